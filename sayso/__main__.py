@@ -1,0 +1,3 @@
+from sayso.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,240 @@
+"""The article record: the contract every part of sayso reads and writes.
+
+Every span is a start/end pair of Python string offsets into the article text exactly as it
+was read, with the text it covers. Records are frozen dataclasses; `to_dict` gives the JSON
+shape of the contract in ../BRIEF.md and `record_from_dict` reads it back.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        """The span of `text[start:end]`."""
+        return cls(start, end, text[start:end])
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    path: Optional[str] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None  # ISO date or datetime, as given; None when unknown
+    language: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A source as read: its text, exactly, and what is known about it."""
+
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    origin: str = ""  # where it came from, for messages: "file.jsonl:12"
+
+    @property
+    def id(self) -> str:
+        return article_id(self.text, self.meta)
+
+
+def article_id(text: str, meta: Meta) -> str:
+    """Stable id: the same text from the same place is the same article."""
+    key = (meta.url or meta.path or "") + "\x00" + text
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    start: int
+    end: int
+    text: str
+    reason: str  # contact | byline | caption | footer | dateline | ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str  # person | organization | media | place | anonymous_person | anonymous_group | document
+    mentions: tuple[Span, ...] = ()
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    sector: Optional[str] = None  # GOV MIL REB OPP MED CVL IGO NGO BUS ...
+    role: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    mentions: tuple[Span, ...] = ()
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    precision: Optional[str] = None  # country | region | city | facility
+    geonameid: Optional[int] = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A time expression resolved (or not) against the publication date."""
+
+    value: Optional[str]  # ISO: 2012-06-21, 2012-05, 2011, 2012-W26 ...; None when unresolved
+    precision: Optional[str]  # day | week | month | quarter | year | decade | time
+    text: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    start: int
+    end: int
+    text: str
+    entity: Optional[str] = None
+    kind: Optional[str] = None  # named_person | role | anonymous_person | anonymous_group | organization | media | document | pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    id: str
+    source: Source
+    cue: Optional[Span]
+    content: tuple[Span, ...]
+    type: str  # direct | indirect | mixed
+    parent: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    sentence: Span
+    mode: Optional[str] = None
+    actor: Optional[str] = None
+    recipient: Optional[str] = None
+    place: Optional[str] = None
+    date: Optional[TimeValue] = None
+    status: str = "occurred"
+    polarity: str = "positive"  # positive | negative
+    attribution: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    text: str
+    meta: Meta
+    boilerplate: tuple[Boilerplate, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeValue, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+
+def to_dict(obj: Any) -> Any:
+    """JSON-ready form of a record or any part of it (tuples become lists)."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    return obj
+
+
+def _span(d: dict) -> Span:
+    return Span(d["start"], d["end"], d["text"])
+
+
+def _fields(cls: type, d: dict) -> dict:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in d.items() if k in names}
+
+
+def _time(d: Optional[dict]) -> Optional[TimeValue]:
+    return None if d is None else TimeValue(**_fields(TimeValue, d))
+
+
+def record_from_dict(d: dict[str, Any]) -> Record:
+    """Read a record back from its JSON form; unknown fields are ignored."""
+    entities = tuple(
+        Entity(**{**_fields(Entity, e), "mentions": tuple(_span(m) for m in e.get("mentions", []))})
+        for e in d.get("entities", [])
+    )
+    places = tuple(
+        Place(**{**_fields(Place, p), "mentions": tuple(_span(m) for m in p.get("mentions", []))})
+        for p in d.get("places", [])
+    )
+    attributions = tuple(
+        Attribution(
+            id=a["id"],
+            source=Source(**_fields(Source, a["source"])),
+            cue=_span(a["cue"]) if a.get("cue") else None,
+            content=tuple(_span(c) for c in a.get("content", [])),
+            type=a["type"],
+            parent=a.get("parent"),
+        )
+        for a in d.get("attributions", [])
+    )
+    events = tuple(
+        Event(
+            **{
+                **_fields(Event, e),
+                "trigger": _span(e["trigger"]),
+                "sentence": _span(e["sentence"]),
+                "date": _time(e.get("date")),
+            }
+        )
+        for e in d.get("events", [])
+    )
+    return Record(
+        id=d["id"],
+        text=d["text"],
+        meta=Meta(**_fields(Meta, d.get("meta", {}))),
+        boilerplate=tuple(Boilerplate(**_fields(Boilerplate, b)) for b in d.get("boilerplate", [])),
+        entities=entities,
+        places=places,
+        attributions=attributions,
+        events=events,
+        times=tuple(_time(t) for t in d.get("times", [])),
+    )
+
+
+def iter_spans(record: Record):
+    """Every span in a record, for checking that offsets point into the text."""
+    yield from record.boilerplate
+    for e in record.entities:
+        yield from e.mentions
+    for p in record.places:
+        yield from p.mentions
+    for a in record.attributions:
+        yield a.source
+        if a.cue:
+            yield a.cue
+        yield from a.content
+    for ev in record.events:
+        yield ev.trigger
+        yield ev.sentence
+    for t in record.times:
+        if t.start is not None:
+            yield Span(t.start, t.end, t.text)

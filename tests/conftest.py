@@ -1,0 +1,30 @@
+"""Shared fixtures: the example articles and one extraction of each, made once per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sayso.pipeline import extract_one
+from sayso.read import ReadOptions, override
+from sayso.read.text import read_text_file
+from sayso.settings import DEFAULT
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SYRIA = SHARED / "examples" / "syria-defections.txt"
+
+
+@pytest.fixture(scope="session")
+def syria_record():
+    if not SYRIA.exists():
+        pytest.skip("../shared/examples is not beside the checkout")
+    article = override(read_text_file(SYRIA, DEFAULT.max_bytes), ReadOptions(published="2012-06-22"))
+    return extract_one(article)
+
+
+def extract_text(text: str, **meta):
+    """Extract a record from a string (tests write their own sentences)."""
+    from sayso.record import Article, Meta
+
+    return extract_one(Article(text, Meta(**meta), "test"))
