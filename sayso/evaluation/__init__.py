@@ -1,0 +1,1 @@
+"""Readers and scorers for the public gold corpora; one module per corpus."""
