@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 extras="${1:-}"
 python=${PYTHON:-python3.11}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q pip==26.3
 .venv/bin/python -m pip install -q --no-deps -r requirements/model.txt
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"
