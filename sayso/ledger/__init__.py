@@ -1,0 +1,100 @@
+"""The ledger: records stored, events merged across articles, independent sources counted.
+
+    from sayso.ledger import open_ledger, Filters
+    with open_ledger("sayso.db") as ledger:          # or a postgresql:// URL
+        ledger.ingest(record)
+        page = ledger.events(Filters(category="DEFECT", min_sources=2))
+
+The library first; `sayso ingest`, `sayso query` and `sayso export` are thin callers.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Iterable, Iterator, Optional
+
+from sayso.errors import LedgerError
+from sayso.ledger import query, schema, store
+from sayso.ledger.backend import Backend, connect, is_postgres_url, redact
+from sayso.ledger.query import EventDetail, Filters, MergedEvent, Page, Report, SourceCount
+from sayso.ledger.store import IngestResult
+from sayso.record import Record
+from sayso.settings import DEFAULT, Settings
+
+__all__ = ["Ledger", "open_ledger", "Filters", "MergedEvent", "EventDetail", "Report",
+           "SourceCount", "Page", "IngestResult", "LedgerError"]
+
+
+def _database_errors() -> tuple[type, ...]:
+    import psycopg
+
+    return (sqlite3.DatabaseError, psycopg.Error)
+
+
+class Ledger:
+    """An open ledger. Use as a context manager, or call close()."""
+
+    def __init__(self, db: Backend, where: str, settings: Settings):
+        self.db, self.where, self.settings = db, where, settings
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _guard(self, action, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return action(self.db, *args, **kwargs)
+        except _database_errors() as exc:
+            raise LedgerError(f"{self.where}: {type(exc).__name__}: {exc}".rstrip()) from exc
+
+    def ingest(self, record: Record) -> IngestResult:
+        """Store one record in one transaction (idempotent; a new version replaces the old)."""
+        return self._guard(store.ingest, record, self.settings.merge_window_days)
+
+    def ingest_many(self, records: Iterable[Record]) -> Iterator[IngestResult]:
+        for record in records:
+            yield self.ingest(record)
+
+    def events(self, filters: Filters = Filters(), sort: str = "-day", limit: Optional[int] = 50,
+               offset: int = 0) -> Page:
+        return self._guard(query.list_events, filters, sort, limit, offset)
+
+    def iter_events(self, filters: Filters = Filters(), sort: str = "id") -> Iterator[MergedEvent]:
+        yield from self._guard(lambda db: list(query.iter_events(db, filters, sort)))
+
+    def event(self, merged_id: int) -> Optional[EventDetail]:
+        return self._guard(query.get_event, merged_id)
+
+    def article(self, article_id: str) -> Optional[dict[str, Any]]:
+        return self._guard(query.get_article, article_id)
+
+    def timeline(self, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
+        return self._guard(query.timeline, filters, by)
+
+    def stats(self) -> dict[str, int]:
+        return self._guard(query.stats)
+
+    def schema_version(self) -> int:
+        return self._guard(schema.current_version)
+
+
+def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT) -> Ledger:
+    """Open (creating if new) the ledger at a SQLite path or a postgresql:// URL."""
+    target = str(target or settings.ledger)
+    where = redact(target) if is_postgres_url(target) else target
+    db = connect(target)
+    try:
+        schema.migrate(db, where)
+        db.prepare_for_writing()
+    except _database_errors() as exc:
+        db.close()
+        raise LedgerError(f"{where}: cannot be opened as a ledger ({exc}); "
+                          "give a sayso ledger or a new file name (it was not changed)") from exc
+    except LedgerError:
+        db.close()
+        raise
+    return Ledger(db, where, settings)

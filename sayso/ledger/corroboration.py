@@ -1,0 +1,96 @@
+"""A merged event's summary from its reports: statuses for and against, independent sources.
+
+Statuses are never averaged: a merged event lists every status its reports give (`statuses`),
+names the most common one (`status`) and sets `conflict` when some reports claim it and others
+deny it. `sources` counts distinct independent-source keys (sayso.ledger.sources).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Optional, Sequence
+
+from sayso.ledger.backend import Backend
+from sayso.ledger.merge import key_rows
+
+AGAINST = frozenset({"negated"})
+REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "actor_kind",
+                  "actor_country", "actor_sector", "recipient_name", "recipient_kind",
+                  "recipient_country", "recipient_sector", "place_name", "place_country", "lat",
+                  "lon", "status", "polarity", "source_key", "source_name", "sentence")
+SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
+                   "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
+                   "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
+                   "conflict", "summary")
+
+
+def is_against(status: Optional[str], polarity: Optional[str]) -> bool:
+    return polarity == "negative" or status in AGAINST
+
+
+def _first(rows: list[dict], field: str) -> Optional[dict]:
+    return next((r for r in rows if r[field]), None)
+
+
+def _party(rows: list[dict], role: str) -> tuple:
+    r = _first(rows, f"{role}_name")
+    if r is None:
+        return None, None, None, None
+    return r[f"{role}_name"], r[f"{role}_kind"], r[f"{role}_country"], r[f"{role}_sector"]
+
+
+def main_status(statuses: Sequence[str]) -> Optional[str]:
+    counts = Counter(statuses)
+    return max(counts, key=lambda s: (counts[s], -statuses.index(s))) if counts else None
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    days = sorted(r["day"] for r in rows if r["day"])
+    place = _first(rows, "place_name") or {}
+    located = _first(rows, "lat") or {}
+    country = _first(rows, "place_country") or {}
+    mode = _first(rows, "mode") or {}
+    statuses = [r["status"] for r in rows if r["status"]]
+    against = [is_against(r["status"], r["polarity"]) for r in rows]
+    values = (mode.get("mode"), days[0] if days else None, days[-1] if days else None,
+              *_party(rows, "actor"), *_party(rows, "recipient"), place.get("place_name"),
+              country.get("place_country"), located.get("lat"), located.get("lon"), len(rows),
+              len({r["article_id"] for r in rows}), len({r["source_key"] for r in rows}),
+              ",".join(sorted(set(statuses))), main_status(statuses),
+              int(any(against) and not all(against)), rows[0]["sentence"])
+    return dict(zip(SUMMARY_COLUMNS, values))
+
+
+def source_rows(merged_id: int, rows: list[dict[str, Any]]) -> list[tuple]:
+    by_key: dict[str, list[dict]] = {}
+    for r in rows:
+        by_key.setdefault(r["source_key"], []).append(r)
+    return [(merged_id, key, group[0]["source_name"], len(group),
+             ",".join(sorted({g["status"] for g in group if g["status"]})))
+            for key, group in by_key.items()]
+
+
+def reports_of(db: Backend, merged_id: int) -> list[dict[str, Any]]:
+    found = db.rows(f"SELECT {', '.join(REPORT_COLUMNS)} FROM events WHERE merged_id = ? "
+                    "ORDER BY day, article_id, id", (merged_id,))
+    return [dict(zip(REPORT_COLUMNS, r)) for r in found]
+
+
+def refresh(db: Backend, merged_ids: Iterable[int], rekey: bool = False) -> None:
+    """Recompute the summary, sources (and, after removals, blocking keys) of merged events."""
+    for merged_id in sorted(set(merged_ids)):
+        rows = reports_of(db, merged_id)
+        db.execute("DELETE FROM sources WHERE merged_id = ?", (merged_id,))
+        if rekey or not rows:
+            db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
+        if not rows:
+            db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
+            continue
+        summary = summarise(rows)
+        sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
+        db.execute(f"UPDATE merged_events SET {sets} WHERE id = ?", (*summary.values(), merged_id))
+        db.executemany("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
+                       "VALUES (?, ?, ?, ?, ?)", source_rows(merged_id, rows))
+        if rekey:
+            keys = {k for r in rows for k in key_rows(merged_id, {**r, "type": r["type"]})}
+            db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
+                           "VALUES (?, ?, ?, ?)", sorted(keys))

@@ -1,0 +1,173 @@
+"""Merging: reports of one real-world event, across articles, become one merged event.
+
+Blocking first: a merged event is filed under keys (category, country, day) for every country
+its reports name (actor, recipient, place) and under country "" as well; a new report looks up
+only the keys of its own category and countries within `merge_window_days` of its day (a
+report naming no country looks under ""). That is an index range scan per report, so merging
+n reports costs O(n log n), never all pairs. Then each candidate is checked:
+- actors compatible, and recipients compatible (see `party_score`);
+- places compatible: not in two different countries, not two points far apart;
+- no report of the same article in it already (an article's own events are kept apart: the
+  extraction has told them apart).
+The best-scoring compatible candidate takes the report; none -> a new merged event.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from sayso.ledger.backend import Backend
+from sayso.ledger.sources import normalise
+
+# Words that say nothing about which actor is meant: roles, demonyms of the region, fillers.
+GENERIC = frozenset("""
+the a an of and or in on at to for by with from al el bin ibn mr mrs ms dr gen general col
+colonel major lt lieutenant capt captain president minister prime officer officers official
+officials senior high ranking source sources spokesman spokeswoman leader leaders member members
+group groups forces force army military government regime people man woman men women pilot
+pilots soldier soldiers syrian syria american u s us united states
+""".split())
+
+NAMED = frozenset({"person", "organization", "media"})
+NEAR_KM = 150.0
+KEY_COLUMNS = "id, day, actor, actor_kind, actor_country, actor_sector, recipient, recipient_kind, " \
+              "recipient_country, recipient_sector, place, country, lat, lon"
+
+
+@dataclass(frozen=True)
+class Party:
+    name: Optional[str]
+    kind: Optional[str]
+    country: Optional[str]
+    sector: Optional[str]
+
+    @property
+    def tokens(self) -> frozenset:
+        if not self.name:
+            return frozenset()
+        return frozenset(t for t in normalise(self.name).split() if len(t) > 2 and t not in GENERIC)
+
+
+def party_score(a: Party, b: Party) -> Optional[int]:
+    """None: two different actors; 0: nothing against it; 1: same country and sector; 2: same name."""
+    if a.country and b.country and a.country != b.country:
+        return None
+    if not a.name or not b.name:
+        return 0
+    if a.tokens & b.tokens or normalise(a.name) == normalise(b.name):
+        return 2
+    both_named = a.kind in NAMED and b.kind in NAMED
+    if not both_named and a.country and a.country == b.country and (
+            not a.sector or not b.sector or a.sector == b.sector):
+        return 1
+    return None
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_score(a: dict[str, Any], b: dict[str, Any]) -> Optional[int]:
+    if a["country"] and b["country"] and a["country"] != b["country"]:
+        return None
+    if None not in (a["lat"], a["lon"], b["lat"], b["lon"]):
+        return 1 if km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM else None
+    return 0
+
+
+def countries(row: dict[str, Any]) -> list[str]:
+    found = {row["actor_country"], row["recipient_country"], row["place_country"]}
+    return sorted(c for c in found if c)
+
+
+def report_view(row: dict[str, Any]) -> dict[str, Any]:
+    """A report's fields under the names merged events use."""
+    return {"actor": Party(row["actor_name"], row["actor_kind"], row["actor_country"], row["actor_sector"]),
+            "recipient": Party(row["recipient_name"], row["recipient_kind"], row["recipient_country"],
+                               row["recipient_sector"]),
+            "country": row["place_country"], "lat": row["lat"], "lon": row["lon"], "day": row["day"]}
+
+
+def merged_view(m: tuple) -> dict[str, Any]:
+    (_, day, actor, akind, acountry, asector, recip, rkind, rcountry, rsector, _, country, lat, lon) = m
+    return {"actor": Party(actor, akind, acountry, asector),
+            "recipient": Party(recip, rkind, rcountry, rsector),
+            "country": country, "lat": lat, "lon": lon, "day": day}
+
+
+def score(report: dict[str, Any], merged: dict[str, Any]) -> Optional[int]:
+    parts = (party_score(report["actor"], merged["actor"]),
+             party_score(report["recipient"], merged["recipient"]),
+             place_score(report, merged))
+    return None if None in parts else sum(parts)
+
+
+def window(day: Optional[str], days: int) -> tuple[str, str]:
+    if not day:
+        return "", ""
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=days)).isoformat(), (d + timedelta(days=days)).isoformat()
+
+
+def candidates(db: Backend, row: dict[str, Any], days: int) -> list[tuple]:
+    keys = countries(row) or [""]
+    lo, hi = window(row["day"], days)
+    marks = ", ".join("?" * len(keys))
+    return db.rows(
+        f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
+        f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
+        "AND day BETWEEN ? AND ?)", (row["type"], *keys, lo, hi))
+
+
+def _distance(a: Optional[str], b: Optional[str]) -> int:
+    if not a or not b:
+        return 10_000
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def best_match(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> Optional[int]:
+    """The merged event this report belongs to, or None."""
+    report = report_view(row)
+    best: Optional[tuple] = None
+    for m in candidates(db, row, days):
+        if m[0] in taken:
+            continue
+        s = score(report, merged_view(m))
+        if s is None:
+            continue
+        rank = (-s, _distance(row["day"], m[1]), m[0])
+        best = rank if best is None or rank < best else best
+    return None if best is None else best[2]
+
+
+def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
+    day = row["day"] or ""
+    return [(row["type"], c, day, merged_id) for c in [""] + countries(row)]
+
+
+def add_keys(db: Backend, merged_id: int, row: dict[str, Any]) -> None:
+    db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT DO NOTHING", key_rows(merged_id, row))
+
+
+def create(db: Backend, row: dict[str, Any]) -> int:
+    """A new merged event holding this one report (its summary is filled by `refresh`)."""
+    (merged_id,) = db.one(
+        "INSERT INTO merged_events (category, day, reports, articles, sources, conflict) "
+        "VALUES (?, ?, 0, 0, 0, 0) RETURNING id", (row["type"], row["day"]))
+    add_keys(db, merged_id, row)
+    return merged_id
+
+
+def assign(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> int:
+    """Put one report in its merged event (found or new); returns the merged event id."""
+    merged_id = best_match(db, row, days, taken)
+    if merged_id is None:
+        return create(db, row)
+    add_keys(db, merged_id, row)
+    return merged_id

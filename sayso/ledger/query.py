@@ -1,0 +1,259 @@
+"""Reading the ledger: merged events by filter, one event with its reports, timelines."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Optional
+
+from sayso.errors import LedgerError
+from sayso.ledger.backend import Backend
+from sayso.ledger.corroboration import is_against
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every field optional; all given ones must hold."""
+
+    category: Optional[str] = None
+    actor: Optional[str] = None  # substring of actor or recipient name, any case
+    country: Optional[str] = None  # ISO alpha-3 of actor, recipient or place
+    place: Optional[str] = None  # substring of the place name, any case
+    since: Optional[str] = None  # ISO date, inclusive
+    until: Optional[str] = None  # ISO date, inclusive
+    status: Optional[str] = None  # some report gives this status
+    min_sources: Optional[int] = None  # independent sources at least this many
+    text: Optional[str] = None  # substring of a report's sentence, any case
+
+
+MERGED_COLUMNS = ("id", "category", "mode", "day", "day_last", "actor", "actor_country",
+                  "actor_sector", "recipient", "recipient_country", "recipient_sector", "place",
+                  "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
+                  "conflict", "summary")
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    id: int
+    category: str
+    mode: Optional[str]
+    day: Optional[str]
+    day_last: Optional[str]
+    actor: Optional[str]
+    actor_country: Optional[str]
+    actor_sector: Optional[str]
+    recipient: Optional[str]
+    recipient_country: Optional[str]
+    recipient_sector: Optional[str]
+    place: Optional[str]
+    country: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    reports: int
+    articles: int
+    sources: int
+    statuses: tuple[str, ...]
+    status: Optional[str]
+    conflict: bool
+    summary: Optional[str]
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "MergedEvent":
+        d = dict(zip(MERGED_COLUMNS, row))
+        d["statuses"] = tuple(s for s in (d["statuses"] or "").split(",") if s)
+        d["conflict"] = bool(d["conflict"])
+        return cls(**d)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["statuses"] = list(self.statuses)
+        return d
+
+
+REPORT_COLUMNS = ("article_id", "event_id", "outlet", "published", "url", "path", "title",
+                  "category", "mode", "status", "polarity", "trigger", "sentence", "actor",
+                  "recipient", "place", "date", "chain", "source")
+REPORT_SQL = ("SELECT e.article_id, e.id, a.outlet, a.published, a.url, a.path, a.title, e.type, "
+              "e.mode, e.status, e.polarity, e.trigger, e.sentence, e.actor_name, "
+              "e.recipient_name, e.place_name, e.date_value, e.chain, e.source_name "
+              "FROM events e JOIN articles a ON a.id = e.article_id")
+
+
+@dataclass(frozen=True)
+class Report:
+    article_id: str
+    event_id: str
+    outlet: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    path: Optional[str]
+    title: Optional[str]
+    category: str
+    mode: Optional[str]
+    status: Optional[str]
+    polarity: Optional[str]
+    trigger: Optional[str]
+    sentence: Optional[str]
+    actor: Optional[str]
+    recipient: Optional[str]
+    place: Optional[str]
+    date: Optional[str]
+    chain: tuple[str, ...]
+    source: Optional[str]
+
+    @property
+    def against(self) -> bool:
+        return is_against(self.status, self.polarity)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["chain"] = list(self.chain)
+        return d
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    source: str
+    reports: int
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    event: MergedEvent
+    reports: list[Report]
+    sources: list[SourceCount]
+
+    @property
+    def claims_for(self) -> list[Report]:
+        return [r for r in self.reports if not r.against]
+
+    @property
+    def claims_against(self) -> list[Report]:
+        return [r for r in self.reports if r.against]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.event.to_dict(), "reports_list": [r.to_dict() for r in self.reports],
+                "sources_list": [{"source": s.source, "reports": s.reports, "statuses": list(s.statuses)}
+                                 for s in self.sources],
+                "claims_for": len(self.claims_for), "claims_against": len(self.claims_against)}
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    items: list[MergedEvent]
+
+
+SORTS = {"day": "m.day, m.id", "-day": "m.day DESC, m.id DESC", "sources": "m.sources, m.id",
+         "-sources": "m.sources DESC, m.id DESC", "reports": "m.reports, m.id",
+         "-reports": "m.reports DESC, m.id DESC", "id": "m.id", "-id": "m.id DESC"}
+
+
+def where(f: Filters) -> tuple[str, list[Any]]:
+    """The WHERE clause (over merged_events m) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if f.category:
+        add("m.category = ?", f.category.upper())
+    if f.since:
+        add("m.day >= ?", f.since)
+    if f.until:
+        add("m.day <= ?", f.until)
+    if f.min_sources:
+        add("m.sources >= ?", int(f.min_sources))
+    if f.country:
+        add("m.id IN (SELECT merged_id FROM merge_keys WHERE country = ?)", f.country.upper())
+    if f.actor:
+        like = f"%{f.actor.lower()}%"
+        add("(LOWER(m.actor) LIKE ? OR LOWER(m.recipient) LIKE ?)", like, like)
+    if f.place:
+        add("m.id IN (SELECT merged_id FROM events WHERE LOWER(place_name) LIKE ?)",
+            f"%{f.place.lower()}%")
+    if f.status:
+        add("m.id IN (SELECT merged_id FROM events WHERE status = ?)", f.status.lower())
+    if f.text:
+        add("m.id IN (SELECT merged_id FROM events WHERE LOWER(sentence) LIKE ?)", f"%{f.text.lower()}%")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
+                limit: Optional[int] = 50, offset: int = 0) -> Page:
+    if sort not in SORTS:
+        raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    clause, params = where(filters)
+    (total,) = db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)
+    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
+    found = db.rows(f"SELECT {cols} FROM merged_events m{clause} ORDER BY {SORTS[sort]}{page}", params)
+    return Page(total, [MergedEvent.from_row(r) for r in found])
+
+
+def iter_events(db: Backend, filters: Filters = Filters(), sort: str = "id", batch: int = 5000):
+    """Every matching merged event, in pages (for exports of any size)."""
+    offset = 0
+    while True:
+        page = list_events(db, filters, sort, batch, offset)
+        yield from page.items
+        if len(page.items) < batch:
+            return
+        offset += batch
+
+
+def _report(row: tuple) -> Report:
+    d = dict(zip(REPORT_COLUMNS, row))
+    d["chain"] = tuple(json.loads(d["chain"] or "[]"))
+    return Report(**d)
+
+
+def get_event(db: Backend, merged_id: int) -> Optional[EventDetail]:
+    cols = ", ".join(MERGED_COLUMNS)
+    row = db.one(f"SELECT {cols} FROM merged_events WHERE id = ?", (int(merged_id),))
+    if row is None:
+        return None
+    reports = [_report(r) for r in db.rows(
+        f"{REPORT_SQL} WHERE e.merged_id = ? ORDER BY a.published, e.article_id, e.id", (int(merged_id),))]
+    sources = [SourceCount(name, n, tuple(s for s in (statuses or "").split(",") if s))
+               for name, n, statuses in db.rows(
+                   "SELECT source_name, reports, statuses FROM sources WHERE merged_id = ? "
+                   "ORDER BY reports DESC, source_name", (int(merged_id),))]
+    return EventDetail(MergedEvent.from_row(row), reports, sources)
+
+
+def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:
+    row = db.one("SELECT record, version, current FROM articles WHERE id = ?", (article_id,))
+    if row is None:
+        return None
+    record = json.loads(row[0])
+    record["ledger"] = {"version": row[1], "current": bool(row[2])}
+    return record
+
+
+PERIODS = {"day": 10, "month": 7, "year": 4}
+
+
+def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
+    if by not in PERIODS:
+        raise LedgerError(f"unknown period {by!r}; use day, month or year")
+    clause, params = where(filters)
+    extra = " AND " if clause else " WHERE "
+    found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
+                    f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)
+    return [(p, int(n)) for p, n in found]
+
+
+def stats(db: Backend) -> dict[str, int]:
+    counts = {}
+    for name, sql in (("articles", "SELECT COUNT(*) FROM articles WHERE current = 1"),
+                      ("events", "SELECT COUNT(*) FROM events"),
+                      ("merged_events", "SELECT COUNT(*) FROM merged_events"),
+                      ("sources", "SELECT COUNT(*) FROM sources")):
+        counts[name] = int(db.one(sql)[0])
+    return counts
+
+
+FILTER_NAMES = tuple(f.name for f in fields(Filters))

@@ -1,0 +1,102 @@
+"""A record flattened into the ledger's rows, one tuple per table row."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from sayso.ledger.sources import relayed_outlet, report_source
+from sayso.record import Event, Record
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+EVENT_COLUMNS = (
+    "article_id", "id", "type", "mode", "trigger", "sentence", "actor", "actor_name", "actor_kind",
+    "actor_country", "actor_sector", "recipient", "recipient_name", "recipient_kind",
+    "recipient_country", "recipient_sector", "place", "place_name", "place_country", "lat", "lon",
+    "date_value", "date_precision", "day", "status", "polarity", "attribution", "chain",
+    "source_key", "source_name", "merged_id",
+)
+
+
+@dataclass(frozen=True)
+class ArticleRows:
+    article: dict[str, Any]
+    entities: list[tuple]
+    places: list[tuple]
+    attributions: list[tuple]
+    events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def article_key(record: Record) -> str:
+    """What makes two versions of one article: its URL, else its path, else its id."""
+    return record.meta.url or record.meta.path or record.id
+
+
+def day_of(event: Event, published: Optional[str]) -> Optional[str]:
+    """The day an event is filed under: its own date when known to the day, else publication."""
+    date = event.date
+    if date is not None and date.value and date.precision in ("day", "time", None):
+        if DAY.match(date.value):
+            return date.value[:10]
+    if published and DAY.match(published):
+        return published[:10]
+    return None
+
+
+def rows_of(record: Record) -> ArticleRows:
+    meta = record.meta
+    record_json = json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    article = {
+        "id": record.id, "key": article_key(record), "url": meta.url, "path": meta.path,
+        "outlet": meta.outlet, "title": meta.title, "author": meta.author,
+        "published": meta.published, "text_hash": digest(record.text),
+        "record_hash": digest(record_json), "record": record_json, "events": len(record.events),
+    }
+    entities = [(record.id, e.id, e.name, e.kind, e.country, e.sector, e.role) for e in record.entities]
+    places = [(record.id, p.id, p.name, p.country, p.lat, p.lon, p.precision) for p in record.places]
+    attributions = [
+        (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
+         a.cue.text if a.cue else None, a.type, a.parent, None)
+        for a in record.attributions
+    ]
+    return ArticleRows(article, entities, places, attributions, _event_rows(record))
+
+
+def _event_rows(record: Record) -> list[dict[str, Any]]:
+    entities = {e.id: e for e in record.entities}
+    places = {p.id: p for p in record.places}
+    relay = relayed_outlet(record)
+    rows = []
+    for event in record.events:
+        actor, recipient = entities.get(event.actor or ""), entities.get(event.recipient or "")
+        place = places.get(event.place or "")
+        source = report_source(record, event, relay)
+        rows.append({
+            "article_id": record.id, "id": event.id, "type": event.type, "mode": event.mode,
+            "trigger": event.trigger.text, "sentence": event.sentence.text,
+            "actor": event.actor, "actor_name": actor.name if actor else None,
+            "actor_kind": actor.kind if actor else None,
+            "actor_country": actor.country if actor else None,
+            "actor_sector": actor.sector if actor else None,
+            "recipient": event.recipient, "recipient_name": recipient.name if recipient else None,
+            "recipient_kind": recipient.kind if recipient else None,
+            "recipient_country": recipient.country if recipient else None,
+            "recipient_sector": recipient.sector if recipient else None,
+            "place": event.place, "place_name": place.name if place else None,
+            "place_country": place.country if place else None,
+            "lat": place.lat if place else None, "lon": place.lon if place else None,
+            "date_value": event.date.value if event.date else None,
+            "date_precision": event.date.precision if event.date else None,
+            "day": day_of(event, record.meta.published), "status": event.status,
+            "polarity": event.polarity, "attribution": event.attribution,
+            "chain": json.dumps(list(source.chain), ensure_ascii=False),
+            "source_key": source.key, "source_name": source.name, "merged_id": None,
+        })
+    return rows

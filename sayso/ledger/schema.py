@@ -1,0 +1,125 @@
+"""The ledger's tables and their migrations.
+
+A ledger records its schema version in `schema_version`, one row per applied step, and says
+it is a sayso ledger in `ledger_info`. `migrate` applies the steps a ledger lacks, in order,
+inside one transaction; a database with tables but no `ledger_info` is someone else's and is
+refused untouched, as is a ledger written by a newer sayso.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sayso.errors import LedgerError
+from sayso.ledger.backend import Backend
+
+APPLICATION = "sayso"
+
+# Step 1: the tables. Plain columns, so any SQLite tool (or Datasette) reads them.
+V1 = [
+    "CREATE TABLE ledger_info (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY, key TEXT NOT NULL, version INTEGER NOT NULL, current INTEGER NOT NULL,
+        url TEXT, path TEXT, outlet TEXT, title TEXT, author TEXT, published TEXT,
+        text_hash TEXT NOT NULL, record_hash TEXT NOT NULL, record TEXT NOT NULL,
+        events INTEGER NOT NULL, ingested_at TEXT NOT NULL)""",
+    "CREATE INDEX articles_key ON articles (key, current)",
+    """CREATE TABLE entities (
+        article_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT, kind TEXT, country TEXT,
+        sector TEXT, role TEXT, PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE places (
+        article_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT, country TEXT, lat {float},
+        lon {float}, precision TEXT, PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE attributions (
+        article_id TEXT NOT NULL, id TEXT NOT NULL, source TEXT, source_entity TEXT,
+        source_kind TEXT, cue TEXT, type TEXT, parent TEXT, chain TEXT,
+        PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE events (
+        article_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT,
+        trigger TEXT, sentence TEXT, actor TEXT, actor_name TEXT, actor_kind TEXT,
+        actor_country TEXT, actor_sector TEXT, recipient TEXT, recipient_name TEXT,
+        recipient_kind TEXT, recipient_country TEXT, recipient_sector TEXT, place TEXT, place_name TEXT, place_country TEXT, lat {float},
+        lon {float}, date_value TEXT, date_precision TEXT, day TEXT, status TEXT, polarity TEXT,
+        attribution TEXT, chain TEXT, source_key TEXT, source_name TEXT, merged_id INTEGER,
+        PRIMARY KEY (article_id, id))""",
+    "CREATE INDEX events_merged ON events (merged_id, status)",
+    """CREATE TABLE merged_events (
+        id {id}, category TEXT NOT NULL, mode TEXT, day TEXT, day_last TEXT,
+        actor TEXT, actor_kind TEXT, actor_country TEXT, actor_sector TEXT, recipient TEXT,
+        recipient_kind TEXT, recipient_country TEXT, recipient_sector TEXT, place TEXT,
+        country TEXT,
+        lat {float}, lon {float}, reports INTEGER NOT NULL, articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL, statuses TEXT, status TEXT, conflict INTEGER NOT NULL,
+        summary TEXT)""",
+    "CREATE INDEX merged_day ON merged_events (day)",
+    "CREATE INDEX merged_category_day ON merged_events (category, day)",
+    "CREATE INDEX merged_sources ON merged_events (sources)",
+    """CREATE TABLE merge_keys (
+        category TEXT NOT NULL, country TEXT NOT NULL, day TEXT NOT NULL,
+        merged_id INTEGER NOT NULL, PRIMARY KEY (category, country, day, merged_id))""",
+    "CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)",
+    "CREATE INDEX merge_keys_merged ON merge_keys (merged_id)",
+    """CREATE TABLE sources (
+        merged_id INTEGER NOT NULL, source_key TEXT NOT NULL, source_name TEXT,
+        reports INTEGER NOT NULL, statuses TEXT, PRIMARY KEY (merged_id, source_key))""",
+]
+
+# Step 2: a view for reading reports with their article, as analysts ask for them.
+V2 = [
+    """CREATE VIEW reports AS
+        SELECT e.merged_id, e.article_id, e.id AS event_id, e.type, e.mode, e.status,
+               e.polarity, e.trigger, e.sentence, e.actor_name, e.recipient_name,
+               e.place_name, e.day, e.chain, e.source_name, a.outlet, a.published, a.url,
+               a.path, a.title
+        FROM events e JOIN articles a ON a.id = e.article_id""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2]
+VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Backend) -> int:
+    row = db.one("SELECT MAX(version) FROM schema_version")
+    return int(row[0] or 0)
+
+
+def check_ours(db: Backend, where: str) -> int:
+    """The schema version of a sayso ledger; 0 for an empty database; LedgerError otherwise."""
+    tables = db.tables()
+    if not tables:
+        return 0
+    if "ledger_info" not in tables or "schema_version" not in tables:
+        raise LedgerError(f"{where}: holds tables that are not a sayso ledger "
+                          f"({', '.join(sorted(tables)[:5])}); give another file or database "
+                          "(it was not changed)")
+    row = db.one("SELECT value FROM ledger_info WHERE key = 'application'")
+    if not row or row[0] != APPLICATION:
+        raise LedgerError(f"{where}: is not a sayso ledger; give another file or database "
+                          "(it was not changed)")
+    version = current_version(db)
+    if version > VERSION:
+        raise LedgerError(f"{where}: ledger schema version {version} is newer than this sayso "
+                          f"understands ({VERSION}); upgrade sayso")
+    return version
+
+
+def migrate(db: Backend, where: str) -> int:
+    """Bring the ledger to VERSION; returns the version it had before."""
+    before = check_ours(db, where)
+    if before == VERSION:
+        return before
+    db.prepare_for_writing()
+    with db.transaction():
+        before = check_ours(db, where)  # another process may have migrated meanwhile
+        for version in range(before + 1, VERSION + 1):
+            for statement in MIGRATIONS[version - 1]:
+                db.execute(db.ddl(statement))
+            db.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                       (version, now()))
+        if before == 0:
+            db.execute("INSERT INTO ledger_info (key, value) VALUES ('application', ?)", (APPLICATION,))
+    return before
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

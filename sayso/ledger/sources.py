@@ -1,0 +1,126 @@
+"""Who an event report rests on: its chain of relays and its independent original source.
+
+The chain of a report is [article's outlet, relay..., original source], outermost first. The
+independent source is what a reader would have to check to confirm the report:
+- a named original source (a person, a role, an organisation): that source, whoever relays it
+  ("Victoria Nuland" quoted by two outlets is one source);
+- an anonymous original source ("U.S. officials", "an activist"): the outlet that gathered it,
+  the innermost outlet in the chain ("The Daily Telegraph"), since only it knows who they are;
+- a report the article asserts itself: the outlet the article relays, when it relays one
+  ("The Daily Telegraph reported ...", shared decision), else the article's own outlet.
+Two reports with the same source key count once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from sayso.record import Attribution, Event, Record
+
+MEDIA = "media"
+ANONYMOUS = frozenset({"anonymous_person", "anonymous_group", "pronoun"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """One step of a chain: who, and what kind of source they are."""
+
+    name: str
+    kind: str  # media | anonymous | named
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    chain: tuple[str, ...]  # outermost first
+    key: str  # equal keys are one independent source
+    name: str  # shown to users
+
+
+def normalise(name: str) -> str:
+    """Lower case, accents and punctuation gone, a leading "the" dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _link(record: Record, attribution: Attribution, entities: dict) -> Link:
+    source = attribution.source
+    entity = entities.get(source.entity) if source.entity else None
+    name = entity.name if entity is not None and entity.name else source.text
+    kinds = {source.kind, entity.kind if entity is not None else None}
+    if MEDIA in kinds:
+        return Link(name, MEDIA)
+    if kinds & ANONYMOUS:
+        return Link(name, "anonymous")
+    return Link(name, "named")
+
+
+def links(record: Record, attribution_id: Optional[str]) -> list[Link]:
+    """The attributions from the outermost relay to `attribution_id`, following parents."""
+    by_id = {a.id: a for a in record.attributions}
+    entities = {e.id: e for e in record.entities}
+    found: list[Link] = []
+    seen: set[str] = set()
+    while attribution_id and attribution_id in by_id and attribution_id not in seen:
+        seen.add(attribution_id)
+        attribution = by_id[attribution_id]
+        found.append(_link(record, attribution, entities))
+        attribution_id = attribution.parent
+    return found[::-1]
+
+
+def chain_names(record: Record, attribution_id: Optional[str], steps: list[Link]) -> tuple[str, ...]:
+    """The chain as names, from sayso.attribution.chain when the attribution stage offers it."""
+    try:
+        from sayso.attribution import chain  # type: ignore[attr-defined]
+    except ImportError:
+        chain = None
+    if chain is not None and attribution_id:
+        try:
+            return tuple(chain(record, attribution_id))
+        except Exception:  # a chain the stage cannot follow: fall back to our own walk
+            pass
+    return tuple([outlet_of(record)] + [s.name for s in steps])
+
+
+def outlet_of(record: Record) -> str:
+    return record.meta.outlet or record.meta.url or record.meta.path or f"article {record.id}"
+
+
+def relayed_outlet(record: Record) -> Optional[str]:
+    """The outlet this article relays ("The Daily Telegraph reported"), the most cited one."""
+    own = normalise(record.meta.outlet or "")
+    entities = {e.id: e for e in record.entities}
+    cited = Counter()
+    first: dict[str, str] = {}
+    for attribution in sorted(record.attributions, key=lambda a: a.source.start):
+        link = _link(record, attribution, entities)
+        key = normalise(link.name)
+        if link.kind == MEDIA and key and key != own:
+            cited[key] += 1
+            first.setdefault(key, link.name)
+    if not cited:
+        return None
+    best = max(cited.values())
+    return next(name for key, name in first.items() if cited[key] == best)
+
+
+def report_source(record: Record, event: Event, relay: Optional[str]) -> ReportSource:
+    """The chain and independent source of one event report (relay: relayed_outlet(record))."""
+    own = outlet_of(record)
+    steps = links(record, event.attribution)
+    if not steps:
+        if relay:
+            return ReportSource((own, relay), "outlet:" + normalise(relay), relay)
+        return ReportSource((own,), "outlet:" + normalise(own), own)
+    chain = chain_names(record, event.attribution, steps)
+    original = steps[-1]
+    if original.kind == "named":
+        return ReportSource(chain, "source:" + normalise(original.name), original.name)
+    media = [s.name for s in steps if s.kind == MEDIA]
+    gatherer = media[-1] if media else own
+    return ReportSource(chain, "outlet:" + normalise(gatherer), gatherer)
