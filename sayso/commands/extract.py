@@ -1,7 +1,11 @@
 """Extract article records (JSON) from text, HTML, feeds, JSONL/CSV/WARC corpora or stdin.
 
+    sayso extract PATH... [--published DATE] [--outlet NAME] [--format jsonl|json] [-o FILE]
+
 Writes one record per article to stdout or -o FILE. Articles that cannot be read or extracted
-are reported on stderr, one line each, and skipped; the exit status is 1 when any failed.
+are reported on stderr, one line each, and skipped; the others are still extracted. Exit
+status: 0 when every article was extracted, 1 when any failed, 2 for a usage error.
+See docs/reading.md for every reader and flag.
 """
 from __future__ import annotations
 
@@ -9,11 +13,13 @@ import argparse
 import json
 import sys
 from contextlib import nullcontext
-from typing import IO
+from typing import IO, Iterable, Union
 
-from sayso.commands.progress import progress
+from sayso.commands.progress import note, progress
+from sayso.errors import SaysoError
 from sayso.pipeline import Failure, extract
 from sayso.read import add_reader_arguments, read_sources, reader_options
+from sayso.record import Record
 from sayso.settings import Settings
 
 HELP = "extract records (JSON) from articles"
@@ -25,34 +31,55 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="jsonl: one record per line (default); json: one JSON array")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="articles per spaCy batch")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     add_reader_arguments(parser)
 
 
-def write_records(results, out: IO[str], fmt: str) -> int:
-    """Write records, report failures on stderr; return how many failed."""
-    failed, first = 0, True
+def failure_message(failure: Failure) -> str:
+    """One line naming the input (file, file:line, feed#entry) and what to do."""
+    where = failure.error if failure.error.startswith(failure.origin) else f"{failure.origin}: {failure.error}"
+    stage = "" if failure.stage == "read" else f" (in the {failure.stage} stage)"
+    return f"sayso: skipped {where}{stage}"
+
+
+def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: str) -> tuple[int, int]:
+    """Write records, report failures on stderr; return (written, failed)."""
+    written = failed = 0
     if fmt == "json":
         out.write("[")
     for result in results:
         if isinstance(result, Failure):
             failed += 1
-            print(f"sayso: skipped {result.origin}: {result.error}", file=sys.stderr)
+            note(failure_message(result))
             continue
         line = json.dumps(result.to_dict(), ensure_ascii=False)
         if fmt == "json":
-            out.write(("\n" if first else ",\n") + line)
+            out.write(("\n" if written == 0 else ",\n") + line)
         else:
             out.write(line + "\n")
-        first = False
+        written += 1
     if fmt == "json":
-        out.write("\n]\n")
-    return failed
+        out.write("\n]\n" if written else "]\n")
+    return written, failed
+
+
+def _open_output(path: str) -> IO[str]:
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise SaysoError(f"cannot write {path} ({exc.strerror or exc}); check the path") from exc
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(batch_size=args.batch_size)
-    articles = read_sources(args.paths, reader_options(args))
-    results = progress(extract(articles, settings), unit="article")
-    with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:
-        failed = write_records(results, out, args.format)
+    options = reader_options(args)
+    if args.batch_size < 1:
+        raise SaysoError("--batch-size must be at least 1")
+    settings = Settings(batch_size=args.batch_size, max_bytes=options.max_bytes,
+                        min_english=options.min_english, progress=not args.no_progress)
+    articles = read_sources(args.paths, options)
+    results = progress(extract(articles, settings), unit="article", enabled=settings.progress)
+    with (_open_output(args.output) if args.output else nullcontext(sys.stdout)) as out:
+        written, failed = write_records(results, out, args.format)
+    if failed:
+        note(f"sayso extract: {failed} of {written + failed} articles failed; {written} extracted")
     return 1 if failed else 0

@@ -1,22 +1,36 @@
 """read: sources become `Article(text, meta)`.
 
 `read_sources(paths, options)` yields an Article per article found, or a Failure for an input
-that cannot be read, so one bad file never stops a batch. Metadata given in `ReadOptions`
-(from command-line flags) overrides what a reader found.
+(or a line, row, entry or record of one) that cannot be read, so one bad file never stops a
+batch. Readers, by format: plain text (text.py), HTML (html.py), JSONL / JSON / CSV / TSV
+corpora (tables.py), RSS and Atom feeds (feeds.py), WARC files (warc.py); a directory is read
+recursively and `-` is stdin (source.py chooses the reader). Every article must look like
+English (language.py). Metadata given in `ReadOptions` (from command-line flags) overrides
+what a reader found.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from sayso.errors import InputError
 from sayso.pipeline import Failure
-from sayso.record import Article, Meta
-from sayso.read.text import read_text_file
+from sayso.read.feeds import read_feed
+from sayso.read.html import html_article
+from sayso.read.language import check_english
+from sayso.read.source import FORMATS, STDIN, Source, open_source, walk
+from sayso.read.tables import read_csv, read_json, read_jsonl
+from sayso.read.text import read_sidecar, text_article, with_fields
+from sayso.read.warc import read_warc
+from sayso.record import Article
+from sayso.settings import DEFAULT
+
+META_FIELDS = ("published", "outlet", "title", "author", "url")
+FIELD_NAMES = ("text", "title", "url", "outlet", "published", "author")
+Item = Union[Article, Failure]
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,10 @@ class ReadOptions:
     title: Optional[str] = None
     author: Optional[str] = None
     url: Optional[str] = None
-    max_bytes: int = 10_000_000
+    max_bytes: int = DEFAULT.max_bytes
+    min_english: float = DEFAULT.min_english
+    input_format: str = "auto"  # auto | text | html | jsonl | json | csv | tsv | feed | warc
+    field_map: tuple[tuple[str, str], ...] = ()  # (("text", "body"), ("title", "headline"))
 
 
 def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,36 +53,114 @@ def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--title", help="headline")
     g.add_argument("--author", help="author")
     g.add_argument("--url", help="article URL")
+    r = parser.add_argument_group("reading")
+    r.add_argument("--input-format", choices=("auto",) + FORMATS, default="auto",
+                   help="how to read the inputs (default: by extension, else by content)")
+    r.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes,
+                   help=f"largest article (or whole text/HTML/feed/JSON file) accepted, in bytes (default {DEFAULT.max_bytes:,})")
+    r.add_argument("--min-english", type=float, default=DEFAULT.min_english,
+                   help=f"least share of common English words for an article to be read (default {DEFAULT.min_english}; 0 turns the check off)")
+    t = parser.add_argument_group("JSONL / JSON / CSV fields (default: the first present of the usual names)")
+    for name in FIELD_NAMES:
+        t.add_argument(f"--{name}-field", metavar="FIELD", help=f"the field holding the article's {name}")
+    t.add_argument("--field-map", metavar="NAME=FIELD,...", help="several at once: text=body,published=pub_date")
+
+
+def parse_field_map(value: Optional[str]) -> dict[str, str]:
+    """`text=body,title=headline` as a dict; InputError naming what is wrong."""
+    found: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in (value or "").split(","))):
+        name, eq, field = part.partition("=")
+        if not eq or name.strip() not in FIELD_NAMES or not field.strip():
+            raise InputError("--field-map", f"cannot read {part!r}", f"write NAME=FIELD with NAME one of {', '.join(FIELD_NAMES)}")
+        found[name.strip()] = field.strip()
+    return found
 
 
 def reader_options(args: argparse.Namespace) -> ReadOptions:
-    names = {f.name for f in dataclasses.fields(ReadOptions)}
-    return ReadOptions(**{k: v for k, v in vars(args).items() if k in names and v is not None})
+    values = vars(args)
+    plain = {f.name for f in dataclasses.fields(ReadOptions)} - {"field_map"}
+    options = {k: v for k, v in values.items() if k in plain and v is not None}
+    fields = parse_field_map(values.get("field_map"))
+    fields.update({n: values[f"{n}_field"] for n in FIELD_NAMES if values.get(f"{n}_field")})
+    if options.get("max_bytes", 1) <= 0:
+        raise InputError("--max-bytes", "must be a positive number of bytes", "e.g. --max-bytes 20000000")
+    return ReadOptions(**options, field_map=tuple(sorted(fields.items())))
 
 
 def override(article: Article, options: ReadOptions) -> Article:
-    changes = {k: getattr(options, k) for k in ("published", "outlet", "title", "author", "url")}
+    changes = {k: getattr(options, k) for k in META_FIELDS}
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
         return article
     return dataclasses.replace(article, meta=dataclasses.replace(article.meta, **changes))
 
 
-def read_sources(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[Union[Article, Failure]]:
+def read_sources(paths: Iterable[Union[str, Path]], options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """Articles (and failures) from files, directories and `-` (stdin), in order."""
     for path in paths:
-        for item in _read_one(path, options):
-            yield item if isinstance(item, Failure) else override(item, options)
+        for item in _read_path(str(path), options):
+            yield item if isinstance(item, Failure) else _accept(item, options)
 
 
-def _read_one(path: str, options: ReadOptions) -> Iterator[Union[Article, Failure]]:
+def _accept(article: Article, options: ReadOptions) -> Item:
     try:
-        p = Path(path)
-        if p.is_dir():
-            for child in sorted(q for q in p.rglob("*") if q.is_file()):
-                yield from _read_one(str(child), options)
-            return
-        if not p.exists():
-            raise InputError(path, "no such file", "check the path")
-        yield read_text_file(p, options.max_bytes)
+        check_english(article.text, article.origin, options.min_english)
+    except InputError as exc:
+        return Failure(article.origin, str(exc))
+    meta = dataclasses.replace(article.meta, language="en")
+    return override(dataclasses.replace(article, meta=meta), options)
+
+
+def _read_path(name: str, options: ReadOptions) -> Iterator[Item]:
+    path = Path(name)
+    if name != STDIN and path.is_dir():
+        found = False
+        for child in walk(path):
+            found = True
+            yield from _read_file(str(child), options)
+        if not found:
+            yield Failure(name, f"{name}: no article files found", "read")
+        return
+    yield from _read_file(name, options)
+
+
+def _read_file(name: str, options: ReadOptions) -> Iterator[Item]:
+    try:
+        source = open_source(name, options.input_format)
+        yield from _read_source(source, options)
     except InputError as exc:
         yield Failure(exc.origin, str(exc))
+    except OSError as exc:
+        yield Failure(name, f"{name}: cannot read it ({exc.strerror or exc}); check the path and permissions")
+
+
+def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
+    fields = dict(options.field_map)
+    fmt, limit = source.format, options.max_bytes
+    if fmt == "jsonl":
+        yield from read_jsonl(source, fields, limit)
+    elif fmt == "json":
+        yield from read_json(source, fields, limit)
+    elif fmt in ("csv", "tsv"):
+        yield from read_csv(source, fields, limit, "\t" if fmt == "tsv" else ",")
+    elif fmt == "feed":
+        yield from read_feed(source, limit)
+    elif fmt == "warc":
+        yield from read_warc(source, limit)
+    elif fmt == "html":
+        article = html_article(source.read_all(limit), source.origin, path=_path(source))
+        yield with_sidecar(article, source)
+    else:
+        yield text_article(source.read_all(limit), source.origin, source.path)
+
+
+def with_sidecar(article: Article, source: Source) -> Article:
+    """An HTML article with the metadata of its `NAME.meta.json`, when there is one."""
+    if source.path is None:
+        return article
+    return dataclasses.replace(article, meta=with_fields(article.meta, read_sidecar(source.path)))
+
+
+def _path(source: Source) -> Optional[str]:
+    return str(source.path) if source.path else None

@@ -1,32 +1,120 @@
-"""Plain text articles: UTF-8, headline on the first line."""
+"""Plain text articles: bytes to text, the headline on the first line, and the sidecar.
+
+Text is UTF-8 (a byte-order mark is dropped); UTF-16 with a byte-order mark is read too; any
+other encoding is detected with charset-normalizer, preferring cp1252 (Western European
+Windows / Latin-1) among equally plausible candidates, since sayso reads English. Text that
+fits no encoding is a clear error. The text is kept exactly as decoded: every offset sayso
+reports points into it.
+"""
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
+from typing import Any, Optional
 
 from sayso.errors import InputError
+from sayso.read.published import iso_date
 from sayso.record import Article, Meta
+
+BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+META_FIELDS = ("url", "outlet", "title", "author", "published")
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
+CHAOS_TIE = 0.01  # detection candidates this close in "chaos" are equally plausible
 
 
 def decode(data: bytes, origin: str) -> str:
+    """Text from bytes, or InputError saying why not (empty, binary, unknown encoding)."""
+    for encoding, bom in BOMS:
+        if data.startswith(bom):
+            return _decode_with(data, encoding, origin)
     if not data.strip():
         raise InputError(origin, "empty file", "give a file with article text")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:8192]:
         raise InputError(origin, "binary file, not text", "give a text, HTML, JSONL, CSV, feed or WARC file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(origin, f"not valid UTF-8 (byte {exc.start})", "convert it to UTF-8") from exc
+        return _decode_with(data, _detect(data, origin, exc.start), origin)
 
 
-def headline(text: str) -> str | None:
-    first, _, rest = text.partition("\n")
+def _decode_with(data: bytes, encoding: str, origin: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(origin, f"not valid {encoding} (byte {exc.start})", "convert it to UTF-8") from exc
+    if encoding == "utf-8-sig" and not text.strip():
+        raise InputError(origin, "empty file", "give a file with article text")
+    return text
+
+
+def _detect(data: bytes, origin: str, bad_byte: int) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError(
+            origin,
+            f"not UTF-8 (invalid byte at {bad_byte}) and its encoding cannot be detected",
+            "convert it to UTF-8 (e.g. iconv -f ENCODING -t UTF-8)",
+        )
+    least = min(m.chaos for m in matches)
+    plausible = [m for m in matches if m.chaos <= least + CHAOS_TIE]
+    for match in plausible:
+        for western in WESTERN:
+            if western in match.could_be_from_charset:
+                return western
+    return plausible[0].encoding
+
+
+def headline(text: str) -> Optional[str]:
+    """The first line, when it is short and followed by a blank line (the wire-copy layout)."""
+    first, newline, rest = text.lstrip("\ufeff").partition("\n")
     first = first.strip()
-    return first if first and len(first) < 200 and rest.startswith("\n") else None
+    blank_next = rest.startswith("\n") or rest.startswith("\r\n")
+    return first if first and len(first) < 200 and newline and blank_next else None
+
+
+def sidecar_path(path: Path) -> Path:
+    """`NAME.meta.json` beside `NAME.txt` (or `NAME.html`, or `NAME`)."""
+    return path.with_name((path.stem if path.suffix else path.name) + ".meta.json")
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """The metadata in the sidecar beside `path` ({} when there is none)."""
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    try:
+        data: Any = json.loads(side.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(str(side), f"sidecar is not valid JSON ({exc})", "fix it or remove it") from exc
+    if not isinstance(data, dict):
+        raise InputError(str(side), "sidecar is not a JSON object", 'write {"outlet": ..., "published": ...}')
+    return {k: str(data[k]) for k in META_FIELDS if data.get(k) not in (None, "")}
+
+
+def text_article(data: bytes, origin: str, path: Optional[Path] = None) -> Article:
+    """An Article from the bytes of a plain text file; the sidecar's metadata when there is one."""
+    text = decode(data, origin)
+    if not text.strip():
+        raise InputError(origin, "empty file", "give a file with article text")
+    meta = Meta(path=str(path) if path else None, title=headline(text))
+    if path is not None:
+        meta = with_fields(meta, read_sidecar(path))
+    return Article(text, meta, origin)
+
+
+def with_fields(meta: Meta, values: dict[str, Optional[str]]) -> Meta:
+    """`meta` with the non-empty `values` put in."""
+    changes = {k: v for k, v in values.items() if v not in (None, "")}
+    if "published" in changes:
+        changes["published"] = iso_date(changes["published"])
+    return dataclasses.replace(meta, **changes) if changes else meta
 
 
 def read_text_file(path: Path, max_bytes: int) -> Article:
-    origin = str(path)
-    if path.stat().st_size > max_bytes:
-        raise InputError(origin, f"larger than {max_bytes} bytes", "split it or raise --max-bytes")
-    text = decode(path.read_bytes(), origin)
-    return Article(text, Meta(path=origin, title=headline(text)), origin)
+    """Read one plain text article from `path` (kept for callers of the first version)."""
+    from sayso.read.source import load_bytes
+
+    return text_article(load_bytes(path, max_bytes), str(path), path)

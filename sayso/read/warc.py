@@ -1,0 +1,73 @@
+"""WARC files (warcio), plain or gzip-compressed: each HTML response is an article.
+
+Records that are not successful HTML responses (requests, metadata, redirects, images, ...) are
+passed over. The HTML goes through the HTML reader; the record's target URI is the article's
+URL, and its WARC-Date is the publication date when the page itself states none (a news
+crawl fetches pages close to their publication; say --published to set it).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional, Union
+
+from sayso.errors import InputError
+from sayso.pipeline import Failure
+from sayso.read.html import html_article
+from sayso.read.published import iso_date
+from sayso.read.source import Source, too_large
+from sayso.record import Article
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(source: Source, max_bytes: int) -> Iterator[Union[Article, Failure]]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    with source.open() as stream:
+        try:
+            for record in ArchiveIterator(stream, arc2warc=True):
+                if not _is_html_page(record):
+                    continue
+                number += 1
+                yield _record_article(record, f"{source.origin}#{number}", max_bytes)
+        except ArchiveLoadFailed as exc:
+            where = source.origin if number == 0 else f"{source.origin}#{number + 1}"
+            what = "not a WARC file" if number == 0 else "broken WARC record; the rest of the file is skipped"
+            raise InputError(where, f"{what} ({exc})", "check the file") from exc
+
+
+def _is_html_page(record: Any) -> bool:
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None or not headers.get_statuscode().startswith("2"):
+            return False
+        content_type = headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return False
+    return content_type.split(";")[0].strip().lower() in HTML_TYPES
+
+
+def _record_article(record: Any, origin: str, max_bytes: int) -> Union[Article, Failure]:
+    url: Optional[str] = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        data = record.content_stream().read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_large(origin, max_bytes)
+        article = html_article(data, origin, path=origin, url=url)
+    except InputError as exc:
+        return Failure(origin, f"{exc} [{url}]" if url else str(exc))
+    except Exception as exc:  # a damaged record (bad chunking, bad gzip) is one failure
+        return Failure(origin, f"{origin}: unreadable record ({type(exc).__name__}: {exc}) [{url}]")
+    if article.meta.published is None:
+        warc_date = iso_date(record.rec_headers.get_header("WARC-Date"))
+        article = _with_published(article, warc_date)
+    return article
+
+
+def _with_published(article: Article, published: Optional[str]) -> Article:
+    import dataclasses
+
+    return dataclasses.replace(article, meta=dataclasses.replace(article.meta, published=published))
