@@ -1,0 +1,121 @@
+"""run_extraction: one call that streams articles to records, in this process, in a local pool
+of worker processes, or on a Dask cluster, with resume, a progress bar and a clean Ctrl-C."""
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+from sayso.scale.batches import Window, batched
+from sayso.scale.interrupt import StopFlag, stop_on_interrupt
+from sayso.scale.job import Result, Setup, extract_batch, prepare
+from sayso.scale.progress import Progress, RunStats, estimate_total
+from sayso.scale.resume import Known, skip_known
+from sayso.settings import DEFAULT, Settings
+
+PARTITION_SIZE = 256  # articles per Dask task
+
+
+class Extraction(Iterator[Result]):
+    """The results of a run, streamed; `stats` holds the counts and whether Ctrl-C stopped it."""
+
+    def __init__(self, results: Iterator[Result], stats: RunStats):
+        self._results = results
+        self.stats = stats
+
+    def __iter__(self) -> "Extraction":
+        return self
+
+    def __next__(self) -> Result:
+        return next(self._results)
+
+    def close(self) -> None:
+        self._results.close()
+
+
+def run_extraction(
+    items: Iterable[Any],
+    settings: Settings = DEFAULT,
+    workers: int = 1,
+    dask: Optional[str] = None,
+    skip: Optional[Known] = None,
+    *,
+    ordered: bool = True,
+    setup: Setup = None,
+    total: Optional[int] = None,
+    progress: Optional[bool] = None,
+    partition_size: int = PARTITION_SIZE,
+    parts_dir: Optional[str] = None,
+) -> Extraction:
+    """Records (and Failures) for `items` (Articles, or Failures from reading, passed through).
+
+    workers: 0 extracts in this process; N >= 1 uses N worker processes (a worker that dies
+    costs only its batch). dask: a scheduler address, or "local:N" for a LocalCluster of N
+    workers; then `workers` is ignored. skip: `known(article_id) -> bool`; known articles are
+    not extracted (resume). ordered: results in input order (else as they finish). setup: a
+    picklable callable run once in every process that extracts, before its first article.
+    """
+    stats = RunStats()
+    show = settings.progress if progress is None else progress
+    results = _stream(items, settings, workers, dask, skip, ordered, setup, stats,
+                      Progress(stats, show, total), partition_size, parts_dir)
+    return Extraction(results, stats)
+
+
+def _stream(items, settings, workers, dask, skip, ordered, setup, stats, bar, partition_size, parts_dir):
+    try:
+        with stop_on_interrupt() as stop:
+            source = skip_known(items, skip, bar.skipped)
+            for results in _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
+                bar.count(results)
+                yield from results
+            stats.interrupted = stop.requested
+    finally:
+        bar.close()
+
+
+def _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
+    if dask:
+        from sayso.scale.cluster import run_on_dask
+
+        yield from run_on_dask(source, settings, dask, ordered, setup, stop, partition_size, parts_dir)
+    elif workers < 1:
+        yield from _in_process(Window(batched(source, settings.batch_size), 1), settings, setup, stop)
+    else:
+        from sayso.scale.workers import Pool
+
+        window = Window(batched(source, settings.batch_size), 2 * workers + 1, ordered)
+        with Pool(workers, settings, setup) as pool:
+            yield from pool.run(window, stop)
+
+
+def _in_process(window: Window, settings: Settings, setup: Setup, stop: StopFlag) -> Iterator[list[Result]]:
+    nlp = prepare(settings, setup)
+    while not stop.requested and (batch := window.take()) is not None:
+        window.finish(batch.number, extract_batch(batch.items, settings, nlp))
+        yield from window.ready()
+
+
+def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
+    """--workers, --dask, --parts, --partition-size, --no-progress, for `extract` and `ingest`."""
+    g = parser.add_argument_group("scale")
+    g.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: the number of cores; 0: in this process)")
+    g.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster: its scheduler address (tcp://host:8786), or local:N")
+    g.add_argument("--partition-size", type=int, default=PARTITION_SIZE, metavar="N",
+                   help=f"articles per Dask task (default {PARTITION_SIZE})")
+    g.add_argument("--parts", metavar="DIR", help="with --dask: keep each partition's results here as Parquet")
+    g.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Namespace,
+                  skip: Optional[Known] = None, ordered: bool = True,
+                  paths: Optional[Sequence[str]] = None) -> Extraction:
+    """run_extraction with the options `add_scale_arguments` added to a command's parser."""
+    show = settings.progress and not args.no_progress
+    paths = paths if paths is not None else getattr(args, "paths", None)
+    total = estimate_total(paths) if show and paths else None
+    return run_extraction(items, settings, workers=args.workers, dask=args.dask, skip=skip,
+                          ordered=ordered, total=total, progress=show,
+                          partition_size=args.partition_size, parts_dir=args.parts)
