@@ -1,0 +1,60 @@
+"""Serve the ledger as web pages and a JSON API (bound to 127.0.0.1 unless --host says otherwise).
+
+Pages: the ledger (filters, sorting, pages), each event with its reports and chains of sources,
+each article with its highlights, a timeline and a map. API: /api/..., described at
+/api/openapi.json. Adding articles (the upload page, POST /api/articles) is off unless --token
+is given, and then needs that token.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from sayso.errors import SaysoError
+
+HELP = "serve the ledger as web pages and a JSON API"
+TOKEN_ENV = "SAYSO_TOKEN"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from sayso.serve.app import ServeSettings
+
+    h = ServeSettings.help()
+    parser.add_argument("--ledger", default=ServeSettings.ledger, help=h["ledger"] + " (default: %(default)s)")
+    parser.add_argument("--host", default=ServeSettings.host, help=h["host"] + " (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=ServeSettings.port, help=h["port"] + " (default: %(default)s)")
+    parser.add_argument("--token", default=None,
+                        help=h["token"] + f"; or set {TOKEN_ENV} (keeps it out of the process list)")
+    parser.add_argument("--max-upload", type=int, default=ServeSettings.max_upload, metavar="BYTES",
+                        help=h["max_upload"] + " (default: %(default)s)")
+    parser.add_argument("--page-size", type=int, default=ServeSettings.page_size, help=h["page_size"])
+
+
+def settings_from(args: argparse.Namespace):
+    from sayso.serve.app import ServeSettings
+
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    if args.max_upload < 1:
+        raise SaysoError("--max-upload must be a positive number of bytes")
+    return ServeSettings(ledger=args.ledger, host=args.host, port=args.port, token=token,
+                         max_upload=args.max_upload, page_size=args.page_size)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sayso.ledger import open_ledger
+    from sayso.serve.app import create_app
+
+    settings = settings_from(args)
+    with open_ledger(settings.ledger):  # a clear error now, not at the first request
+        pass
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"sayso serve: listening on {settings.host}: reachable from other machines", file=sys.stderr)
+    writing = "on (token required)" if settings.token else "off (start with --token to accept articles)"
+    print(f"sayso serve: http://{settings.host}:{settings.port}/  ledger {args.ledger}; writing {writing}",
+          file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+                access_log=False)
+    return 0

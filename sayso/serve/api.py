@@ -1,0 +1,214 @@
+"""The JSON API: everything the pages show, and POST /api/articles; its OpenAPI description.
+
+Each endpoint is declared once (path, method, summary, parameters); the routes and
+/api/openapi.json are both made from those declarations.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sayso.errors import InputError, SaysoError
+from sayso.serve import ingest
+from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS, BadParameter, parse_query
+from sayso.serve.security import WriteForbidden
+
+
+def plain(obj: Any) -> Any:
+    """JSON-ready form of the ledger's dataclasses, tuples and values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [plain(x) for x in obj]
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    return str(obj)
+
+
+def _json(data: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(plain(data), status_code=status)
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _query(request: Request) -> Any:
+    try:
+        return parse_query(request.query_params, request.app.state.settings.page_size)
+    except BadParameter as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def list_events(request: Request) -> Response:
+    q = _query(request)
+    page = _store(request).events(q.filters, q.sort, q.limit, q.offset)
+    return _json({"total": page.total, "page": q.page, "limit": q.limit, "sort": q.sort,
+                  "filters": q.filters, "items": page.items})
+
+
+def get_event(request: Request) -> Response:
+    detail = _store(request).event(request.path_params["id"])
+    if detail is None:
+        raise HTTPException(404, "no such event in the ledger")
+    return _json(detail)
+
+
+def get_article(request: Request) -> Response:
+    store = _store(request)
+    record = store.article(request.path_params["id"])
+    if record is None:
+        raise HTTPException(404, "no such article in the ledger")
+    return _json({"record": record.to_dict(), "merged_events": store.merged_ids(record.id)})
+
+
+def timeline(request: Request) -> Response:
+    q = _query(request)
+    return _json({"filters": q.filters, "days": _store(request).day_counts(q.filters)})
+
+
+def places(request: Request) -> Response:
+    q = _query(request)
+    return _json({"filters": q.filters, "places": _store(request).place_counts(q.filters)})
+
+
+def stats(request: Request) -> Response:
+    store = _store(request)
+    return _json({**store.stats(), "options": store.options()})
+
+
+async def post_article(request: Request) -> Response:
+    try:
+        kind = request.headers.get("content-type", "")
+        if kind.startswith("application/json"):
+            ingest.authorise(request)
+            try:
+                data = json.loads(await request.body())
+            except ValueError as exc:
+                raise InputError("request", f"the body is not JSON ({exc})", "send a JSON object") from exc
+            upload = ingest.upload_from_json(data)
+        else:
+            form = await request.form()
+            upload, token = await ingest.upload_from_form(form)
+            ingest.authorise(request, token)
+        result = await run_in_threadpool(ingest.ingest_upload, request.app.state, upload)
+    except WriteForbidden as exc:
+        return _json({"error": str(exc)}, 403)
+    except (InputError, SaysoError) as exc:
+        return _json({"error": str(exc)}, 400)
+    return _json(result, 201)
+
+
+def openapi(request: Request) -> Response:
+    return JSONResponse(describe(request.app.state.settings))
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    path: str
+    method: str
+    handler: Callable
+    summary: str
+    params: tuple[str, ...] = ()
+    path_param: tuple[str, str] | None = None  # (name, type)
+
+
+FILTER_HELP = {
+    "category": "event category (PLOVER, plus DEFECT)", "status": "a status any report gives",
+    "country": "ISO 3166 alpha-3 of actor, recipient or place", "actor": "part of an actor's or recipient's name",
+    "place": "part of a place name", "since": "first day, ISO (inclusive)", "until": "last day, ISO (inclusive)",
+    "min_sources": "least number of independent sources", "text": "words in a report's sentence",
+    "sort": "one of " + ", ".join(SORTS), "page": "page number, from 1", "limit": f"items per page, at most {MAX_LIMIT}",
+}
+LIST = (*FILTERS, "sort", "page", "limit")
+
+ENDPOINTS = (
+    Endpoint("/api/events", "GET", list_events, "Merged events, filtered, sorted and paginated", LIST),
+    Endpoint("/api/events/{id:int}", "GET", get_event, "One merged event with its reports, sources and claims",
+             path_param=("id", "integer")),
+    Endpoint("/api/articles/{id}", "GET", get_article, "One article's record and the merged event of each event",
+             path_param=("id", "string")),
+    Endpoint("/api/timeline", "GET", timeline, "Merged events per day and category",
+             ("category", "country", "since", "until", "min_sources")),
+    Endpoint("/api/places", "GET", places, "Event places with coordinates and how many events each",
+             ("category", "country", "since", "until", "min_sources")),
+    Endpoint("/api/stats", "GET", stats, "Counts of articles, events and sources; the filter choices"),
+    Endpoint("/api/articles", "POST", post_article, "Add an article (text, HTML or a file): extract and ingest it"),
+    Endpoint("/api/openapi.json", "GET", openapi, "This description"),
+)
+
+
+def routes() -> list[Route]:
+    return [Route(e.path, e.handler, methods=[e.method]) for e in ENDPOINTS]
+
+
+def _parameters(e: Endpoint) -> list[dict[str, Any]]:
+    out = []
+    if e.path_param:
+        out.append({"name": e.path_param[0], "in": "path", "required": True, "schema": {"type": e.path_param[1]}})
+    for name in e.params:
+        kind = "integer" if name in ("min_sources", "page", "limit") else "string"
+        schema: dict[str, Any] = {"type": kind}
+        if name == "sort":
+            schema["enum"] = list(SORTS)
+        if name in ("since", "until"):
+            schema["format"] = "date"
+        out.append({"name": name, "in": "query", "required": False, "description": FILTER_HELP[name],
+                    "schema": schema})
+    return out
+
+
+POST_BODY = {
+    "description": "JSON {text | html, outlet, title, author, published, url}, or a form with the same "
+                   "fields, a `file` and a `token` field",
+    "content": {
+        "application/json": {"schema": {"type": "object", "properties": {
+            k: {"type": "string"} for k in ("text", "html", "outlet", "title", "author", "published", "url")}}},
+        "multipart/form-data": {"schema": {"type": "object", "properties": {
+            "file": {"type": "string", "format": "binary"}, "text": {"type": "string"},
+            "html": {"type": "string"}, "token": {"type": "string"}}}},
+    },
+}
+
+
+def _operation(e: Endpoint, settings: Any) -> dict[str, Any]:
+    op: dict[str, Any] = {"summary": e.summary, "operationId": e.handler.__name__,
+                          "parameters": _parameters(e), "responses": {"200": {"description": "OK"}}}
+    if e.path_param:
+        op["responses"]["404"] = {"description": "not in the ledger"}
+    if e.params:
+        op["responses"]["400"] = {"description": "a parameter cannot be used; the error says which"}
+    if e.method == "POST":
+        op["requestBody"] = POST_BODY
+        op["security"] = [{"token": []}]
+        op["responses"] = {
+            "201": {"description": "stored: article_id, status (added|unchanged|replaced), events, merged"},
+            "400": {"description": "nothing usable was sent"},
+            "403": {"description": "writing is off (no --token) or the token is missing or wrong"},
+            "413": {"description": f"the body is larger than the limit ({settings.max_upload} bytes)"},
+        }
+    return op
+
+
+def describe(settings: Any) -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    for e in ENDPOINTS:
+        path = e.path.replace(":int}", "}")
+        paths.setdefault(path, {})[e.method.lower()] = _operation(e, settings)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "sayso ledger API", "version": "1",
+                 "description": "News reports as an event ledger: who says so, and how sure they are."},
+        "paths": paths,
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
+    }

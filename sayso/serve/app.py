@@ -1,0 +1,87 @@
+"""The web server: its settings, each declared once with its default and help, and the app.
+
+    from sayso.serve.app import ServeSettings, create_app
+    app = create_app(ServeSettings(ledger="sayso.db"))   # an ASGI app; `sayso serve` runs it
+"""
+from __future__ import annotations
+
+import dataclasses
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from sayso.serve import api, views
+from sayso.serve.security import Guard
+from sayso.serve.store import Store
+from sayso.settings import DEFAULT, Settings
+
+HERE = Path(__file__).parent
+
+
+def setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    ledger: str = setting(DEFAULT.ledger, "ledger: a SQLite file path or a postgresql:// URL")
+    host: str = setting("127.0.0.1", "address to listen on (loopback by default: only this machine)")
+    port: int = setting(8000, "port to listen on")
+    token: Optional[str] = setting(None, "turns writing on: requests must carry this token (off without it)")
+    max_upload: int = setting(5_000_000, "largest request body accepted, in bytes (larger: 413)")
+    page_size: int = setting(50, "events per ledger page")
+    extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: f.metadata["help"] for f in dataclasses.fields(cls)}
+
+
+def templates() -> Jinja2Templates:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals["kinds_help"] = {
+        "event": "event (links to the merged event)", "speaker": "speaker (source of a quote)",
+        "quote": "quoted or reported content", "place": "place", "date": "date or time",
+        "entity": "person or organisation", "boilerplate": "boilerplate (not part of the report)",
+    }
+    return Jinja2Templates(env=env)
+
+
+def page_routes() -> list[Route]:
+    return [
+        Route("/", views.ledger_page, name="ledger"),
+        Route("/events/{id:int}", views.event_page, name="event"),
+        Route("/articles/{id}", views.article_page, name="article"),
+        Route("/timeline", views.timeline_page, name="timeline"),
+        Route("/map", views.map_page, name="map"),
+        Route("/upload", views.upload_form, methods=["GET"], name="upload"),
+        Route("/upload", views.upload_post, methods=["POST"]),
+    ]
+
+
+def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
+    store = Store(settings.ledger)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        store.close()
+
+    app = Starlette(
+        routes=[*page_routes(), *api.routes(), Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
+        middleware=[Middleware(Guard, max_upload=settings.max_upload)],
+        exception_handlers={HTTPException: views.http_error},
+        lifespan=lifespan,
+    )
+    app.state.settings, app.state.store, app.state.templates = settings, store, templates()
+    return app

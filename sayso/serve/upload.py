@@ -1,0 +1,67 @@
+"""Articles sent to the server (text, HTML or a file) become records in the ledger.
+
+Uploads are untrusted: HTML is reduced to its article text by trafilatura (nothing of the
+markup is kept), text is decoded as the plain-text reader does, and the record goes through
+the same extraction as `sayso ingest`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from sayso.errors import InputError
+from sayso.read.text import decode, headline
+from sayso.record import Article, Meta
+
+META = ("outlet", "title", "author", "published", "url")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What was sent: exactly one of text, html or data (a file's bytes), and metadata."""
+
+    text: Optional[str] = None
+    html: Optional[str] = None
+    data: Optional[bytes] = None
+    filename: Optional[str] = None
+    meta: Mapping[str, str] = None  # type: ignore[assignment]
+
+
+def looks_like_html(text: str, filename: Optional[str] = None) -> bool:
+    if filename and filename.lower().endswith(HTML_SUFFIXES):
+        return True
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def html_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
+    """The article text in an HTML page, and the metadata found in it."""
+    import trafilatura
+
+    doc: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError(origin, "no article text found in the HTML", "send the article's page or its text")
+    found = {k: getattr(doc, k, None) for k in ("title", "author", "date", "url", "sitename")}
+    meta = {"title": found["title"], "author": found["author"], "published": found["date"],
+            "url": found["url"], "outlet": found["sitename"]}
+    return text, {k: str(v) for k, v in meta.items() if v}
+
+
+def article_from_upload(upload: Upload, origin: str = "upload") -> Article:
+    given = {k: str(v).strip() for k, v in (upload.meta or {}).items() if k in META and v and str(v).strip()}
+    if upload.data is not None:
+        text = decode(upload.data, upload.filename or origin)
+        html = looks_like_html(text, upload.filename)
+    elif upload.html is not None:
+        text, html = upload.html, True
+    else:
+        text, html = upload.text or "", False
+    found: dict[str, str] = {}
+    if html:
+        text, found = html_text(text, origin)
+    if not text.strip():
+        raise InputError(origin, "no text was sent", "send text, html or a file")
+    meta = {"title": headline(text), **found, **given}
+    return Article(text, Meta(**{k: v for k, v in meta.items() if v}), origin)
