@@ -63,8 +63,20 @@ class Ledger:
                offset: int = 0) -> Page:
         return self._guard(query.list_events, filters, sort, limit, offset)
 
-    def iter_events(self, filters: Filters = Filters(), sort: str = "id") -> Iterator[MergedEvent]:
-        yield from self._guard(lambda db: list(query.iter_events(db, filters, sort)))
+    def iter_events(self, filters: Filters = Filters()) -> Iterator[EventDetail]:
+        """Every matching merged event with its reports, by id, read a page at a time."""
+        events = query.iter_events(self.db, filters)
+        while True:
+            try:
+                item = next(events)
+            except StopIteration:
+                return
+            except _database_errors() as exc:
+                raise LedgerError(f"{self.where}: {type(exc).__name__}: {exc}".rstrip()) from exc
+            yield item
+
+    def events_by_id(self, ids: Iterable[int]) -> list[MergedEvent]:
+        return self._guard(query.by_ids, list(ids))
 
     def event(self, merged_id: int) -> Optional[EventDetail]:
         return self._guard(query.get_event, merged_id)

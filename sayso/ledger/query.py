@@ -132,10 +132,12 @@ class EventDetail:
         return [r for r in self.reports if r.against]
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.event.to_dict(), "reports_list": [r.to_dict() for r in self.reports],
-                "sources_list": [{"source": s.source, "reports": s.reports, "statuses": list(s.statuses)}
-                                 for s in self.sources],
-                "claims_for": len(self.claims_for), "claims_against": len(self.claims_against)}
+        """The merged event's fields, then `report_list` and `source_list`."""
+        return {**self.event.to_dict(),
+                "claims_for": len(self.claims_for), "claims_against": len(self.claims_against),
+                "report_list": [r.to_dict() for r in self.reports],
+                "source_list": [{"source": s.source, "reports": s.reports, "statuses": list(s.statuses)}
+                                for s in self.sources]}
 
 
 @dataclass(frozen=True)
@@ -193,15 +195,31 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
     return Page(total, [MergedEvent.from_row(r) for r in found])
 
 
-def iter_events(db: Backend, filters: Filters = Filters(), sort: str = "id", batch: int = 5000):
-    """Every matching merged event, in pages (for exports of any size)."""
-    offset = 0
+def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
+    """These merged events (those that exist), in the order given."""
+    found: dict[int, MergedEvent] = {}
+    cols = ", ".join(MERGED_COLUMNS)
+    for start in range(0, len(ids), 500):
+        chunk = [int(i) for i in ids[start:start + 500]]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.rows(f"SELECT {cols} FROM merged_events WHERE id IN ({marks})", chunk):
+            found[row[0]] = MergedEvent.from_row(row)
+    return [found[i] for i in ids if i in found]
+
+
+def iter_events(db: Backend, filters: Filters = Filters(), batch: int = 2000):
+    """Every matching merged event with its reports, by id, a page at a time (any ledger size)."""
+    clause, params = where(filters)
+    joiner = " AND " if clause else " WHERE "
+    cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
+    last = 0
     while True:
-        page = list_events(db, filters, sort, batch, offset)
-        yield from page.items
-        if len(page.items) < batch:
+        found = db.rows(f"SELECT {cols} FROM merged_events m{clause}{joiner}m.id > ? "
+                        f"ORDER BY m.id LIMIT {int(batch)}", [*params, last])
+        yield from details(db, [MergedEvent.from_row(r) for r in found])
+        if len(found) < batch:
             return
-        offset += batch
+        last = found[-1][0]
 
 
 def _report(row: tuple) -> Report:
@@ -215,13 +233,25 @@ def get_event(db: Backend, merged_id: int) -> Optional[EventDetail]:
     row = db.one(f"SELECT {cols} FROM merged_events WHERE id = ?", (int(merged_id),))
     if row is None:
         return None
-    reports = [_report(r) for r in db.rows(
-        f"{REPORT_SQL} WHERE e.merged_id = ? ORDER BY a.published, e.article_id, e.id", (int(merged_id),))]
-    sources = [SourceCount(name, n, tuple(s for s in (statuses or "").split(",") if s))
-               for name, n, statuses in db.rows(
-                   "SELECT source_name, reports, statuses FROM sources WHERE merged_id = ? "
-                   "ORDER BY reports DESC, source_name", (int(merged_id),))]
-    return EventDetail(MergedEvent.from_row(row), reports, sources)
+    return details(db, [MergedEvent.from_row(row)])[0]
+
+
+def details(db: Backend, events: list[MergedEvent]) -> list[EventDetail]:
+    """Merged events with their reports and sources, in two queries for the whole list."""
+    if not events:
+        return []
+    ids = [e.id for e in events]
+    marks = ", ".join("?" * len(ids))
+    reports: dict[int, list[Report]] = {i: [] for i in ids}
+    for row in db.rows(f"SELECT e.merged_id, {REPORT_SQL[7:]} WHERE e.merged_id IN ({marks}) "
+                       "ORDER BY e.merged_id, a.published, e.article_id, e.id", ids):
+        reports[row[0]].append(_report(row[1:]))
+    sources: dict[int, list[SourceCount]] = {i: [] for i in ids}
+    for merged_id, name, n, statuses in db.rows(
+            f"SELECT merged_id, source_name, reports, statuses FROM sources WHERE merged_id IN ({marks}) "
+            "ORDER BY merged_id, reports DESC, source_name", ids):
+        sources[merged_id].append(SourceCount(name, n, tuple(s for s in (statuses or "").split(",") if s)))
+    return [EventDetail(e, reports[e.id], sources[e.id]) for e in events]
 
 
 def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:

@@ -1,0 +1,64 @@
+"""Extract articles and store their records in a ledger (SQLite file or PostgreSQL URL).
+
+Each article is stored in its own transaction: ingesting the same article again changes
+nothing, and a changed text under the same URL or path replaces the old version. Reports of
+the same event in different articles are merged, and their independent sources counted.
+Prints what was stored; the exit status is 1 when any article failed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from sayso.commands.progress import progress
+from sayso.commands.query import print_table
+from sayso.ledger import open_ledger
+from sayso.pipeline import Failure, extract
+from sayso.read import add_reader_arguments, read_sources, reader_options
+from sayso.settings import Settings
+
+HELP = "extract articles and store them in the ledger"
+
+
+def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ledger", metavar="FILE|URL", default=Settings.ledger,
+                        help=f"SQLite file or postgresql:// URL (default {Settings.ledger})")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
+    add_ledger_argument(parser)
+    parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="articles per spaCy batch")
+    parser.add_argument("--merge-window", type=int, default=Settings.merge_window_days, metavar="DAYS",
+                        help="reports of one event may differ by this many days")
+    parser.add_argument("--quiet", action="store_true", help="print the summary line only")
+    add_reader_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings(batch_size=args.batch_size, ledger=args.ledger, merge_window_days=args.merge_window)
+    with open_ledger(args.ledger, settings) as ledger:  # a bad ledger fails before any extraction
+        articles = read_sources(args.paths, reader_options(args))
+        counts, merged, reports = Counter(), set(), 0
+        for result in progress(extract(articles, settings), unit="article"):
+            if isinstance(result, Failure):
+                counts["failed"] += 1
+                print(f"sayso: skipped {result.origin}: {result.error}", file=sys.stderr)
+                continue
+            stored = ledger.ingest(result)
+            counts[stored.status] += 1
+            reports += stored.events
+            merged.update(stored.merged)
+        total = ledger.stats()
+        print(f"{args.ledger if '://' not in args.ledger else ledger.where}: "
+              f"{sum(counts.values())} articles read ({counts['added']} added, "
+              f"{counts['replaced']} replaced, {counts['unchanged']} unchanged, {counts['failed']} failed); "
+              f"{reports} event reports in {len(merged)} merged events. Ledger now holds "
+              f"{total['articles']} articles, {total['merged_events']} merged events.")
+        if merged and not args.quiet:
+            shown = sorted(ledger.events_by_id(merged), key=lambda e: (-e.sources, -e.reports, e.id))
+            print_table(shown[:20])
+            if len(shown) > 20:
+                print(f"... and {len(shown) - 20} more: sayso query --ledger {args.ledger}")
+    return 1 if counts["failed"] else 0
