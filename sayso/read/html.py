@@ -3,7 +3,7 @@
 The text as read is trafilatura's extracted text (paragraphs on their own lines); every offset
 sayso reports points into it, not into the HTML. The date comes from the page's metadata
 (meta tags, JSON-LD, the URL) and never from a search of the body text, so a page with no date
-stays without one. HTML fragments (feed entries) become text with `fragment_text`.
+stays without one. A page with fewer than ten words of body is not an article. HTML fragments (feed entries) become text with `fragment_text`.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 BLOCKS = frozenset(
     "p div br li h1 h2 h3 h4 h5 h6 blockquote tr pre section article header footer ul ol table".split()
 )
+MIN_WORDS = 10  # less than this is navigation or a stub, not an article
 SKIP = frozenset(("script", "style", "noscript", "template"))
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -41,7 +42,7 @@ def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Opti
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(origin, f"HTML could not be parsed ({type(exc).__name__})", "check the file") from exc
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise InputError(
             origin,
             "no article text found in the HTML (malformed, or not an article page)",

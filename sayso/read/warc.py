@@ -7,22 +7,26 @@ crawl fetches pages close to their publication; say --published to set it).
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Iterator, Optional, Union
 
 from sayso.errors import InputError
 from sayso.pipeline import Failure
 from sayso.read.html import html_article
 from sayso.read.published import iso_date
-from sayso.read.source import Source, too_large
+from sayso.read.source import Source, sniff, too_large
 from sayso.record import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+logging.getLogger("warcio").setLevel(logging.ERROR)  # broken records are reported as failures
 
 
 def read_warc(source: Source, max_bytes: int) -> Iterator[Union[Article, Failure]]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if sniff(source.prefix) != "warc":
+        raise InputError(source.origin, "not a WARC file (no WARC/1.x record header)", "check the file")
     number = 0
     with source.open() as stream:
         try:
