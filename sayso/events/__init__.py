@@ -1,0 +1,202 @@
+"""events: PLOVER categories plus DEFECT, with actor, recipient, status and polarity.
+
+The stage reads every sentence outside boilerplate once, finds the triggers listed in the
+ontology file (sayso/data/ontology.yaml, extended by SAYSO_ONTOLOGY), and for each makes an
+Event: category and mode from the trigger, actor and recipient from the parse (as entity ids,
+adding entities for arguments that have none), status and polarity from the status rules,
+and the attribution whose content contains the trigger.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any, Optional
+
+from sayso.events.arguments import argument_bounds, noun_arguments, subject_of, verb_arguments
+from sayso.events.ontology import Ontology, load
+from sayso.events.status import status_of
+from sayso.events.triggers import Match, find_matches
+from sayso.pipeline import Draft, stage
+from sayso.record import Attribution, Entity, Event, Span
+from sayso.settings import Settings
+
+__all__ = ["find_events", "detect", "load", "status_of", "innermost_attribution"]
+
+GROUP_NOUNS = frozenset(
+    "government regime army military administration kingdom ministry council party group force "
+    "opposition police company court parliament state navy committee coalition alliance union "
+    "authority board team junta cabinet embassy republic".split()
+)
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "i", "you", "us", "it"}
+
+
+def innermost_attribution(attributions: tuple[Attribution, ...], start: int, end: int) -> Optional[str]:
+    """Id of the attribution with the smallest content span containing [start, end), else None."""
+    best, best_len = None, None
+    for a in attributions:
+        for c in a.content:
+            if c.start <= start and end <= c.end and (best_len is None or c.end - c.start < best_len):
+                best, best_len = a.id, c.end - c.start
+    return best
+
+
+def _kind(token: Any) -> str:
+    if token.ent_type_ == "PERSON":
+        return "person"
+    if token.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        return "organization"
+    if token.lemma_.lower() in GROUP_NOUNS:
+        return "organization"
+    if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+        return "anonymous_group"
+    return "person" if token.pos_ == "PROPN" else "anonymous_person"
+
+
+def _next_id(entities: tuple[Entity, ...]) -> str:
+    numbers = [int(e.id[1:]) for e in entities if e.id[1:].isdigit()]
+    return f"e{max(numbers, default=0) + 1}"
+
+
+class _Entities:
+    """The draft's entities, growing as arguments without an entity are added."""
+
+    def __init__(self, entities: tuple[Entity, ...], text: str):
+        self.items, self.text = entities, text
+
+    def at_token(self, token: Any) -> Optional[str]:
+        from sayso.entities import entity_at
+
+        found = entity_at(self.items, token.idx, token.idx + len(token.text))
+        return found.id if found is not None else None
+
+    def add(self, token: Any) -> str:
+        from sayso.entities import add_entity
+
+        s, e = argument_bounds(token)
+        doc = token.doc
+        span = Span.of(self.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        kind = _kind(token)
+        items, eid = add_entity(self.items, span.text, kind, span)
+        head_start, head_end = token.idx, token.idx + len(token.text)
+        got = next((x for x in items if x.id == eid), None)
+        if got is None or not any(m.start < head_end and head_start < m.end for m in got.mentions):
+            # add_entity returned an entity that only overlaps a modifier ("Assad" in "members
+            # of Assad's inner circle"): the argument is a different entity
+            eid = _next_id(self.items)
+            items = self.items + (Entity(eid, span.text, kind, (span,)),)
+        self.items = items
+        return eid
+
+    def resolve(self, token: Optional[Any]) -> Optional[str]:
+        if token is None:
+            return None
+        found = self.at_token(token)
+        if found is not None:
+            return found
+        if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
+            if any(c.dep_ == "conj" for c in token.children):
+                return self.add(token)
+            antecedent = _speaker_antecedent(token)
+            return self.resolve(antecedent) if antecedent is not None else None
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and not (
+            token.pos_ in ("DET", "PRON") and any(c.dep_ == "prep" for c in token.children)
+        ):  # "some of those closest to the leader"
+            return None
+        return self.add(token)
+
+
+def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
+    """'they' in 'Opposition groups confirmed that they were courting' is the groups."""
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    plural = pronoun.lower_ in ("they", "them", "we", "us")
+    if plural != (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in GROUP_NOUNS):
+        return None
+    return subj
+
+
+def _speaker(match: Match) -> Optional[Any]:
+    """The subject of the speech verb whose complement holds the trigger ("saying he will be ...")."""
+    cur = match.head
+    for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head is not cur:
+            return subject_of(cur.head)
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _arguments(match: Match, ontology: Ontology) -> tuple[Optional[Any], Optional[Any]]:
+    skip = {t.i for t in match.tokens}
+    if match.trigger.pos == "VERB":
+        return verb_arguments(match.head, skip, match.tokens[1:])
+    role = ontology.categories[match.trigger.category].of_argument
+    return noun_arguments(match.head, role, skip, ontology.light_verbs)
+
+
+def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Event:
+    text = draft.article.text
+    category = ontology.categories[match.trigger.category]
+    status, polarity = status_of(match.head, ontology.status)
+    actor_tok, recipient_tok = _arguments(match, ontology)
+    kind, mode = category.name, match.trigger.mode
+    attribution = innermost_attribution(draft.attributions, match.start, match.end)
+    if category.threat_when_future and status == "expected":
+        speaker = _speaker(match)
+        if speaker is not None or attribution is not None:
+            kind, mode, status = "THREATEN", category.name.lower(), "threatened"
+            recipient_tok = recipient_tok or actor_tok
+            actor_tok = speaker
+    elif kind == "THREATEN" and status in ("occurred", "ongoing"):
+        status = "threatened"
+    actor = ents.resolve(actor_tok)
+    if actor is None and kind == "THREATEN" and attribution is not None:
+        actor = next((a.source.entity for a in draft.attributions if a.id == attribution), None)
+    recipient = ents.resolve(recipient_tok)
+    return Event(
+        id=f"v{n}", type=kind, mode=mode,
+        trigger=Span.of(text, match.start, match.end),
+        sentence=Span.of(text, sent.start_char, sent.end_char),
+        actor=actor, recipient=recipient if recipient != actor else None,
+        status=status, polarity=polarity, attribution=attribution,
+    )
+
+
+def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(boilerplate, (start, float("inf"))) - 1
+    return not (i >= 0 and boilerplate[i][1] > start) and not (
+        i + 1 < len(boilerplate) and boilerplate[i + 1][0] < end
+    )
+
+
+def detect(draft: Draft, ontology: Ontology) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+    """Events of every sentence of the draft's doc, and the entities grown for their arguments."""
+    boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
+    ents = _Entities(draft.entities, draft.article.text)
+    events: list[Event] = []
+    for sent in draft.doc.sents:
+        for match in find_matches(sent, ontology):
+            if boilerplate and not _outside(boilerplate, match.start, match.end):
+                continue
+            events.append(_event(len(events) + 1, match, sent, ents, draft, ontology))
+    return tuple(events), ents.items
+
+
+def ontology_for(settings: Settings) -> Ontology:
+    """The packaged ontology, extended by SAYSO_ONTOLOGY and a settings.ontology path if any."""
+    extra = getattr(settings, "ontology", None)
+    return load((extra,) if extra else ())
+
+
+@stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"))
+def find_events(draft: Draft, settings: Settings) -> Draft:
+    if draft.doc is None:
+        return draft
+    events, entities = detect(draft, ontology_for(settings))
+    return draft.set(events=events, entities=entities)

@@ -1,0 +1,159 @@
+"""Actor and recipient of an event from the dependency parse, as argument tokens.
+
+Verb triggers: subject (or the "by" agent of a passive) is the actor; the "to" / "against" /
+"with" / "on" / "from" phrase, the indirect or direct object (or a passive subject) is the
+recipient. A verb without a subject ("a mission to bomb", "considered defecting", "making plans
+to defect") takes the subject of the verb it hangs from, climbing through infinitives,
+gerunds, prepositions and relative clauses; a passive it climbs into gives its subject
+("are understood to be laying"), unless the passive verb is an instrument verb ("the families
+are used to blackmail them": the user is the actor). Noun triggers: the possessor, the "by"
+phrase, an "of" phrase (actor or recipient, per category), a proper-noun compound, else the
+subject of the verb whose object the noun is ("establishing lines of communication").
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+RECIPIENT_PREPS = ("to", "against", "with", "on", "from", "toward", "towards", "at", "into")
+CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "relcl", "dobj", "attr", "oprd"}
+INSTRUMENT_VERBS = {"use", "employ", "exploit", "enlist", "recruit", "pay"}
+RELATIVE = {"who", "that", "which", "whom", "whose"}
+REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself", "oneself"}
+MAX_CLIMB = 10
+
+
+def _child(token: Any, *deps: str) -> Optional[Any]:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Any) -> Optional[Any]:
+    return _child(prep, "pobj")
+
+
+def _agent(verb: Any) -> Optional[Any]:
+    agent = _child(verb, "agent")
+    return _pobj(agent) if agent is not None else None
+
+
+def is_passive(verb: Any) -> bool:
+    return _child(verb, "nsubjpass", "auxpass") is not None
+
+
+def resolve_relative(token: Any) -> Any:
+    """'who' in 'officers who are waiting' stands for 'officers'."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def subject_of(verb: Any) -> Optional[Any]:
+    """The actor of a verb: its subject, else climb to the verb it depends on."""
+    if is_passive(verb):
+        return _agent(verb)
+    cur, came = verb, None
+    for _ in range(MAX_CLIMB):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _child(cur, "nsubj", "csubj")
+            if subj is not None:
+                return resolve_relative(subj)
+            if cur is not verb and is_passive(cur):
+                agent = _agent(cur)
+                if agent is not None:
+                    return agent
+                if came == "xcomp" and cur.lemma_.lower() not in INSTRUMENT_VERBS:
+                    return _child(cur, "nsubjpass")
+        if cur.dep_ not in CLIMB or cur.head is cur:
+            return None
+        came, cur = cur.dep_, cur.head
+    return None
+
+
+def _prep_object(token: Any, preps: tuple[str, ...]) -> Optional[Any]:
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = _pobj(c)
+            # not an absolute phrase: "with one source telling the paper ..."
+            if obj is not None and not any(g.dep_ in ("acl", "relcl") and g.tag_ == "VBG" for g in obj.children):
+                return obj
+    return None
+
+
+def _object(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> Optional[Any]:
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj") and c.i not in skip and c.lower_ not in REFLEXIVE:
+            return _pobj(c) if c.pos_ == "ADP" else c
+    for head in (verb,) + extra:
+        found = _prep_object(head, RECIPIENT_PREPS)
+        if found is not None and found.i not in skip:
+            return found
+    for c in verb.children:
+        if c.dep_ in ("dobj",) and c.i not in skip and c.lower_ not in REFLEXIVE:
+            return c
+    return None
+
+
+def verb_arguments(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> tuple[Optional[Any], Optional[Any]]:
+    """Actor and recipient of a verb trigger; `extra` are the other tokens of a multiword
+    trigger, whose prepositional phrases count too ("granted asylum to ...")."""
+    actor = subject_of(verb)
+    if is_passive(verb):
+        recipient = _child(verb, "nsubjpass")
+        if recipient is not None:
+            recipient = resolve_relative(recipient)
+        if recipient is None or recipient.i in skip:
+            recipient = _object(verb, skip, extra)
+        return actor, recipient
+    return actor, _object(verb, skip, extra)
+
+
+def noun_arguments(
+    noun: Any, of_role: str, skip: set[int], light_verbs: frozenset[str] = frozenset()
+) -> tuple[Optional[Any], Optional[Any]]:
+    """Actor and recipient of a noun trigger; the subject of a light verb whose object the noun
+    is ("launched an attack", "establishing lines of communication") is its actor."""
+    actor = _child(noun, "poss")
+    by = _prep_object(noun, ("by",))
+    of = _prep_object(noun, ("of",))
+    recipient = _prep_object(noun, RECIPIENT_PREPS)
+    if of is not None and of.i not in skip:
+        if of_role == "recipient":
+            recipient = recipient or of
+        else:
+            actor = actor or of
+    actor = by or actor
+    if actor is None:
+        comp = _child(noun, "compound")
+        if comp is not None and comp.pos_ == "PROPN" and comp.i not in skip:
+            actor = comp
+    gov = noun.head
+    if actor is None and noun.dep_ in ("dobj", "attr") and gov.lemma_.lower() in light_verbs:
+        actor = subject_of(gov)
+    if recipient is not None and recipient.i in skip:
+        recipient = None
+    return actor, recipient
+
+
+def argument_bounds(token: Any) -> tuple[int, int]:
+    """Token range [start, end) of an argument: its subtree without relative clauses and
+    trailing punctuation."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for c in token.rights:
+        if c.dep_ in ("relcl", "acl", "punct", "advcl", "parataxis") and c.i > token.i:
+            end = min(end, c.left_edge.i)
+    for c in token.lefts:
+        if c.dep_ in ("punct",) and c.i == start:
+            start = c.i + 1
+    doc = token.doc
+    for i in range(token.i - 1, start - 1, -1):  # an argument does not cross a line break
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    for i in range(token.i, end - 1):
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
+            break
+    while end > token.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return start, end

@@ -1,0 +1,182 @@
+"""Status and polarity of an event from its trigger's place in the dependency parse.
+
+The rules, in order (the first that applies decides):
+1. negation of the event's verb or noun ("did not defect", "no defections", "never") -> negated
+2. the event's clause is a condition ("if they deserted", "should the regime fall") -> possible
+3. a modal on the event's verb ("may" -> possible, "will" -> expected)
+4. a hedge adverb ("reportedly" -> claimed, "perhaps" -> possible)
+5. the innermost governing cue word, found by walking up the heads ("plans to", "considered
+   defecting", "rumors that", "claim that", "expected to", "a mission to bomb", "refused to");
+   a cue that only acts on a non-finite complement is skipped across a finite clause
+6. progressive aspect ("are courting") -> ongoing
+7. an infinitive with no cue above it -> planned; under an implicative verb ("managed to")
+   the governing verb's status
+8. otherwise (past, perfect, present) -> occurred
+All cue words live in the `status` section of the ontology file.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from sayso.events.ontology import StatusLexicon
+
+MAX_WALK = 12
+NOUN_TO_VERB = {"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos", "conj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# prepositions that attach adjuncts, never the complement a cue word governs
+ADJUNCT_PREPS = {"with", "in", "at", "by", "through", "after", "before", "during", "since",
+                 "despite", "because", "under", "amid", "amidst", "near", "across", "via", "upon"}
+
+
+def _children(token: Any, *deps: str) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_finite(verb: Any) -> bool:
+    """A verb with tense of its own (or an auxiliary carrying it)."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(c.tag_ in FINITE_TAGS for c in _children(verb, "aux", "auxpass"))
+
+
+def is_infinitive(verb: Any) -> bool:
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in _children(verb, "aux")) and not is_finite(verb)
+
+
+def event_verb(token: Any) -> Optional[Any]:
+    """The verb that carries tense, aspect and modality for the event named by `token`."""
+    cur = token
+    if cur.pos_ in ("NOUN", "PROPN", "PRON"):
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent") and cur.head.head.pos_ in ("VERB", "AUX"):
+            return cur.head.head
+        if cur.dep_ in NOUN_TO_VERB and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur:
+            cur = cur.head
+        else:
+            return None
+    # a bare conjoined verb shares the first conjunct's tense: "laying down ... and establishing"
+    while cur.dep_ == "conj" and not _children(cur, "aux", "auxpass", "nsubj", "nsubjpass") \
+            and cur.tag_ in ("VB", "VBG", "VBN") and cur.head.pos_ in ("VERB", "AUX"):
+        cur = cur.head
+    return cur
+
+
+def negated(token: Any, lex: StatusLexicon) -> bool:
+    for c in token.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("det", "advmod", "preconj") and c.lower_ in lex.negators:
+            return True
+    return False
+
+
+def conditional(verb: Any, lex: StatusLexicon) -> bool:
+    """The verb heads (or sits in) a condition: "if they deserted", "should the regime fall"."""
+    cur = verb
+    for _ in range(4):
+        marks = _children(cur, "mark")
+        if any(m.lower_ in lex.conditionals for m in marks):
+            return True
+        first = cur.doc[cur.left_edge.i]
+        if first.dep_ in ("aux", "auxpass") and first.lower_ in lex.conditionals and first.head is cur:
+            return True
+        if first.lower_ in lex.conditionals and first.tag_ == "MD" and first.i < cur.i:
+            return True
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def modal_status(verb: Any, lex: StatusLexicon) -> Optional[str]:
+    for c in _children(verb, "aux", "auxpass"):
+        if c.tag_ == "MD":
+            status = lex.modals.get(c.lemma_.lower()) or lex.modals.get(c.lower_)
+            if status and status != "occurred":
+                return status
+    # "is going to attack"
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going" and _children(verb.head, "aux"):
+        return "expected"
+    return None
+
+
+def hedge_status(verb: Any, lex: StatusLexicon) -> Optional[str]:
+    for c in _children(verb, "advmod"):
+        word = c.lower_
+        if word in lex.hearsay:
+            return "claimed"
+        if word in lex.hedges:
+            return "possible"
+    return None
+
+
+def progressive(verb: Any) -> bool:
+    if verb.tag_ != "VBG":
+        return False
+    return any(c.lemma_ == "be" for c in _children(verb, "aux"))
+
+
+def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
+    """The status given by the innermost governing cue word, walking up the heads."""
+    cur, crossed_finite = token, False
+    for _ in range(MAX_WALK):
+        parent = cur.head
+        if parent is cur:
+            return None
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" and is_finite(cur):
+            crossed_finite = True
+        status = None if _adjunct(cur) else lex.cues.get(parent.lemma_.lower())
+        if status and not (crossed_finite and parent.lemma_.lower() in lex.nonfinite_only):
+            if negated(parent, lex) and status in ("planned", "expected", "considered", "threatened"):
+                return "negated"
+            return status
+        if negated(parent, lex) and cur.dep_ == "xcomp":
+            return "negated"
+        for c in _children(parent, "acomp"):  # "are likely to", "is due to"
+            s = lex.cues.get(c.lemma_.lower())
+            if s and c is not cur:
+                return s
+        cur = parent
+    return None
+
+
+def _adjunct(link: Any) -> bool:
+    """A link that is not a complement of its head: a conjunct, or an adverbial phrase
+    ("prevent defections with a campaign", "worried ... and considered")."""
+    if link.dep_ in ("conj", "cc", "punct", "appos", "parataxis", "nsubj", "nsubjpass"):
+        return True
+    return link.dep_ == "prep" and link.lower_ in ADJUNCT_PREPS
+
+
+def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> str:
+    if verb is None:
+        return "occurred"
+    if progressive(verb):
+        return "ongoing"
+    if is_infinitive(verb):
+        gov = verb.head
+        if verb.dep_ in ("xcomp", "advcl") and gov.lemma_.lower() in lex.implicative and depth < 4:
+            return status_of(gov, lex, depth + 1)[0]
+        return "planned"
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "conj", "pcomp", "advcl") and depth < 4 and verb.head is not verb:
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return status_of(verb.head, lex, depth + 1)[0]
+    return "occurred"
+
+
+def status_of(token: Any, lex: StatusLexicon, depth: int = 0) -> tuple[str, str]:
+    """(status, polarity) of the event whose trigger head is `token`."""
+    verb = event_verb(token)
+    if negated(token, lex) or (verb is not None and verb is not token and negated(verb, lex)):
+        return "negated", "negative"
+    if verb is not None:
+        if conditional(verb, lex):
+            return "possible", "positive"
+        found = modal_status(verb, lex) or hedge_status(verb, lex)
+        if found:
+            return found, "positive"
+    found = cue_status(token, lex)
+    if found:
+        return found, "negative" if found == "negated" else "positive"
+    return default_status(verb, lex, depth), "positive"

@@ -1,0 +1,81 @@
+"""Triggers: the words of a sentence that name an event of an ontology category.
+
+One pass over the tokens; each token is looked up by (lemma, coarse part of speech) in the
+ontology's trigger table. A multiword trigger ("grant asylum", "line of communication",
+"hand over") matches when its other lemmas are among the head's dependents, two levels deep.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
+
+from sayso.events.ontology import Ontology, Trigger
+
+POS = {"VERB": "VERB", "NOUN": "NOUN"}
+
+
+@dataclass(frozen=True)
+class Match:
+    trigger: Trigger
+    head: Any  # spaCy Token
+    tokens: tuple[Any, ...]  # head first, then the other matched tokens
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def _dependents(token: Any) -> Iterator[Any]:
+    for child in token.children:
+        yield child
+        yield from child.children
+
+
+def _match_needs(token: Any, needs: tuple[str, ...]) -> Optional[tuple[Any, ...]]:
+    found = []
+    for lemma in needs:
+        hit = next((d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def token_pos(token: Any) -> Optional[str]:
+    """VERB or NOUN for a trigger lookup, else None."""
+    return POS.get(token.pos_)
+
+
+def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
+    """The first trigger (multiword ones first) that `token` heads, else None."""
+    pos = token_pos(token)
+    if pos is None:
+        return None
+    for trig in ontology.lookup(token.lemma_.lower(), pos):
+        if not trig.needs:
+            return Match(trig, token, (token,))
+        others = _match_needs(token, trig.needs)
+        if others is not None:
+            return Match(trig, token, (token,) + others)
+    return None
+
+
+def find_matches(tokens: Iterable[Any], ontology: Ontology) -> list[Match]:
+    """Every trigger among `tokens`; a noun consumed by a multiword trigger or the object of a
+    verb trigger of the same category ("signed an agreement") is not a second event."""
+    matches = [m for m in (match_token(t, ontology) for t in tokens) if m is not None]
+    consumed = {t.i for m in matches for t in m.tokens[1:]}
+    by_head = {m.head.i: m for m in matches}
+    kept = []
+    for m in matches:
+        if m.head.i in consumed:
+            continue
+        gov = by_head.get(m.head.head.i)
+        if m.head.pos_ == "NOUN" and gov is not None and gov is not m and gov.trigger.category == m.trigger.category:
+            continue
+        kept.append(m)
+    return kept
