@@ -1,0 +1,236 @@
+"""The ledger on synthetic records, against SQLite and PostgreSQL: store, merge, sources, query."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.ledger import Filters, open_ledger
+from sayso.ledger.schema import MIGRATIONS, VERSION
+from sayso.ledger.synthetic import Actor, Spec, Where, make_record
+from sayso.settings import Settings
+from test_ledger_support import (JORDAN, PILOT, TELEGRAPH, check_consistent, ledger_target,  # noqa: F401
+                                 pilot_report, table_counts)
+
+
+def only_event(ledger, **filters):
+    page = ledger.events(Filters(**filters))
+    assert page.total == 1, page
+    return ledger.event(page.items[0].id)
+
+
+def test_two_outlets_relaying_one_newspaper_make_one_event_with_one_source(ledger_target):
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire"))
+        detail = only_event(ledger, category="DEFECT")
+        assert (detail.event.reports, detail.event.articles, detail.event.sources) == (2, 2, 1)
+        assert [s.source for s in detail.sources] == ["The Daily Telegraph"]
+        assert {r.chain for r in detail.reports} == {("Arutz Sheva", "The Daily Telegraph"),
+                                                     ("Levant Wire", "The Daily Telegraph")}
+        check_consistent(ledger)
+
+
+def test_outlets_reporting_on_their_own_are_independent(ledger_target):
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", relay=False))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire", relay=False))
+        ledger.ingest(pilot_report("https://c.example/1", "Levant Wire", relay=False, day="2012-06-22"))
+        event = only_event(ledger).event
+        assert (event.reports, event.sources) == (3, 2)
+
+
+def test_named_source_counts_once_whoever_relays_it_anonymous_ones_per_outlet(ledger_target):
+    nuland = (Actor("Victoria Nuland", "person", "USA", "GOV"),)
+    officials = Actor("U.S. officials", "anonymous_group", "USA", "GOV")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Outlet A", relay=False, told_by=nuland))
+        ledger.ingest(pilot_report("https://b.example/1", "Outlet B", relay=False, told_by=nuland))
+        assert only_event(ledger).event.sources == 1
+        ledger.ingest(pilot_report("https://c.example/1", "Outlet C", relay=False, told_by=(officials,)))
+        ledger.ingest(pilot_report("https://d.example/1", "Outlet D", relay=False, told_by=(officials,)))
+        ledger.ingest(pilot_report("https://e.example/1", "Outlet E", relay=False,
+                                   told_by=(TELEGRAPH, officials)))
+        ledger.ingest(pilot_report("https://f.example/1", "Outlet F", relay=False,
+                                   told_by=(TELEGRAPH, officials)))
+        detail = only_event(ledger)
+        names = sorted(s.source for s in detail.sources)
+        assert names == ["Outlet C", "Outlet D", "The Daily Telegraph", "Victoria Nuland"]
+        assert detail.event.sources == 4 and detail.event.reports == 6
+        chains = {r.chain for r in detail.reports}
+        assert ("Outlet E", "The Daily Telegraph", "U.S. officials") in chains
+
+
+def test_same_article_twice_changes_nothing(ledger_target):
+    record = pilot_report("https://a.example/1", "Arutz Sheva")
+    with open_ledger(ledger_target) as ledger:
+        first = ledger.ingest(record)
+        before = table_counts(ledger)
+        again = ledger.ingest(record)
+        assert (first.status, again.status) == ("added", "unchanged")
+        assert again.merged == first.merged
+        assert table_counts(ledger) == before
+
+
+def test_changed_text_under_same_url_replaces_the_old_version(ledger_target):
+    url = "https://a.example/1"
+    with open_ledger(ledger_target) as ledger:
+        old = ledger.ingest(pilot_report(url, "Arutz Sheva"))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire"))
+        assert only_event(ledger).event.reports == 2
+        corrected = make_record(url, "Arutz Sheva", "2012-06-22",
+                                [Spec("PROTEST", Actor("Protesters", "anonymous_group", "JOR"),
+                                      place=JORDAN, day="2012-06-21", verb="marched")])
+        new = ledger.ingest(corrected)
+        assert new.status == "replaced" and new.article_id != old.article_id
+        defect = only_event(ledger, category="DEFECT")
+        assert (defect.event.reports, defect.event.articles) == (1, 1)
+        assert [r.outlet for r in defect.reports] == ["Levant Wire"]
+        assert ledger.events(Filters(category="PROTEST")).total == 1
+        assert ledger.article(old.article_id)["ledger"] == {"version": 1, "current": False}
+        assert ledger.article(new.article_id)["ledger"] == {"version": 2, "current": True}
+        assert ledger.stats()["articles"] == 2
+        check_consistent(ledger)
+
+
+def test_replacing_the_only_report_removes_the_merged_event(ledger_target):
+    url = "https://a.example/1"
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report(url, "Arutz Sheva"))
+        ledger.ingest(make_record(url, "Arutz Sheva", "2012-06-22", []))
+        assert ledger.stats()["merged_events"] == 0
+        assert table_counts(ledger)["merge_keys"] == 0
+        check_consistent(ledger)
+
+
+def test_conflicting_statuses_are_shown_not_averaged(ledger_target):
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Outlet A", relay=False))
+        ledger.ingest(pilot_report("https://b.example/1", "Outlet B", relay=False, polarity="negative",
+                                   status="negated"))
+        ledger.ingest(pilot_report("https://c.example/1", "Outlet C", relay=False, status="claimed"))
+        detail = only_event(ledger)
+        assert detail.event.statuses == ("claimed", "negated", "occurred")
+        assert detail.event.conflict is True
+        assert [r.outlet for r in detail.claims_against] == ["Outlet B"]
+        assert len(detail.claims_for) == 2
+
+
+@pytest.mark.parametrize("changes", [
+    {"category": "ASSAULT"},
+    {"day": "2012-06-28"},
+    {"actor": Actor("Hassan Merei al-Hamade", "person", "IRQ", "MIL")},
+    {"actor": Actor("Mustafa Tlass", "person", "SYR", "MIL")},
+    {"place": Where("Ankara", "TUR", 39.9, 32.8)},
+    {"place": Where("Aqaba", "JOR", 29.5, 35.0)},
+])
+def test_different_events_stay_apart(ledger_target, changes):
+    category = changes.get("category", "DEFECT")
+    other = make_record("https://b.example/1", "Levant Wire", "2012-06-22", [Spec(
+        category, changes.get("actor", PILOT), place=changes.get("place", Where("Mafraq", "JOR", 32.3, 36.2)),
+        day=changes.get("day", "2012-06-21"), verb="defected")])
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", place=Where("Mafraq", "JOR", 32.34, 36.21)))
+        ledger.ingest(other)
+        assert ledger.stats()["merged_events"] == 2
+
+
+def test_a_description_joins_the_named_actor_of_its_country(ledger_target):
+    pilot = Actor("a Syrian fighter pilot", "anonymous_person", "SYR", "MIL")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", relay=False))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire", relay=False, actor=pilot,
+                                   day="2012-06-23"))
+        assert ledger.stats()["merged_events"] == 1
+
+
+def test_one_articles_own_events_are_not_merged_together(ledger_target):
+    spec = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defected")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(make_record("https://a.example/1", "Arutz Sheva", "2012-06-22", [spec, spec]))
+        assert ledger.stats()["merged_events"] == 2
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire"))
+        assert sorted(e.reports for e in ledger.events().items) == [1, 2]
+
+
+def test_merge_window_comes_from_settings(ledger_target):
+    with open_ledger(ledger_target, Settings(merge_window_days=0)) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire", day="2012-06-22"))
+        assert ledger.stats()["merged_events"] == 2
+    with open_ledger(ledger_target, Settings(merge_window_days=3)) as ledger:
+        ledger.ingest(pilot_report("https://c.example/1", "Other", day="2012-06-23"))
+        assert ledger.stats()["merged_events"] == 2  # joins one of the two
+
+
+def sample_ledger(ledger):
+    protest = Spec("PROTEST", Actor("Students", "anonymous_group", "EGY", "CVL"),
+                   place=Where("Cairo", "EGY", 30.04, 31.24), day="2012-07-02", verb="protested",
+                   status="ongoing")
+    threat = Spec("THREATEN", Actor("Syria", "organization", "SYR", "GOV"), recipient=PILOT,
+                  day="2012-06-22", verb="threatened", status="threatened")
+    ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+    ledger.ingest(pilot_report("https://b.example/1", "Levant Wire", relay=False))
+    ledger.ingest(make_record("https://c.example/1", "Nile Daily", "2012-07-02", [protest, threat]))
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({}, {"DEFECT", "PROTEST", "THREATEN"}),
+    ({"category": "defect"}, {"DEFECT"}),
+    ({"actor": "HAMADE"}, {"DEFECT", "THREATEN"}),
+    ({"country": "egy"}, {"PROTEST"}),
+    ({"country": "JOR"}, {"DEFECT"}),
+    ({"place": "cair"}, {"PROTEST"}),
+    ({"since": "2012-06-22"}, {"PROTEST", "THREATEN"}),
+    ({"until": "2012-06-21"}, {"DEFECT"}),
+    ({"since": "2012-06-22", "until": "2012-06-30"}, {"THREATEN"}),
+    ({"status": "ongoing"}, {"PROTEST"}),
+    ({"min_sources": 2}, {"DEFECT"}),
+    ({"text": "Protested"}, {"PROTEST"}),
+    ({"category": "DEFECT", "status": "ongoing"}, set()),
+])
+def test_filters(ledger_target, filters, expected):
+    with open_ledger(ledger_target) as ledger:
+        sample_ledger(ledger)
+        page = ledger.events(Filters(**filters))
+        assert {e.category for e in page.items} == expected
+        assert page.total == len(expected)
+
+
+def test_sort_pagination_and_timeline(ledger_target):
+    with open_ledger(ledger_target) as ledger:
+        sample_ledger(ledger)
+        days = [e.day for e in ledger.events(sort="day").items]
+        assert days == sorted(days)
+        assert [e.day for e in ledger.events(sort="-day").items] == days[::-1]
+        assert ledger.events(sort="-sources").items[0].category == "DEFECT"
+        second = ledger.events(sort="day", limit=1, offset=1)
+        assert second.total == 3 and [e.day for e in second.items] == [days[1]]
+        assert ledger.timeline() == [("2012-06-21", 1), ("2012-06-22", 1), ("2012-07-02", 1)]
+        assert ledger.timeline(by="month") == [("2012-06", 2), ("2012-07", 1)]
+        assert ledger.timeline(Filters(category="PROTEST"), by="year") == [("2012", 1)]
+
+
+def test_article_returns_the_record(ledger_target):
+    record = pilot_report("https://a.example/1", "Arutz Sheva")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(record)
+        stored = ledger.article(record.id)
+        assert stored["text"] == record.text and stored["meta"]["outlet"] == "Arutz Sheva"
+        assert ledger.article("nope") is None
+        assert ledger.event(99999) is None
+
+
+def test_an_old_ledger_is_migrated_and_keeps_its_data(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement.format(float="REAL", id="INTEGER PRIMARY KEY"))
+    conn.execute("INSERT INTO schema_version VALUES (1, '2026-01-01')")
+    conn.execute("INSERT INTO ledger_info VALUES ('application', 'sayso')")
+    conn.commit()
+    conn.close()
+    with open_ledger(str(path)) as ledger:
+        assert ledger.schema_version() == VERSION > 1
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+        assert ledger.db.one("SELECT COUNT(*) FROM reports")[0] == 1
