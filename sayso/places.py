@@ -1,10 +1,272 @@
-"""places: place mentions resolved to a name, country, coordinates and precision."""
+"""places: place mentions resolved to a name, country, coordinates and precision.
+
+Mentions are spaCy's GPE/LOC/FAC entities plus nationality words that name a country
+("Lebanese banks" -> Lebanon; sayso/data/demonyms.tsv). Each is looked up in the gazetteer
+(sayso.gazetteer) and the candidate chosen by the article's context: the countries of the
+other places and demonyms named (and of the outlet), a "Paris, Texas" qualifier, then
+population and kind (a country before a town of the same name). A facility the gazetteer lacks
+("King Hussein Air Base in Mafraq") takes the place it is said to be in, precision "facility".
+Mentions resolved to the same location are joined into one Place.
+"""
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+from sayso import gazetteer
+from sayso.gazetteer import Candidate, exact_key, read_table
 from sayso.pipeline import Draft, stage
+from sayso.record import Place, Span
 from sayso.settings import Settings
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# A place said to be in/near another: "... Air Base in Mafraq".
+LOCATED = re.compile(r"\s*,?\s*(?:in|near|at|outside|of|inside|on)\s+(?:the\s+)?(?:town|city|village|province|region|district)?\s*(?:of\s+)?$", re.I)
+QUALIFIER = re.compile(r"\s*,\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str = ""  # GPE | LOC | FAC | NORP | "" (unknown, e.g. gold spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    mention: Mention
+    candidate: Candidate
+    precision: str
+    name: str
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Exact key of a nationality word (and its plural) -> alpha-3 code or gazetteer name."""
+    table = {}
+    for word, target in read_table("demonyms.tsv"):
+        key = exact_key(word)
+        table[key] = target
+        table.setdefault(key + ("es" if key.endswith("sh") else "s"), target)
+    return table
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    return frozenset(w for w, _ in read_table("facility_words.tsv"))
+
+
+def country_of_demonym(text: str) -> Optional[str]:
+    """The alpha-3 code a nationality word names ("Lebanese" -> "LBN"), else None."""
+    target = demonyms().get(exact_key(text))
+    return target if target and len(target) == 3 and target.isupper() else None
+
+
+def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], bool]:
+    """Candidates for a mention's text, and whether they came from a nationality word."""
+    target = demonyms().get(exact_key(text))
+    if target:
+        entry = gaz.country(target) if len(target) == 3 and target.isupper() else None
+        found = (entry,) if entry else tuple(c for c in gaz.lookup(target, fuzzy=False) if c.precision != "city")
+        if found:
+            return found, True
+    return gaz.lookup(_trim(text)), False
+
+
+def _trim(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+# --- choosing among candidates -----------------------------------------------------------------
+
+
+KIND_BONUS = {"country": 3.0, "region": 1.5, "city": 0.0}
+
+
+def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> float:
+    score = math.log10(c.population + 10) + KIND_BONUS.get(c.precision, 0.0)
+    if c.country and context[c.country]:
+        score += 3.0 + min(context[c.country], 5) * 0.5
+    if qualifier is not None and _inside(c, qualifier):
+        score += 12.0
+    return score
+
+
+def _inside(c: Candidate, q: Candidate) -> bool:
+    if q.precision == "country":
+        return c.country == q.country and c.precision != "country"
+    return c.country == q.country and c.admin1 == q.admin1 and c.precision == "city"
+
+
+def choose(
+    found: Sequence[tuple[Candidate, ...]],
+    context: Counter,
+    qualifiers: Sequence[Optional[Candidate]],
+) -> list[Optional[Candidate]]:
+    """The best candidate of each mention given the others' countries (two passes)."""
+    best = [max(c, key=lambda x: _score(x, context, q)) if c else None for c, q in zip(found, qualifiers)]
+    for _ in range(2):
+        counts = context + Counter(b.country for b in best if b is not None and b.country)
+        best = [
+            max(c, key=lambda x: _score(x, counts - Counter({b.country: 1}) if b and b.country else counts, q))
+            if c else None
+            for c, q, b in zip(found, qualifiers, best)
+        ]
+    return best
+
+
+# --- resolving a list of mentions of one text -----------------------------------------------------
+
+
+def resolve(
+    text: str,
+    mentions: Sequence[Mention],
+    context: Optional[Counter] = None,
+    focus_fallback: bool = False,
+) -> list[Optional[Resolved]]:
+    """Resolve each mention of `text` with the others as context (mentions sorted by start).
+
+    `focus_fallback` gives a local feature the gazetteer lacks ("Frenchmen Street") the
+    article's most named town when nothing says where it is.
+    """
+    gaz = gazetteer.load()
+    looked = [candidates(m.text, gaz) for m in mentions]
+    found = [c for c, _ in looked]
+    context = Counter(context or ())
+    for (c, is_demonym) in looked:
+        if is_demonym and c and c[0].country:
+            context[c[0].country] += 1
+    qualifiers = [_qualifier(text, mentions, i, found) for i in range(len(mentions))]
+    best = choose(found, context, qualifiers)
+    out: list[Optional[Resolved]] = [
+        Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
+    ]
+    return _facilities(text, mentions, out, focus_fallback)
+
+
+def _qualifier(text: str, mentions: Sequence[Mention], i: int, found) -> Optional[Candidate]:
+    """The region/country of "Paris, Texas": the next mention after a comma, if a region."""
+    if i + 1 >= len(mentions) or not QUALIFIER.fullmatch(text[mentions[i].end : mentions[i + 1].start]):
+        return None
+    regions = [c for c in found[i + 1] if c.precision in ("region", "country")]
+    return max(regions, key=lambda c: c.population) if regions else None
+
+
+def _facilities(text, mentions, out, focus_fallback) -> list[Optional[Resolved]]:
+    focus = _focus(out)
+    result = list(out)
+    for i, m in enumerate(mentions):
+        if not _is_facility(m) and result[i] is not None:
+            continue
+        host = _host(text, mentions, result, i)
+        if host is not None:
+            result[i] = Resolved(m, host.candidate, "facility", m.text)
+        elif result[i] is None and focus_fallback and focus is not None:
+            result[i] = Resolved(m, focus, "facility", m.text)
+    return result
+
+
+def _is_facility(m: Mention) -> bool:
+    if m.label == "FAC":
+        return True
+    words = m.text.split()
+    return bool(words) and words[-1].casefold() in facility_words()
+
+
+def _host(text, mentions, resolved, i) -> Optional[Resolved]:
+    """The resolved place right after "in/near/at" following mention i."""
+    m = mentions[i]
+    for j in range(i + 1, min(i + 3, len(mentions))):
+        if LOCATED.fullmatch(text[m.end : mentions[j].start]) and resolved[j] is not None:
+            return resolved[j]
+    return None
+
+
+def _focus(resolved: Iterable[Optional[Resolved]]) -> Optional[Candidate]:
+    """The most often named town (else region) of the text."""
+    for kinds in (("city",), ("region",)):
+        counts = Counter(r.candidate for r in resolved if r is not None and r.precision in kinds)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+
+def find_mentions(doc) -> list[Mention]:
+    """GPE/LOC/FAC entities, NORP entities that name a country, and untagged demonyms."""
+    out: list[Mention] = []
+    covered = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if ent.label_ == "NORP" and exact_key(ent.text) not in demonyms():
+            continue
+        start, end = _strip_the(ent)
+        out.append(Mention(start, end, doc.text[start:end], ent.label_))
+        covered.update(range(ent.start, ent.end))
+    table = demonyms()
+    for tok in doc:
+        if tok.i not in covered and tok.text[:1].isupper() and exact_key(tok.text) in table:
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "NORP"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _strip_the(ent) -> tuple[int, int]:
+    start, end = ent.start_char, ent.end_char
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        start = ent[1].idx
+    if ent[-1].text in ("'s", "’s") and len(ent) > 1:
+        end = ent[-2].idx + len(ent[-2].text)
+    return start, end
+
+
+def places_of(resolved: Sequence[Optional[Resolved]], text: str) -> tuple[Place, ...]:
+    """One Place per resolved location, mentions joined, in order of first mention."""
+    groups: dict[tuple, list[Resolved]] = {}
+    for r in resolved:
+        if r is None:
+            continue
+        c = r.candidate
+        key = (exact_key(r.name), r.precision) if r.precision == "facility" else (c.geonameid, c.name, c.country, c.lat)
+        groups.setdefault(key, []).append(r)
+    places = []
+    for n, rs in enumerate(groups.values(), 1):
+        c = rs[0].candidate
+        mentions = tuple(Span.of(text, r.mention.start, r.mention.end) for r in rs)
+        places.append(Place(f"p{n}", rs[0].name, mentions, c.country, round(c.lat, 5), round(c.lon, 5),
+                            rs[0].precision, c.geonameid if rs[0].precision != "facility" else None))
+    return tuple(places)
+
+
+def outlet_country(outlet: Optional[str]) -> Optional[str]:
+    """The country of a known outlet (sayso/data/outlets.tsv), else None."""
+    if not outlet:
+        return None
+    from sayso.actors import outlets
+
+    return outlets().get(exact_key(outlet))
 
 
 @stage("places", needs=("doc", "entities"), sets=("places",))
 def resolve_places(draft: Draft, settings: Settings) -> Draft:
-    return draft
+    doc = draft.doc
+    if doc is None:
+        return draft
+    mentions = find_mentions(doc)
+    if not mentions:
+        return draft.set(places=())
+    home = outlet_country(draft.article.meta.outlet)
+    context = Counter({home: 1}) if home else Counter()
+    resolved = resolve(doc.text, mentions, context)
+    return draft.set(places=places_of(resolved, doc.text))
