@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from sayso.errors import InputError, SaysoError
+from sayso.errors import InputError, LedgerError, SaysoError
 from sayso.serve import ingest
 from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS, BadParameter, parse_query
 from sayso.serve.security import WriteForbidden
@@ -104,8 +104,12 @@ async def post_article(request: Request) -> Response:
         result = await run_in_threadpool(ingest.ingest_upload, request.app.state, upload)
     except WriteForbidden as exc:
         return _json({"error": str(exc)}, 403)
-    except (InputError, SaysoError) as exc:
+    except InputError as exc:
         return _json({"error": str(exc)}, 400)
+    except LedgerError as exc:
+        return _json({"error": str(exc)}, 503)
+    except SaysoError as exc:  # extraction failed on this article
+        return _json({"error": str(exc)}, 422)
     return _json(result, 201)
 
 
@@ -194,6 +198,8 @@ def _operation(e: Endpoint, settings: Any) -> dict[str, Any]:
         op["responses"] = {
             "201": {"description": "stored: article_id, status (added|unchanged|replaced), events, merged"},
             "400": {"description": "nothing usable was sent"},
+            "422": {"description": "the article could not be extracted"},
+            "503": {"description": "the ledger cannot be written now"},
             "403": {"description": "writing is off (no --token) or the token is missing or wrong"},
             "413": {"description": f"the body is larger than the limit ({settings.max_upload} bytes)"},
         }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from sayso.errors import InputError
+from sayso.read.published import iso_date
 from sayso.read.text import decode, headline
 from sayso.record import Article, Meta
 
@@ -64,4 +65,6 @@ def article_from_upload(upload: Upload, origin: str = "upload") -> Article:
     if not text.strip():
         raise InputError(origin, "no text was sent", "send text, html or a file")
     meta = {"title": headline(text), **found, **given}
+    if meta.get("published"):
+        meta["published"] = iso_date(meta["published"])
     return Article(text, Meta(**{k: v for k, v in meta.items() if v}), origin)

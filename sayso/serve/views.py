@@ -117,9 +117,10 @@ async def upload_post(request: Request) -> Response:
     except WriteForbidden as exc:
         return _page(request, "upload.html", {"title": "add an article", "error": str(exc),
                                               "form": _fields(form)}, status=403)
-    except (InputError, SaysoError) as exc:
+    except SaysoError as exc:
+        status = 400 if isinstance(exc, InputError) else 422
         return _page(request, "upload.html", {"title": "add an article", "error": str(exc),
-                                              "form": _fields(form)}, status=400)
+                                              "form": _fields(form)}, status=status)
     return RedirectResponse(f"/articles/{result['article_id']}", status_code=303)
 
 

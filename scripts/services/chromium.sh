@@ -5,5 +5,5 @@ if [ ! -x /usr/bin/chromium ]; then
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo_cmd="sudo"
     $sudo_cmd apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium >/dev/null
 fi

@@ -1,0 +1,232 @@
+"""The server over HTTP: pages, filters, API, escaping, the write token and the size limit."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from starlette.testclient import TestClient
+
+from sayso.ledger import open_ledger
+from sayso.serve.app import ServeSettings, create_app
+from test_serve_records import XSS, hostile, sample_records
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def ledger_path(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("serve") / "ledger.db")
+    with open_ledger(path) as ledger:
+        for rec in sample_records():
+            ledger.ingest(rec)
+    return path
+
+
+def client(path: str, **settings) -> TestClient:
+    return TestClient(create_app(ServeSettings(ledger=path, **settings)))
+
+
+@pytest.fixture(scope="module")
+def web(ledger_path):
+    with client(ledger_path) as c:
+        yield c
+
+
+def merged_id(web, category: str) -> int:
+    items = web.get("/api/events", params={"category": category}).json()["items"]
+    assert len(items) == 1
+    return items[0]["id"]
+
+
+def rows(html: str) -> int:
+    return html.count('class="event-row"')
+
+
+def test_ledger_page_lists_merged_events_and_filters_them(web):
+    assert rows(web.get("/").text) == 2
+    assert rows(web.get("/?category=DEFECT").text) == 1
+    assert rows(web.get("/?category=ATTACK").text) == 0
+    assert rows(web.get("/?status=negated").text) == 1
+    assert rows(web.get("/?country=aus").text) == 1
+    assert rows(web.get("/?actor=air+force").text) == 1
+    assert rows(web.get("/?min_sources=2").text) == 1
+    assert rows(web.get("/?text=landed+in+Jordan").text) == 1
+    assert rows(web.get("/?since=2012-06-22&until=2012-06-30").text) == 1
+    assert "No event matches" in web.get("/?place=Atlantis").text
+
+
+def test_ledger_page_sorts_and_pages(web):
+    days = lambda html: re.findall(r'<td class="day"><a href="/events/\d+">([^<]+)</a>', html)
+    assert days(web.get("/?sort=day").text) == ["2012-06-21", "2012-06-22"]
+    assert days(web.get("/?sort=-day").text) == ["2012-06-22", "2012-06-21"]
+    with client(web.app.state.settings.ledger, page_size=1) as small:
+        first, second = small.get("/").text, small.get("/?page=2").text
+        assert rows(first) == rows(second) == 1 and days(first) != days(second)
+        assert 'rel="next" href="/?page=2"' in first and "page 2 of 2" in second
+
+
+def test_bad_parameters_are_a_400_that_says_why(web):
+    page = web.get("/?min_sources=many")
+    assert page.status_code == 400 and "min_sources must be a whole number" in page.text
+    api = web.get("/api/events?sort=random")
+    assert api.status_code == 400 and "sort must be one of" in api.json()["error"]
+
+
+def test_injection_in_a_filter_is_only_text(web):
+    assert rows(web.get("/", params={"actor": "' OR 1=1 --"}).text) == 0
+    assert web.get("/api/events", params={"text": "%' OR '1'='1"}).json()["total"] == 0
+
+
+def test_event_page_shows_reports_chains_and_conflicting_statuses(web):
+    page = web.get(f"/events/{merged_id(web, 'DEFECT')}").text
+    for outlet in ("Arutz Sheva", "Daily Mail Online", "Levant Wire"):
+        assert outlet in page
+    assert "Arutz Sheva → The Daily Telegraph → U.S. officials" in page
+    assert 'class="status s-negated"' in page and 'class="status s-occurred"' in page
+    assert "sources disagree" in page
+    assert page.count("<title>The Daily Telegraph</title>") == 1  # the graph joins the relays
+    arutz = sample_records()[0].id
+    assert f'href="/articles/{arutz}#v1"' in page
+
+
+def test_article_page_highlights_and_links_events(web):
+    rec = sample_records()[0]
+    page = web.get(f"/articles/{rec.id}").text
+    target = merged_id(web, "DEFECT")
+    assert re.search(rf'<a class="hl[^"]*hl-event[^"]*" href="/events/{target}"[^>]*>defected</a>', page)
+    for kind in ("speaker", "quote", "place", "date", "boilerplate"):
+        assert f'class="hl hl-{kind}' in page or f" hl-{kind}" in page
+
+
+def test_api_gives_what_the_pages_show(web):
+    listing = web.get("/api/events").json()
+    assert listing["total"] == 2 and {e["category"] for e in listing["items"]} == {"DEFECT", "PROTEST"}
+    detail = web.get(f"/api/events/{merged_id(web, 'DEFECT')}").json()
+    assert len(detail["reports"]) == 3 and detail["event"]["sources"] == 2
+    art = web.get(f"/api/articles/{sample_records()[0].id}").json()
+    assert art["record"]["meta"]["outlet"] == "Arutz Sheva" and art["merged_events"]["v1"] == detail["event"]["id"]
+    days = web.get("/api/timeline").json()["days"]
+    assert {"day": "2012-06-21", "category": "DEFECT", "count": 1} in days
+    places = web.get("/api/places").json()["places"]
+    assert {p["country"] for p in places} == {"JOR", "AUS"}
+    assert web.get("/api/stats").json()["articles"] == 4
+    assert web.get("/api/events/999").status_code == 404
+
+
+def test_openapi_describes_every_api_route(web):
+    spec = web.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    declared = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    served = set()
+    for route in web.app.routes:
+        if getattr(route, "path", "").startswith("/api/"):
+            path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)
+            served |= {(path, m.lower()) for m in route.methods if m != "HEAD"}
+    assert declared == served
+    assert "413" in spec["paths"]["/api/articles"]["post"]["responses"]
+
+
+class Elements(HTMLParser):
+    """Every element and attribute a browser would build from a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+
+INJECTED = {"script", "img", "iframe", "b", "object", "embed"}  # the pages themselves use none of these
+
+
+def assert_no_markup_from_the_article(html: str) -> None:
+    parser = Elements()
+    parser.feed(html)
+    for tag, attrs in parser.found:
+        assert tag not in INJECTED, (tag, attrs)
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name, value)
+            assert not (value or "").strip().lower().startswith("javascript:"), (tag, name, value)
+
+
+def test_hostile_article_is_escaped_on_every_page(web):
+    rec = hostile()
+    target = merged_id(web, "PROTEST")
+    pages = ["/", "/?category=PROTEST", f"/events/{target}", f"/articles/{rec.id}", "/timeline", "/map",
+             "/?actor=" + "%3Cscript%3E"]
+    for url in pages:
+        response = web.get(url)
+        assert response.status_code == 200, url
+        assert_no_markup_from_the_article(response.text)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    article = web.get(f"/articles/{rec.id}").text
+    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in article or "&lt;script&gt;alert(&quot;xss&quot;)" in article
+    assert web.get("/api/events?category=PROTEST").headers["content-type"].startswith("application/json")
+
+
+def test_writing_is_off_without_a_token(web):
+    assert web.post("/api/articles", json={"text": "A pilot defected."}).status_code == 403
+    form = web.post("/upload", data={"text": "A pilot defected.", "token": "anything"})
+    assert form.status_code == 403 and "writing is off" in form.text
+
+
+def test_writing_needs_the_right_token(ledger_path):
+    with client(ledger_path, token=TOKEN) as c:
+        assert c.post("/api/articles", json={"text": "x"}).status_code == 403
+        wrong = c.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 403 and "valid token" in wrong.json()["error"]
+        assert c.post("/upload", data={"text": "x", "token": "nope"}).status_code == 403
+
+
+def test_uploads_over_the_limit_get_a_clear_413(ledger_path):
+    with client(ledger_path, token=TOKEN, max_upload=1000) as c:
+        big = c.post("/api/articles", json={"text": "word " * 1000}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert big.status_code == 413 and "at most 1,000 bytes" in big.json()["error"]
+        chunks = (b"x" * 400 for _ in range(5))  # no Content-Length: counted as it arrives
+        streamed = c.post("/api/articles", content=chunks, headers={"Authorization": f"Bearer {TOKEN}",
+                                                                    "Content-Type": "application/json"})
+        assert streamed.status_code == 413
+        form = c.post("/upload", files={"file": ("a.txt", b"y" * 2000)}, data={"token": TOKEN})
+        assert form.status_code == 413 and "upload too large" in form.text
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("write") / "ledger.db")
+    with client(path, token=TOKEN) as c:
+        yield c
+
+
+def test_api_upload_with_the_token_extracts_and_ingests(writable):
+    text = f"Rebels seized the airport in Aleppo on Monday. {XSS}"
+    r = writable.post("/api/articles", json={"text": text, "outlet": "Test <b>Wire</b>", "published": "2013-02-11"},
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["status"] == "added" and body["url"] == f"/articles/{body['article_id']}"
+    page = writable.get(body["url"])
+    assert page.status_code == 200 and "Rebels seized the airport" in page.text
+    assert_no_markup_from_the_article(page.text)
+    again = writable.post("/api/articles", json={"text": text, "outlet": "Test <b>Wire</b>", "published": "2013-02-11"},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.json()["status"] == "unchanged"
+
+
+def test_form_upload_of_an_html_file_keeps_only_its_text(writable):
+    html = (b"<html><head><title>Talks</title><script>alert(1)</script></head><body><article>"
+            b"<h1>Talks resume</h1><p>Negotiators met in Geneva on Tuesday and agreed to resume talks, "
+            b"a spokesman said. The meeting lasted four hours and both delegations described it as useful."
+            b"</p></article></body></html>")
+    r = writable.post("/upload", files={"file": ("talks.html", html, "text/html")},
+                      data={"token": TOKEN, "outlet": "Wire"}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    record = writable.get("/api" + r.headers["location"]).json()["record"]
+    assert "Negotiators met in Geneva" in record["text"] and "alert(1)" not in record["text"]
+    assert record["meta"]["outlet"] == "Wire"
+
+
+def test_empty_upload_is_a_400(writable):
+    r = writable.post("/api/articles", json={"text": "  "}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 400 and "no text" in r.json()["error"]
