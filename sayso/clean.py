@@ -52,12 +52,12 @@ _WORD = re.compile(r"[^\s,|;/]+")
 _EMAIL = re.compile(r"^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}$")
 _NAME = r"[A-Z][\w&.\-]*(?:[ \-][A-Z][\w&.\-]*){0,4}"
 _POSSESSIVE_OUTLET = re.compile(
-    rf"({_NAME})(?:['\u2019]s)\s+(?:[A-Z][\w\-]*\s+){{0,3}}(?i:{STAFF_NOUNS})\b"
+    rf"({_NAME})(?:['\u2019]s)\s+(?:[\w\-]+\s+){{0,3}}(?i:{STAFF_NOUNS})\b"
 )
 _COPYRIGHT_OUTLET = re.compile(
     rf"(?:\u00a9|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?\s*,?\s*)?({_NAME})"
 )
-_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,60}\(([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})\)\s*[-\u2013\u2014]")
+_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Za-z0-9 .,'\-]{1,60}\(([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})\)\s*[-\u2013\u2014]")
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def outlet_from_text(text: str, boilerplate: tuple[Boilerplate, ...]) -> Optiona
 
 
 def _tidy_name(name: str) -> str:
-    name = name.strip(" .,-")
+    name = re.split(r"\.\s", name, maxsplit=1)[0].strip(" .,-")  # "Media. All rights" -> "Media"
     return name[4:] if name.lower().startswith("the ") else name
 
 

@@ -1,9 +1,18 @@
-"""entities: named and anonymous mentions joined into entities with a kind."""
+"""entities: named and anonymous mentions joined into entities with a kind.
+
+The stage finds mentions in one pass over the parsed Doc (sayso.mentions), joins them
+(sayso.coref), and adds the article's own outlet (meta.outlet) as a media entity when the
+text names it. Later stages look entities up with `entity_at` and add the ones they find with
+`add_entity`. Kinds: person, organization, media, place, anonymous_person, anonymous_group,
+document, group. See docs/entities.md.
+"""
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
+from typing import Any, Optional
 
+from sayso.coref import join
+from sayso.mentions import Outside, find_mentions, normalise, person_role
 from sayso.pipeline import Draft, stage
 from sayso.record import Entity, Span
 from sayso.settings import Settings
@@ -23,14 +32,68 @@ def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Optional[En
 def add_entity(
     entities: tuple[Entity, ...], name: str, kind: str, span: Span
 ) -> tuple[tuple[Entity, ...], str]:
-    """Entities with one more (or with `span` added to an existing mention-less match)."""
+    """Entities with `span` added: to the entity it overlaps, else to an entity of the same
+    name (its mentions gain `span`), else as a new entity. Returns the entities and the id."""
     found = entity_at(entities, span.start, span.end)
     if found is not None:
         return entities, found.id
-    new_id = f"e{len(entities) + 1}"
+    key = normalise(name)
+    for i, entity in enumerate(entities):
+        if key and normalise(entity.name) == key:
+            mentions = tuple(sorted(entity.mentions + (span,), key=lambda m: m.start))
+            changed = dataclasses.replace(entity, mentions=mentions)
+            return entities[:i] + (changed,) + entities[i + 1:], entity.id
+    new_id = f"e{_next_number(entities)}"
     return entities + (Entity(new_id, name, kind, (span,)),), new_id
+
+
+def _next_number(entities: tuple[Entity, ...]) -> int:
+    numbers = [int(e.id[1:]) for e in entities if e.id[:1] == "e" and e.id[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def with_outlet(entities: tuple[Entity, ...], text: str, outlet: Optional[str]) -> tuple[Entity, ...]:
+    """Entities with the article's outlet as a media entity, mentioned wherever the text names
+    it (footers included: the outlet names itself there). Unchanged when the text never does."""
+    if not outlet:
+        return entities
+    spans = _occurrences(text, outlet)
+    if not spans:
+        return entities
+    key = normalise(outlet)
+    for i, entity in enumerate(entities):
+        if normalise(entity.name) == key:
+            mentions = tuple(sorted(set(entity.mentions) | set(spans), key=lambda m: m.start))
+            changed = dataclasses.replace(entity, kind="media", mentions=mentions)
+            return entities[:i] + (changed,) + entities[i + 1:]
+    return entities + (Entity(f"e{_next_number(entities)}", outlet, "media", tuple(spans)),)
+
+
+def _occurrences(text: str, name: str) -> list[Span]:
+    lowered, target = text.lower(), name.lower()
+    spans, at = [], lowered.find(target)
+    while at >= 0:
+        spans.append(Span.of(text, at, at + len(name)))
+        at = lowered.find(target, at + len(name))
+    return spans
+
+
+def qualifiers(doc: Any, entity: Entity) -> tuple[str, ...]:
+    """Nationality/country words before the entity's mentions ("Syrian" in "Syrian President
+    Bashar al-Assad", "Jordan" in "Jordan's information minister"), for the actors stage."""
+    found: list[str] = []
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        _, origin = person_role(doc, span.start, span.end)
+        inside = [t.lower_ for t in span if t.ent_type_ in ("NORP", "GPE")]
+        found += [w for w in (*origin, *inside) if w not in found]
+    return tuple(found)
 
 
 @stage("entities", needs=("doc", "boilerplate"), sets=("entities",))
 def find_entities(draft: Draft, settings: Settings) -> Draft:
-    return draft
+    body, captions = find_mentions(draft.doc, Outside(draft.boilerplate))
+    entities = with_outlet(join(body, captions), draft.article.text, draft.article.meta.outlet)
+    return draft.set(entities=entities)

@@ -1,0 +1,355 @@
+"""mentions: the things an article names or describes, found in one pass over a spaCy Doc.
+
+Three forms of mention come out, in text order:
+- name: a spaCy named entity (PERSON, ORG, GPE, LOC, FAC; NORP only where it is a noun,
+  "the Kurds"), its possessive stripped ("Bashar al-Assad's" -> "Bashar al-Assad");
+- description: a noun phrase whose head is in a lexicon (sayso/data/entities.yaml): a source
+  ("a senior U.S. official in Washington", "U.S. officials"), a role without a name
+  ("Jordan's information minister"), an organization ("Syrian opposition groups", "the Assad
+  regime"), a group ("the rebels"), a document ("a report");
+- anaphor: a definite description that refers back ("the newspaper", "The officials",
+  "the Syrian leader"); sayso.coref decides what it refers to.
+Mentions inside boilerplate (sayso.clean) are left out: captions and bylines are not body.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import yaml
+
+_DATA = Path(__file__).parent / "data" / "entities.yaml"
+
+
+def _load() -> dict[str, frozenset[str]]:
+    with _DATA.open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    return {key: frozenset(str(v).lower() for v in values) for key, values in raw.items()}
+
+
+LEX = _load()
+MEDIA_NAMES = LEX["media_names"]
+MEDIA_LAST_WORDS = LEX["media_last_words"]
+MEDIA_PHRASES = tuple(LEX["media_phrases"])
+MEDIA_ANAPHORS = LEX["media_anaphors"]
+SOURCE_NOUNS = LEX["source_nouns"]
+ROLE_TITLES = LEX["role_titles"]
+LEADER_TITLES = LEX["leader_titles"]
+HONORIFICS = LEX["honorifics"]
+ORGANIZATION_NOUNS = LEX["organization_nouns"]
+GROUP_NOUNS = LEX["group_nouns"]
+DOCUMENT_NOUNS = LEX["document_nouns"]
+PARTICLES = LEX["name_particles"]
+FACILITY_WORDS = LEX["facility_words"]
+PERSON_NOUNS = SOURCE_NOUNS | ROLE_TITLES
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CAPTION_REASONS = frozenset({"caption", "title_repeat"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod", "npadvmod"})
+ORIGIN_LABELS = frozenset({"NORP", "GPE"})
+EXTEND_PREPS = frozenset({"in", "at", "from", "within", "inside", "near", "with"})
+EXTEND_ADJS = frozenset({"close", "familiar", "loyal", "linked", "allied"})
+_STRIP = " \t\n\"'\u201c\u201d\u2018\u2019([{-\u2013\u2014"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # the entity kind it suggests
+    form: str  # name | description | anaphor
+    key: str  # normalised text, for joining equal mentions
+    head: str = ""  # head noun lemma (descriptions, anaphors); surname (persons)
+    tokens: tuple[str, ...] = ()  # name tokens without particles (persons)
+    plural: bool = False
+    role: Optional[str] = None
+    origin: tuple[str, ...] = ()  # nationality / country words qualifying it ("syrian")
+    bare_key: str = ""  # key without origin words ("opposition group")
+
+
+class Outside:
+    """Answers whether a character range lies in boilerplate (sorted, non-overlapping spans)."""
+
+    def __init__(self, spans: Iterable[Any]):
+        ordered = sorted((s.start, s.end, getattr(s, "reason", "")) for s in spans)
+        self.starts = [s for s, _, _ in ordered]
+        self.ends = [e for _, e, _ in ordered]
+        self.reasons = [r for _, _, r in ordered]
+
+    def _at(self, start: int, end: int) -> int:
+        i = bisect_right(self.starts, end - 1) - 1  # last span starting before `end`
+        return i if i >= 0 and self.ends[i] > start else -1
+
+    def blocked(self, start: int, end: int) -> bool:
+        return self._at(start, end) >= 0
+
+    def in_caption(self, start: int, end: int) -> bool:
+        i = self._at(start, end)
+        return i >= 0 and self.reasons[i] in CAPTION_REASONS
+
+
+def normalise(text: str) -> str:
+    """Lower case, possessive, leading article and outer punctuation dropped."""
+    t = text.strip(_STRIP).lower().replace("\u2019", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if t.startswith("the "):
+        t = t[4:]
+    return " ".join(t.split())
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Comparable name words: "Bashar al-Assad" -> ("bashar", "assad")."""
+    words = normalise(text).replace("-", " ").replace(".", " ").split()
+    return tuple(w for w in words if w not in PARTICLES and w not in HONORIFICS)
+
+
+def is_media_name(key: str) -> bool:
+    if key in MEDIA_NAMES:
+        return True
+    last = key.rsplit(" ", 1)[-1]
+    return (" " in key and last in MEDIA_LAST_WORDS) or any(p in key for p in MEDIA_PHRASES)
+
+
+def find_mentions(doc: Any, outside: Outside) -> tuple[list[Mention], list[Mention]]:
+    """Every name, description and anaphor in `doc` outside boilerplate, in text order; and,
+    apart, the names inside captions (they may join an entity the body names, never start one)."""
+    body: list[Mention] = []
+    captions: list[Mention] = []
+    for m in _name_mentions(doc):
+        if not outside.blocked(m.start, m.end):
+            body.append(m)
+        elif outside.in_caption(m.start, m.end):
+            captions.append(m)
+    body += [m for m in _chunk_mentions(doc) if not outside.blocked(m.start, m.end)]
+    body.sort(key=lambda m: (m.start, -m.end))
+    return body, captions
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Token range without trailing possessive/punctuation and without a line break inside."""
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    for i in range(end - 1, start, -1):
+        if "\n" in doc[i - 1].whitespace_ or doc[i].is_space:
+            start = i
+            break
+    return start, end
+
+
+def _char_span(doc: Any, start: int, end: int) -> tuple[int, int, str]:
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return s, e, doc.text[s:e]
+
+
+def _name_mentions(doc: Any) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if end <= start:
+            continue
+        mention = _name_mention(doc, ent.label_, start, end)
+        if mention is not None:
+            yield mention
+
+
+def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mention]:
+    root = doc[end - 1]
+    s, e, text = _char_span(doc, start, end)
+    key = normalise(text)
+    if not key:
+        return None
+    if label == "NORP":
+        if root.pos_ not in ("PROPN", "NOUN") or root.dep_ in ("amod", "compound", "nmod"):
+            return None
+        return Mention(s, e, text, "group", "name", key, plural=root.tag_ in ("NNS", "NNPS"))
+    kind = _name_kind(label, key)
+    if kind == "person":
+        tokens = name_tokens(text)
+        if not tokens:
+            return None
+        role, origin = person_role(doc, start, end)
+        return Mention(s, e, text, kind, "name", key, tokens[-1], tokens, role=role, origin=origin)
+    return Mention(s, e, text, kind, "name", key, tokens=name_tokens(text))
+
+
+def _name_kind(label: str, key: str) -> str:
+    if is_media_name(key):
+        return "media"
+    if label == "PERSON":
+        return "person"
+    if label in PLACE_LABELS:
+        return "place"
+    if key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
+        return "place"
+    return "organization"
+
+
+def person_role(doc: Any, start: int, end: int) -> tuple[Optional[str], tuple[str, ...]]:
+    """Role and origin words before a name ("Syrian President") or in apposition ("a doctor")."""
+    left = _left_modifiers(doc, start, end)
+    origin = tuple(t.lower_ for t in left if t.ent_type_ in ORIGIN_LABELS and t.text not in POSSESSIVE)
+    words = [
+        t for t in left
+        if t.dep_ != "det" and t.ent_type_ not in ORIGIN_LABELS and t.text not in POSSESSIVE
+        and t.lower_ not in HONORIFICS and not t.is_punct
+    ]
+    if words:
+        return _join(words), origin
+    appos = _appositive(doc, start, end)
+    return (_join(appos), origin) if appos else (None, origin)
+
+
+def _left_modifiers(doc: Any, start: int, end: int) -> list[Any]:
+    inside = set(range(start, end))
+    taken: list[Any] = []
+    j = start - 1
+    while j >= 0:
+        tok = doc[j]
+        if tok.dep_ not in LEFT_DEPS or tok.head.i not in inside or "\n" in tok.whitespace_:
+            break
+        if tok.ent_type_ == "PERSON":
+            break
+        inside.add(j)
+        taken.append(tok)
+        j -= 1
+    taken.reverse()
+    return taken
+
+
+def _appositive(doc: Any, start: int, end: int) -> list[Any]:
+    root = doc[end - 1]
+    noun = None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < start:
+        noun = root.head
+    else:
+        noun = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return []
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ not in ORIGIN_LABELS]
+    return mods + [noun]
+
+
+def _join(tokens: list[Any]) -> str:
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+# --- noun phrases -----------------------------------------------------------------------------
+
+
+def _chunk_mentions(doc: Any) -> Iterator[Mention]:
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.ent_type_ and root.ent_type_ != "NORP":
+            continue  # a name: found among doc.ents
+        if _names_person(root):
+            continue  # "fighter pilot, Hassan Merei al-Hamade": the role of a name
+        mention = _chunk_mention(doc, chunk.start, chunk.end, root)
+        if mention is not None:
+            yield mention
+
+
+def _names_person(root: Any) -> bool:
+    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+
+
+def _chunk_mention(doc: Any, start: int, end: int, root: Any) -> Optional[Mention]:
+    lemma = root.lemma_.lower()
+    pair = f"{doc[root.i - 1].lower_} {lemma}" if root.i > start else ""
+    kind = _description_kind(lemma, pair, root)
+    if kind is None:
+        return None
+    start, end = _trim(doc, start, end)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= end or root.i >= end or root.i < start:
+        return None
+    return _describe(doc, start, end, root, kind, pair if pair in ROLE_TITLES else lemma)
+
+
+def _description_kind(lemma: str, pair: str, root: Any) -> Optional[str]:
+    plural = root.tag_ in ("NNS", "NNPS")
+    if root.ent_type_ == "NORP":
+        return None  # handled as a name
+    if lemma in MEDIA_ANAPHORS and _determiner(root) in DEFINITE:
+        return "media"
+    if lemma in PERSON_NOUNS or pair in ROLE_TITLES:
+        return "anonymous_group" if plural else "anonymous_person"
+    if lemma in ORGANIZATION_NOUNS:
+        return "organization"
+    if lemma in GROUP_NOUNS:
+        return "group"
+    if lemma in DOCUMENT_NOUNS:
+        return "document"
+    return None
+
+
+def _determiner(root: Any) -> str:
+    for child in root.lefts:
+        if child.dep_ in ("det", "predet") or (child.dep_ == "nummod" and child.lower_ == "one"):
+            return child.lower_
+    return ""
+
+
+def _describe(doc: Any, start: int, end: int, root: Any, kind: str, head: str) -> Mention:
+    det = _determiner(root)
+    possessed = any(c.dep_ == "poss" for c in root.children)
+    plural = root.tag_ in ("NNS", "NNPS")
+    words = [t for t in doc[start:end] if t.dep_ not in ("det", "predet") and not t.is_punct]
+    origin = tuple(t.lower_ for t in words if t.ent_type_ in ORIGIN_LABELS and t.text not in POSSESSIVE)
+    content = [t for t in words if t.i != root.i and t.ent_type_ not in ORIGIN_LABELS and t.text not in POSSESSIVE]
+    form = "anaphor" if det in DEFINITE and not possessed and _plain(content) else "description"
+    if form == "description" and kind.startswith("anonymous"):
+        end = _extend(doc, root, end)
+    if kind == "anonymous_person" and (possessed or det in DEFINITE) and head in ROLE_TITLES:
+        kind = "person"  # a role without a name: "Jordan's information minister", "the president"
+    s, e, text = _char_span(doc, start, end)
+    key = " ".join([t.lower_ for t in words if t.i != root.i] + [root.lemma_.lower()])
+    bare = " ".join([t.lower_ for t in content] + [root.lemma_.lower()])
+    role = _role_words(words, root) if kind == "person" else None
+    return Mention(s, e, text, kind, form, key, head, plural=plural, role=role, origin=origin, bare_key=bare)
+
+
+def _plain(content: list[Any]) -> bool:
+    """Only adjectives and role words besides the head: "the senior official", "the fighter pilot"."""
+    return all(t.pos_ in ("ADJ", "NOUN") and not t.ent_type_ for t in content)
+
+
+def _role_words(words: list[Any], root: Any) -> str:
+    owner = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    kept = [t for t in words if t.i not in owner and t.ent_type_ not in ORIGIN_LABELS and t.text not in POSSESSIVE]
+    return _join(kept) if kept else root.text
+
+
+def _extend(doc: Any, root: Any, end: int) -> int:
+    """Include "in Washington", "close to the president" after an anonymous source's head."""
+    for child in root.rights:
+        if child.i < end:
+            continue
+        word = child.lower_
+        if (child.dep_ == "prep" and word in EXTEND_PREPS and _names_something(child)) or (
+            child.dep_ in ("amod", "advmod", "acl") and word in EXTEND_ADJS
+        ):
+            last = child.right_edge
+            if "\n" in doc.text[doc[end - 1].idx:last.idx]:
+                break
+            end = last.i + 1
+        else:
+            break
+    return end
+
+
+def _names_something(prep: Any) -> bool:
+    return any(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or t.lower_ == "knowledge" for t in prep.subtree)

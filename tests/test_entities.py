@@ -1,0 +1,194 @@
+"""entities: mentions joined into entities with kinds, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.entities import add_entity, entity_at
+from sayso.record import Entity, Span, iter_spans
+
+from conftest import extract_text
+
+
+def by_mention(record, text):
+    """The entity one of whose mentions reads `text` (exactly)."""
+    found = [e for e in record.entities if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity mentioned as {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in record.entities]}"
+    return found[0]
+
+
+def mentions(entity):
+    return [m.text for m in entity.mentions]
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return extract_text(
+        "Officials Weigh Talks With Rebels\n\n"
+        "Kenyan President Uhuru Kenyatta's aides met opposition leaders on Monday, "
+        "two Western diplomats told The Washington Post.\n\n"
+        "The diplomats said the talks were secret. A senior Kenyan official in Nairobi told the "
+        "newspaper that the Kenyan leader wanted a deal. \"We are close,\" the official said.\n\n"
+        "Uhuru Kenyatta has denied any talks. Kenyatta said in a statement that he had met nobody. "
+        "The president's office declined to comment, the Washington Post reported.\n\n"
+        "According to Foreign Ministry spokeswoman Amina Wanjiru, the meeting never happened. "
+        "An activist told Reuters the spokeswoman was wrong. The activist said witnesses saw the convoy.\n\n"
+        "(Invented for demonstration.)",
+        outlet="Lakeside Herald",
+    )
+
+
+def test_surname_and_full_name_join(wire):
+    kenyatta = by_mention(wire, "Uhuru Kenyatta")
+    assert {"Kenyatta", "Uhuru Kenyatta"} <= set(mentions(kenyatta))
+    assert kenyatta.kind == "person" and kenyatta.name == "Uhuru Kenyatta"
+
+
+def test_role_before_a_name_and_role_anaphors(wire):
+    kenyatta = by_mention(wire, "Kenyatta")
+    assert kenyatta.role == "President"
+    assert "the Kenyan leader" in mentions(kenyatta)
+
+
+def test_role_with_organization_words(wire):
+    wanjiru = by_mention(wire, "Amina Wanjiru")
+    assert wanjiru.role == "Foreign Ministry spokeswoman"
+    assert "the spokeswoman" in mentions(wanjiru)
+
+
+def test_media_case_and_article_insensitive_and_the_newspaper(wire):
+    post = by_mention(wire, "The Washington Post")
+    assert post.kind == "media"
+    assert {"the Washington Post", "the newspaper"} <= set(mentions(post))
+    assert by_mention(wire, "Reuters").kind == "media"
+
+
+def test_anonymous_group_and_its_definite_description(wire):
+    diplomats = by_mention(wire, "two Western diplomats")
+    assert diplomats.kind == "anonymous_group"
+    assert "The diplomats" in mentions(diplomats)
+
+
+def test_anonymous_person_with_place_and_its_definite_description(wire):
+    official = by_mention(wire, "A senior Kenyan official in Nairobi")
+    assert official.kind == "anonymous_person"
+    assert "the official" in mentions(official)
+    activist = by_mention(wire, "An activist")
+    assert activist.kind == "anonymous_person" and "The activist" in mentions(activist)
+    assert activist.id != official.id
+
+
+def test_document(wire):
+    assert by_mention(wire, "a statement").kind == "document"
+
+
+def test_outlet_of_the_article_is_not_invented(wire):
+    assert not any(e.name == "Lakeside Herald" for e in wire.entities)  # the text never names it
+
+
+def test_every_mention_points_into_the_text(wire):
+    for span in iter_spans(wire):
+        assert wire.text[span.start:span.end] == span.text
+
+
+def test_particles_and_possessive():
+    r = extract_text(
+        "Fighting Spreads\n\nMembers of Hafez al-Rashid's family fled on Monday. "
+        "Hafez Rashid said later that he would stay. Rashid's rivals laughed."
+    )
+    rashid = by_mention(r, "Hafez al-Rashid")
+    assert {"Hafez Rashid", "Rashid"} <= set(mentions(rashid))
+    assert all(not m.endswith(("'s", "\u2019s")) for m in mentions(rashid))
+
+
+def test_different_first_names_stay_apart():
+    r = extract_text(
+        "Two Brothers\n\nJohn Carver and Peter Carver met in Boston. John Carver said they agreed."
+    )
+    assert by_mention(r, "John Carver").id != by_mention(r, "Peter Carver").id
+
+
+def test_role_without_a_name_and_organizations():
+    r = extract_text(
+        "Asylum Granted\n\nEgypt's interior minister said the government had granted asylum to the pilot. "
+        "The Syrian regime condemned the move. Syrian opposition groups welcomed it, and opposition groups "
+        "in exile said they would help."
+    )
+    minister = by_mention(r, "Egypt's interior minister")
+    assert minister.kind == "person" and minister.role == "interior minister"
+    assert by_mention(r, "The Syrian regime").kind == "organization"
+    groups = by_mention(r, "Syrian opposition groups")
+    assert groups.kind == "organization"
+
+
+def test_caption_names_join_body_entities_but_do_not_start_them():
+    r = extract_text(
+        "Leader Visits Port\n\nGeneral Omar Tessaly visited the port on Friday, officials said.\n\n"
+        "Omar Tessaly\nOmar Tessaly\n\nLina Brook\nLina Brook\n\nTessaly said the port would reopen."
+    )
+    tessaly = by_mention(r, "General Omar Tessaly") if any(
+        m.text == "General Omar Tessaly" for e in r.entities for m in e.mentions) else by_mention(r, "Omar Tessaly")
+    assert mentions(tessaly).count("Omar Tessaly") >= 2
+    assert "Tessaly" in mentions(tessaly)
+    assert not any("Lina Brook" in mentions(e) for e in r.entities)
+
+
+def test_acronym_joins_the_full_name():
+    r = extract_text(
+        "Rebels Advance\n\nThe Free Syrian Army said it took the town. The FSA gave no figures."
+    )
+    fsa = by_mention(r, "Free Syrian Army") if any(
+        m.text == "Free Syrian Army" for e in r.entities for m in e.mentions) else by_mention(r, "The Free Syrian Army")
+    assert any(m == "FSA" for m in mentions(fsa))
+
+
+def test_the_newspaper_before_any_outlet_refers_to_nothing():
+    r = extract_text("Quiet Day\n\nThe newspaper was late on Monday because of snow, residents said.")
+    assert not any(e.kind == "media" for e in r.entities)
+
+
+def test_outlet_named_in_the_footer_is_a_media_entity():
+    r = extract_text(
+        "Bridge Opens\n\nThe bridge opened on Monday, the mayor said.\n\n"
+        "(Harbor Gazette's city desk will update this story.)"
+    )
+    assert r.meta.outlet == "Harbor Gazette"
+    gazette = by_mention(r, "Harbor Gazette")
+    assert gazette.kind == "media"
+
+
+def test_entity_at_prefers_the_largest_overlap():
+    a = Entity("e1", "Assad", "person", (Span(0, 5, "Assad"),))
+    b = Entity("e2", "the Assad regime", "organization", (Span(0, 12, "Assad regime"),))
+    assert entity_at((a, b), 0, 12).id == "e2"
+    assert entity_at((a, b), 20, 30) is None
+
+
+def test_add_entity_joins_by_overlap_or_name_and_makes_fresh_ids():
+    a = Entity("e1", "Reuters", "media", (Span(0, 7, "Reuters"),))
+    ents, eid = add_entity((a,), "Reuters", "media", Span(2, 5, "ute"))
+    assert eid == "e1" and ents == (a,)
+    ents, eid = add_entity((a,), "reuters", "media", Span(40, 47, "Reuters"))
+    assert eid == "e1" and len(ents[0].mentions) == 2
+    ents, eid = add_entity(ents, "a witness", "anonymous_person", Span(60, 69, "a witness"))
+    assert eid == "e2" and ents[-1].kind == "anonymous_person"
+
+
+def test_syria_example(syria_record):
+    r = syria_record
+    assad = by_mention(r, "Bashar al-Assad")
+    assert {"Bashar al-Assad", "Bashar Assad", "Assad"} <= set(mentions(assad))
+    assert assad.kind == "person" and assad.role == "President"
+    assert {"the Syrian leader", "the president"} <= set(mentions(assad))
+    assert by_mention(r, "Victoria Nuland").kind == "person"
+    hamade = by_mention(r, "Hassan Merei al-Hamade")
+    assert hamade.kind == "person" and "al-Hamade" in mentions(hamade)
+    telegraph = by_mention(r, "The Daily Telegraph")
+    assert telegraph.kind == "media"
+    assert {"the Daily Telegraph", "the newspaper"} <= set(mentions(telegraph))
+    officials = by_mention(r, "U.S. officials")
+    assert officials.kind == "anonymous_group" and "The officials" in mentions(officials)
+    assert by_mention(r, "the official").kind == "anonymous_person"
+    assert by_mention(r, "The source").kind == "anonymous_person"
+    assert by_mention(r, "Arutz Sheva").kind == "media"
+    for span in iter_spans(r):
+        assert r.text[span.start:span.end] == span.text
