@@ -102,7 +102,7 @@ class Isolation:
     """A batch being run one article at a time, after it killed its worker twice.
 
     `start` gives the (index, item) pairs to run alone; `finish` takes each one's result and
-    hands the whole batch's results to the window once the last is in.
+    gives the whole batch's results once the last is in.
     """
 
     def __init__(self) -> None:
@@ -114,9 +114,11 @@ class Isolation:
         self._left[batch.number] = len(batch.items)
         return list(enumerate(batch.items))
 
-    def finish(self, batch: Batch, index: int, result: object, window: Window) -> None:
+    def finish(self, batch: Batch, index: int, result: object) -> Optional[list]:
+        """The batch's results once the last article is in, else None."""
         self._open[batch.number][index] = result
         self._left[batch.number] -= 1
-        if self._left[batch.number] == 0:
-            del self._left[batch.number]
-            window.finish(batch.number, self._open.pop(batch.number))
+        if self._left[batch.number]:
+            return None
+        del self._left[batch.number]
+        return self._open.pop(batch.number)

@@ -195,4 +195,6 @@ class Pool:
         if task.part is None:
             window.finish(task.batch.number, results)
             return
-        self._isolation.finish(task.batch, task.part, results[0], window)
+        done = self._isolation.finish(task.batch, task.part, results[0])
+        if done is not None:
+            window.finish(task.batch.number, done)

@@ -1,0 +1,182 @@
+"""Dask: the same extraction as Dask tasks over partitions of the input.
+
+The client streams the input into partitions (`partition_size` articles each, whatever the
+source: text files, JSONL/CSV/Parquet rows, WARC records) and keeps a bounded number of them
+in flight. Each task extracts its partition on a worker, which loads the spaCy model once (the
+cached loader in `sayso.scale.job`), and returns the partition's results as a Parquet table
+(one row per article: id, origin, status, stage, error, and the record as a JSON string). The
+client, the one writer, turns each table back into records for the ledger, in input order, and
+with `parts_dir` keeps every table as `part-NNNNNN.parquet` (read back with `read_parts`).
+
+A worker that dies mid-partition has the partition rescheduled by the scheduler (up to its
+`allowed-failures`); a partition that still fails is run one article per task, so the article
+that kills workers is recorded as a Failure and the rest come out.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from sayso.errors import SaysoError
+from sayso.pipeline import Failure
+from sayso.record import record_from_dict
+from sayso.scale.batches import Batch, Isolation, Window, batched
+from sayso.scale.interrupt import StopFlag
+from sayso.scale.job import Result, Setup, extract_batch, prepare
+from sayso.settings import Settings
+
+RETRIES = 2  # retries of a task that raised; worker deaths are counted by the scheduler
+COLUMNS = ("id", "origin", "status", "stage", "error", "record")
+
+
+def extract_partition(items: list, settings: Settings, setup: Setup = None) -> bytes:
+    """On a worker: the partition's results as Parquet bytes."""
+    nlp = prepare(settings, setup)
+    return to_parquet(extract_batch(items, settings, nlp))
+
+
+def to_parquet(results: list[Result]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows: dict[str, list] = {name: [] for name in COLUMNS}
+    for r in results:
+        failed = isinstance(r, Failure)
+        rows["id"].append(None if failed else r.id)
+        rows["origin"].append(r.origin if failed else (r.meta.path or r.meta.url))
+        rows["status"].append("failed" if failed else "ok")
+        rows["stage"].append(r.stage if failed else None)
+        rows["error"].append(r.error if failed else None)
+        rows["record"].append(None if failed else json.dumps(r.to_dict(), ensure_ascii=False))
+    table = pa.table({name: pa.array(rows[name], pa.string()) for name in COLUMNS})
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue()
+
+
+def from_parquet(source: Any) -> list[Result]:
+    """Results from a partition table (bytes or a path)."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(io.BytesIO(source) if isinstance(source, bytes) else source)
+    results: list[Result] = []
+    for row in table.to_pylist():
+        if row["status"] == "ok":
+            results.append(record_from_dict(json.loads(row["record"])))
+        else:
+            results.append(Failure(row["origin"] or "", row["error"] or "", row["stage"] or "worker"))
+    return results
+
+
+def read_parts(parts_dir: str) -> Iterator[Result]:
+    """Every result kept in `parts_dir`, partition by partition (to merge them later)."""
+    for path in sorted(Path(parts_dir).glob("part-*.parquet")):
+        yield from from_parquet(path)
+
+
+def connect(address: str) -> tuple[Any, Any]:
+    """A Dask client for `address` ("local:N" starts a LocalCluster), and what to close after."""
+    from distributed import Client, LocalCluster
+
+    if address.startswith("local"):
+        _, _, n = address.partition(":")
+        try:
+            workers = int(n or 2)
+        except ValueError as exc:
+            raise SaysoError(f"--dask {address}: expected local:N with N a number of workers") from exc
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout=30), None
+    except (OSError, TimeoutError) as exc:
+        raise SaysoError(f"--dask {address}: cannot reach the scheduler ({exc}); check the address") from exc
+
+
+def run_on_dask(source: Iterable, settings: Settings, address: str, ordered: bool, setup: Setup,
+                stop: StopFlag, partition_size: int, parts_dir: Optional[str]) -> Iterator[list[Result]]:
+    client, cluster = connect(address)
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+        window = Window(batched(source, partition_size), max(4, 2 * threads), ordered)
+        yield from _Scheduler(client, settings, setup, parts_dir).run(window, stop)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+class _Scheduler:
+    """Submits partitions, turns finished tasks into results, isolates partitions that fail."""
+
+    def __init__(self, client: Any, settings: Settings, setup: Setup, parts_dir: Optional[str]):
+        from distributed import as_completed
+
+        self.client, self.settings, self.setup = client, settings, setup
+        self.parts_dir = Path(parts_dir) if parts_dir else None
+        if self.parts_dir:
+            self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self.running = as_completed()
+        self.tasks: dict[Any, tuple[Batch, Optional[int]]] = {}
+        self.isolation = Isolation()
+
+    def run(self, window: Window, stop: StopFlag) -> Iterator[list[Result]]:
+        while True:
+            if stop.requested:
+                window.stop()
+            while (batch := window.take()) is not None:
+                self._submit(batch, batch.items)
+            yield from window.ready()
+            if not self.tasks:
+                if window.idle:
+                    return
+                continue
+            self._finished(next(self.running), window)
+
+    def _submit(self, batch: Batch, items: list, part: Optional[int] = None) -> None:
+        future = self.client.submit(extract_partition, items, self.settings, self.setup,
+                                    pure=False, retries=RETRIES)
+        self.tasks[future] = (batch, part)
+        self.running.add(future)
+
+    def _finished(self, future: Any, window: Window) -> None:
+        batch, part = self.tasks.pop(future)
+        try:
+            data = future.result()
+        except Exception as exc:  # the task kept killing workers, or kept raising
+            future.release()
+            self._failed(batch, part, exc, window)
+            return
+        future.release()
+        if part is None:
+            window.finish(batch.number, self._keep(batch.number, data))
+        else:
+            self._isolated(batch, part, from_parquet(data)[0], window)
+
+    def _keep(self, number: int, data: bytes) -> list[Result]:
+        """Results of a partition, written to its part file first when parts are kept."""
+        if self.parts_dir is None:
+            return from_parquet(data)
+        path = self.parts_dir / f"part-{number:06d}.parquet"
+        path.write_bytes(data)
+        return from_parquet(path)
+
+    def _isolated(self, batch: Batch, part: int, result: Result, window: Window) -> None:
+        done = self.isolation.finish(batch, part, result)
+        if done is not None:
+            window.finish(batch.number, self._keep(batch.number, to_parquet(done)) if self.parts_dir else done)
+
+    def _failed(self, batch: Batch, part: Optional[int], exc: Exception, window: Window) -> None:
+        if part is None and len(batch.items) > 1:
+            for index, item in self.isolation.start(batch):
+                self._submit(batch, [item], index)
+            return
+        item = batch.items[part or 0]
+        result = item if isinstance(item, Failure) else Failure(
+            item.origin or item.id, f"{type(exc).__name__} on the Dask cluster: {exc}", "worker")
+        if part is None:
+            window.finish(batch.number, [result])
+        else:
+            self._isolated(batch, part, result, window)

@@ -1,0 +1,49 @@
+"""Scale on Dask: a 2-worker LocalCluster gives the local path's records, even when a worker
+process is killed in the middle of a partition."""
+from __future__ import annotations
+
+import functools
+
+import cloudpickle
+import pytest
+
+import test_scale_hooks as hooks
+from sayso.record import Article, Meta, Record
+from sayso.scale import run_extraction
+from sayso.scale.cluster import read_parts
+from sayso.settings import Settings
+
+pytest.importorskip("distributed")
+cloudpickle.register_pickle_by_value(hooks)  # Dask workers need not import the tests
+
+SETTINGS = Settings(batch_size=4, progress=False)
+
+
+def articles(n: int, marked: dict[int, str] = {}) -> list[Article]:
+    out = []
+    for i in range(n):
+        text = f"The Syrian army said {i} soldiers crossed into Jordan on Friday, officials told Reuters."
+        if i in marked:
+            text += f" {marked[i]}"
+        out.append(Article(text, Meta(path=f"wire{i}.txt", outlet="Reuters"), f"wire{i}.txt"))
+    return out
+
+
+def test_dask_gives_the_same_records_as_the_local_path(tmp_path):
+    items = articles(10)
+    local = [r.to_dict() for r in run_extraction(items, SETTINGS, workers=0)]
+    run = run_extraction(items, SETTINGS, dask="local:2", partition_size=3, parts_dir=str(tmp_path))
+    on_dask = [r.to_dict() for r in run]
+    assert on_dask == local
+    assert run.stats.done == 10
+    assert len(list(tmp_path.glob("part-*.parquet"))) == 4
+    assert [r.to_dict() for r in read_parts(str(tmp_path))] == local
+
+
+def test_a_killed_dask_worker_has_its_partition_retried(tmp_path):
+    items = articles(8, {5: "CRASHONCE"})
+    setup = functools.partial(hooks.install, str(tmp_path))
+    results = list(run_extraction(items, SETTINGS, dask="local:2", partition_size=3, setup=setup))
+    assert len(list(tmp_path.glob("crashed-*"))) == 1  # a worker did die mid-partition
+    assert [r for r in results if not isinstance(r, Record)] == []
+    assert [r.meta.path for r in results] == [a.meta.path for a in items]
