@@ -96,11 +96,13 @@ class Joiner:
             idx = self.acronyms.get(m.key.replace(".", ""))
         if idx is None and m.kind == "media" and len(m.tokens) == 1:
             idx = self.media_words.get(m.key)
-        if idx is None and m.kind == "organization" and len(m.tokens) == 1:
-            idx = self._find_person(m.tokens)
+        if idx is None and m.kind in ("organization", "place") and m.tokens:
+            idx = self._find_person(m.tokens)  # "al-Hamade" tagged ORG, "Tessaly" tagged GPE
         return idx
 
     def _find_person(self, tokens: tuple[str, ...]) -> Optional[int]:
+        if not tokens:
+            return None
         words = set(tokens)
         for idx in reversed(self.surnames.get(tokens[-1], ())):
             known = self.clusters[idx].tokens
@@ -158,7 +160,7 @@ class Joiner:
             if idx not in bucket:
                 bucket.append(idx)
             return
-        words = [w for w in m.text.replace("-", " ").split() if w[:1].isupper()]
+        words = [w for w in m.key.replace("-", " ").split() if w not in ("of", "for", "and")]
         if len(words) >= 2:
             self.acronyms.setdefault("".join(w[0] for w in words).lower(), idx)
         if c.kind == "media":

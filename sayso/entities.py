@@ -19,13 +19,14 @@ from sayso.settings import Settings
 
 
 def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Optional[Entity]:
-    """The entity with a mention overlapping [start, end) the most, else None."""
-    best, best_overlap = None, 0
+    """The entity with a mention overlapping [start, end) the most, else None; on a tie the
+    tighter mention wins ("Uhuru Kenyatta" in "Uhuru Kenyatta's aides" is the person)."""
+    best, best_score = None, (0, 0)
     for entity in entities:
         for m in entity.mentions:
             overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = entity, overlap
+            if overlap > 0 and (overlap, m.start - m.end) > best_score:
+                best, best_score = entity, (overlap, m.start - m.end)
     return best
 
 

@@ -129,7 +129,30 @@ def find_mentions(doc: Any, outside: Outside) -> tuple[list[Mention], list[Menti
             captions.append(m)
     body += [m for m in _chunk_mentions(doc) if not outside.blocked(m.start, m.end)]
     body.sort(key=lambda m: (m.start, -m.end))
+    captions += [m for m in _proper_runs(doc) if not outside.blocked(m.start, m.end)]
     return body, captions
+
+
+def _proper_runs(doc: Any) -> Iterator[Mention]:
+    """Runs of proper nouns the NER left untagged ("Kenyatta said"): they may repeat a name."""
+    run: list[Any] = []
+    for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_punct and "\n" not in tok.whitespace_:
+            run.append(tok)
+            continue
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            run.append(tok)
+        if run:
+            yield _run_mention(doc, run)
+            run = []
+    if run:
+        yield _run_mention(doc, run)
+
+
+def _run_mention(doc: Any, run: list[Any]) -> Mention:
+    s, e, text = _char_span(doc, run[0].i, run[-1].i + 1)
+    tokens = name_tokens(text) or ("",)
+    return Mention(s, e, text, "person", "name", normalise(text), tokens[-1], tokens)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -148,7 +171,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 
 def _char_span(doc: Any, start: int, end: int) -> tuple[int, int, str]:
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return s, e, doc.text[s:e]
+    return s, e, doc[start:end].text  # never doc.text: spaCy rebuilds it on every access
 
 
 def _name_mentions(doc: Any) -> Iterator[Mention]:
@@ -252,11 +275,9 @@ def _chunk_mentions(doc: Any) -> Iterator[Mention]:
         root = chunk.root
         if root.ent_type_ and root.ent_type_ != "NORP":
             continue  # a name: found among doc.ents
-        if _names_person(root):
-            continue  # "fighter pilot, Hassan Merei al-Hamade": the role of a name
         mention = _chunk_mention(doc, chunk.start, chunk.end, root)
-        if mention is not None:
-            yield mention
+        if mention is not None and not _names_person(root):
+            yield mention  # (not "fighter pilot" in "fighter pilot, Hassan Merei al-Hamade")
 
 
 def _names_person(root: Any) -> bool:
@@ -343,7 +364,7 @@ def _extend(doc: Any, root: Any, end: int) -> int:
             child.dep_ in ("amod", "advmod", "acl") and word in EXTEND_ADJS
         ):
             last = child.right_edge
-            if "\n" in doc.text[doc[end - 1].idx:last.idx]:
+            if any("\n" in t.text_with_ws for t in doc[end - 1:last.i]):
                 break
             end = last.i + 1
         else:
