@@ -1,0 +1,292 @@
+"""Content: what the source says, read off the cue's complements or the quotations beside it.
+
+The content excludes the cue and the source. An indirect content is the complement clause
+("that ..." included, the closing full stop left out); a direct content is the quotation, its
+marks included (PolNeAR's convention), all quotations of the sentence when the quote is broken
+by the cue ("“A,” he said, “B.”"), and every paragraph of a multi-paragraph quotation.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+from sayso.attribution.cues import Cue
+from sayso.attribution.lexicon import Lexicon
+from sayso.attribution.quotes import paragraph_breaks
+from sayso.attribution.spans import Pair, QuoteIndex, clause_span, minus, subtree_span, trim
+
+CLAUSES = ("ccomp", "xcomp", "oprd")
+OBJECTS = ("dobj", "attr")
+RECIPIENTS = ("dobj", "dative", "iobj")
+DASHES = frozenset({"-", "–", "—", "--"})
+LEADERS = DASHES | {":"}
+OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
+GAP = frozenset(" ,.:;\n\t")
+ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every cue of one document is read against."""
+
+    doc: object
+    text: str
+    quotes: QuoteIndex
+    lex: Lexicon
+    sentence_of: list  # token index -> (start char, end char) of its sentence
+    breaks: list  # offsets of paragraph breaks
+
+    def paragraph(self, offset: int) -> Pair:
+        """Bounds of the paragraph holding offset."""
+        i = bisect_left(self.breaks, offset)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return start, end
+
+
+def make_context(doc, text: str, quotes: QuoteIndex, lex: Lexicon) -> Context:
+    sentence_of: list = [None] * len(doc)
+    for sent in doc.sents:
+        bounds = (sent.start_char, sent.end_char)
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = bounds
+    return Context(doc, text, quotes, lex, sentence_of, paragraph_breaks(text))
+
+
+@dataclass(frozen=True)
+class Content:
+    parts: tuple[Pair, ...]
+    type: str
+    cue_last: int  # the cue may grow over an adjacent preposition ("talked about")
+    recipient: Optional[int] = None  # the token of the one told ("told The Daily Telegraph")
+
+
+def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Content]:
+    doc = ctx.doc
+    verb = doc[cue.head]
+    if cue.phrase:
+        parts = _phrase_content(ctx, cue, source)
+        quoted = {(q.start, q.end) for q in ctx.quotes.within(*ctx.sentence_of[cue.head])}
+        parts = [p if p in quoted else _clip(ctx, p, verb.idx) for p in parts]
+        return _finish(ctx, parts, source, cue.last, None)
+    recipient = _recipient(ctx, verb)
+    cue_last = cue.last
+    span = _complements(ctx, verb, recipient)
+    if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
+        span = _objects(verb, recipient)
+        if span is None:
+            span, cue_last = _adjacent_prep(verb, cue_last)
+    led = _led_quote(ctx, cue_last, source)
+    inside = ctx.quotes.at(verb.idx)
+    parts = led
+    if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
+        parts = _sentence_quotes(ctx, cue, source) or _adjacent_quotes(ctx, cue, source)
+    if not parts and span is not None:
+        parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
+    if not parts:
+        parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
+    return _finish(ctx, parts, source, cue_last, recipient)
+
+
+def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
+    """Span kept within the paragraph of offset (a parse may run across paragraphs)."""
+    start, end = ctx.paragraph(offset)
+    return max(span[0], start), min(span[1], end)
+
+
+def _finish(ctx: Context, parts, source, cue_last: int, recipient) -> Optional[Content]:
+    cleaned: list[Pair] = []
+    for part in parts or ():
+        pieces = minus(part, source) if source else [part]
+        for piece in pieces:
+            t = trim(ctx.text, piece)
+            if t is not None:
+                cleaned.append(t)
+    if not cleaned:
+        return None
+    cleaned.sort()
+    return Content(tuple(cleaned), _type(ctx, cleaned), cue_last, recipient)
+
+
+def _type(ctx: Context, parts: list[Pair]) -> str:
+    whole = 0
+    quoted = False
+    for part in parts:
+        share = ctx.quotes.quoted_share(part)
+        quoted = quoted or share > 0
+        whole += share >= 0.95
+    if whole == len(parts):
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _recipient(ctx: Context, verb) -> Optional[int]:
+    lex = ctx.lex
+    if verb.lemma_.lower() in lex.telling:
+        for child in verb.children:
+            if child.dep_ in RECIPIENTS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child.i
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        lower = child.lower_
+        if lower in lex.telling_prepositions:
+            obj = _pobj(child)
+            if obj is not None:
+                return obj.i
+        if lower == "in":
+            found = _interview_partner(child, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _interview_partner(prep, lex: Lexicon) -> Optional[int]:
+    noun = _pobj(prep)
+    if noun is None or noun.lemma_.lower() not in lex.interview_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lex.telling_prepositions:
+            obj = _pobj(child)
+            if obj is not None:
+                return obj.i
+    return None
+
+
+def _pobj(prep):
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _complements(ctx: Context, verb, recipient: Optional[int]) -> Optional[Pair]:
+    chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
+    if not chosen:
+        return None
+    first = min(c.i for c in chosen)
+    chosen += [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first]
+    return _union(chosen)
+
+
+def _objects(verb, recipient: Optional[int]) -> Optional[Pair]:
+    """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
+    chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
+    if not chosen:
+        return None
+    for child in verb.children:
+        if child.i <= chosen[-1].i:
+            continue
+        if child.dep_ not in OBJECT_TAIL or (child.dep_ == "prep" and _temporal(child)):
+            break
+        chosen.append(child)
+    return _union(chosen)
+
+
+def _temporal(prep) -> bool:
+    obj = _pobj(prep)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:
+    doc = verb.doc
+    nxt = cue_last + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head is verb and doc[nxt].lower_ in ADJACENT_PREPS:
+        obj = _pobj(doc[nxt])
+        if obj is not None:
+            return subtree_span(obj), nxt
+    return None, cue_last
+
+
+def _union(tokens) -> Pair:
+    spans = [clause_span(t) for t in tokens]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _inside_one_quote(ctx: Context, span: Pair) -> bool:
+    q = ctx.quotes.at(span[0])
+    return q is not None and q.end >= span[1]
+
+
+def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    start, end = ctx.sentence_of[cue.head]
+    verb = ctx.doc[cue.head]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > verb.head.i:
+        start = verb.idx  # "..., saying “...”": only what follows the participle
+    parts: list[Pair] = []
+    for q in ctx.quotes.within(start, end):
+        if q.start < start or (source and q.start < source[1] and source[0] < q.end):
+            continue
+        for part in ctx.quotes.group(q):
+            if (part.start, part.end) not in parts:
+                parts.append((part.start, part.end))
+    return parts
+
+
+def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    """A quotation just before or after the cue and its source, across a sentence end."""
+    doc, text = ctx.doc, ctx.text
+    first, last = doc[cue.first], doc[cue.last]
+    start, end = first.idx, last.idx + len(last)
+    if source:
+        start, end = min(start, source[0]), max(end, source[1])
+    i = start
+    while i > 0 and start - i < 4 and text[i - 1] in GAP:
+        i -= 1
+    q = ctx.quotes.at(i - 1) if i > 0 else None
+    if q is None or q.end != i:
+        j = end
+        while j < len(text) and j - end < 4 and text[j] in GAP:
+            j += 1
+        q = ctx.quotes.at(j)
+        if q is None or q.start != j:
+            return []
+    return [(p.start, p.end) for p in ctx.quotes.group(q)]
+
+
+def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
+    """A quotation (or the rest of the sentence) after a colon or dash that follows the cue."""
+    doc = ctx.doc
+    i = last + 1
+    if source and i < len(doc) and doc[i].idx == source[0]:
+        while i < len(doc) and doc[i].idx < source[1]:
+            i += 1  # "said Caddell:"
+    if i >= len(doc) or doc[i].text not in LEADERS:
+        return []
+    after = doc[i].idx + len(doc[i])
+    j = after
+    text = ctx.text
+    while j < len(text) and text[j].isspace() and j - after < 50:
+        j += 1
+    q = ctx.quotes.at(j)
+    if q is not None and q.start == j:
+        return [(p.start, p.end) for p in ctx.quotes.group(q)]
+    sent_end = ctx.sentence_of[i][1]
+    return [(after, sent_end)] if sent_end > after else []
+
+
+def _inverted(ctx: Context, verb) -> list[Pair]:
+    """'..., say U.S. officials': the clause the cue hangs on, minus the cue's own words."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return []
+    if verb.i < head.i and verb.dep_ != "parataxis":
+        return []
+    if ctx.quotes.at(verb.idx) is not None:
+        return []
+    return minus(subtree_span(head), subtree_span(verb))
+
+
+def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    doc = ctx.doc
+    first = doc[cue.first]
+    quotes = _sentence_quotes(ctx, cue, source)
+    if quotes:
+        return quotes
+    head = first.head
+    if head is first:
+        return []
+    own = (first.idx, source[1] if source else first.idx + len(first))
+    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
+    return minus(subtree_span(head), own)

@@ -1,0 +1,105 @@
+"""Cues: the words that introduce what someone says, thinks or wants, with their source token.
+
+One pass over the tokens finds cue verbs from the lexicon and multi-word cues ("according to");
+for each, the speaker token is read off the dependency parse: the subject ("X said"), the
+subject after the verb ("..., say U.S. officials"), the agent of a passive ("was denied by X"),
+the object of "according to", or the subject of the verb a participle hangs on ("..., adding").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from sayso.attribution.lexicon import Lexicon
+
+SUBJECTS = ("nsubj",)
+INHERITS = frozenset({"advcl", "xcomp", "conj", "acl"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
+LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
+PARTICLE_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue: its tokens [first, last], its head token, and the speaker's token (or None)."""
+
+    first: int
+    last: int
+    head: int
+    speaker: Optional[int]
+    phrase: bool = False  # a multi-word cue such as "according to": the speaker is its object
+
+
+def find_cues(doc, lex: Lexicon) -> Iterator[Cue]:
+    first_words = {p[0]: p for p in lex.phrases}
+    for tok in doc:
+        lower = tok.lower_
+        if lower in first_words:
+            cue = _phrase_cue(doc, tok, first_words[lower])
+            if cue is not None:
+                yield cue
+                continue
+        if tok.pos_ == "VERB" and tok.dep_ not in NOT_CUE_DEPS and tok.lemma_.lower() in lex.cue_verbs:
+            cue = _verb_cue(tok, lex)
+            if cue is not None:
+                yield cue
+
+
+def _phrase_cue(doc, tok, words: tuple[str, ...]) -> Optional[Cue]:
+    end = tok.i + len(words)
+    if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != words:
+        return None
+    last = doc[end - 1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    if not objects and end < len(doc):
+        objects = [doc[end]]
+    if not objects:
+        return None
+    return Cue(tok.i, end - 1, tok.i, objects[0].i, phrase=True)
+
+
+def _verb_cue(verb, lex: Lexicon) -> Optional[Cue]:
+    """The verb with its particle and the auxiliaries and adverbs right before it ("has also said")."""
+    last = verb.i
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    first = verb.i
+    left = {c.i for c in verb.children if c.dep_ in LEFT_PARTS and c.i < verb.i}
+    while first - 1 in left:
+        first -= 1
+    return Cue(first, last, verb.i, speaker_of(verb))
+
+
+def speaker_of(verb) -> Optional[int]:
+    """The token of the one who says, thinks or wants, or None (an agentless passive)."""
+    tok = verb
+    for _ in range(4):
+        subject = _subject(tok)
+        if subject is not None:
+            return _antecedent_of_relative(subject, tok)
+        if tok.dep_ not in INHERITS or tok.head is tok:
+            return None
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head.i  # "a statement saying ...": the noun is the source
+        tok = tok.head
+    return None
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _antecedent_of_relative(subject, verb) -> int:
+    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head.i
+    return subject.i

@@ -1,0 +1,129 @@
+"""Attributions found in one document: cues, speakers and contents, then quotes with no cue.
+
+`find(doc, text, lex)` returns `Found` items in text order; chains.py resolves speakers and
+links parents, __init__.py turns them into records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from sayso.attribution.contents import Context, content_of, make_context
+from sayso.attribution.cues import find_cues
+from sayso.attribution.lexicon import Lexicon
+from sayso.attribution.quotes import find_quotes, paragraph_breaks
+from sayso.attribution.sources import Speaker, speaker
+from sayso.attribution.spans import Pair, QuoteIndex
+
+MIN_QUOTE_WORDS = 3
+MIN_QUOTE_SHARE = 0.5
+MAX_PARAGRAPHS_BACK = 2
+
+
+@dataclass(frozen=True)
+class Found:
+    speaker: Speaker
+    cue: Optional[Pair]
+    content: tuple[Pair, ...]
+    type: str
+    recipient: Optional[int] = None  # token told ("told The Daily Telegraph")
+    relay: bool = False  # an outlet something was told to; it has no content of its own
+    continues: Optional[int] = None  # index of the attribution a cueless quote continues
+
+    @property
+    def anchor(self) -> int:
+        if self.cue is not None:
+            return self.cue[0]
+        return self.content[0][0] if self.content else self.speaker.span[0]
+
+
+def find(doc, text: str, lex: Lexicon) -> tuple[list[Found], Context]:
+    quotes = QuoteIndex(find_quotes(text))
+    ctx = make_context(doc, text, quotes, lex)
+    found: list[Found] = []
+    seen: set = set()
+    for cue in find_cues(doc, lex):
+        if cue.speaker is None or cue.first <= cue.speaker <= cue.last:
+            continue
+        cue_span = (doc[cue.first].idx, doc[cue.last].idx + len(doc[cue.last]))
+        who = speaker(doc, text, cue.speaker, lex, avoid=cue_span)
+        if who is None or (who.gender == "first" and quotes.at(cue_span[0]) is not None):
+            continue  # "I think" inside a quotation: the quoted speaker's own words
+        content = content_of(ctx, cue, who.span)
+        if content is None or (who.span, content.parts) in seen:
+            continue
+        seen.add((who.span, content.parts))
+        last = doc[content.cue_last]
+        found.append(Found(who, (cue_span[0], last.idx + len(last)), content.parts, content.type, content.recipient))
+    found.sort(key=lambda f: f.anchor)
+    return _with_continuations(ctx, found), ctx
+
+
+def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
+    """Quotations no cue claims, given to the last speaker before them (same or previous paragraph)."""
+    claimed = sorted(part for f in found for part in f.content)
+    breaks = paragraph_breaks(ctx.text)
+    result = list(found)
+    extra: list[Found] = []
+    done_groups: set[int] = set()
+    for q in ctx.quotes.quotes:
+        if q.group in done_groups or _claimed(claimed, (q.start, q.end)) or not _speech_like(ctx, q):
+            continue
+        done_groups.add(q.group)
+        last = _last_before(result + extra, q.start, breaks)
+        if last is None:
+            continue
+        previous = (result + extra)[last]
+        parts = tuple((p.start, p.end) for p in ctx.quotes.group(q))
+        extra.append(Found(previous.speaker, None, parts, "direct", continues=last))
+    if not extra:
+        return result
+    return result + extra
+
+
+def _claimed(claimed: list[Pair], span: Pair) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(claimed, (span[1], span[1]))
+    for j in range(max(i - 3, 0), i):
+        part = claimed[j]
+        if part[0] < span[1] and span[0] < part[1]:
+            return True
+    return False
+
+
+def _speech_like(ctx: Context, q) -> bool:
+    words = ctx.text[q.start:q.end].split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    doc = ctx.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    start, end = ctx.sentence_of[span[0].i]
+    return (min(q.end, end) - max(q.start, start)) / max(end - start, 1) >= MIN_QUOTE_SHARE
+
+
+def _last_before(found: list[Found], offset: int, breaks: list[int]) -> Optional[int]:
+    from bisect import bisect_left
+
+    best = None
+    for i, f in enumerate(found):
+        if f.relay or f.anchor >= offset:
+            continue
+        if best is None or f.anchor > found[best].anchor:
+            best = i
+    if best is None:
+        return None
+    between = bisect_left(breaks, offset) - bisect_left(breaks, found[best].anchor)
+    return best if between <= MAX_PARAGRAPHS_BACK else None
+
+
+def sorted_found(found: list[Found]) -> list[Found]:
+    """Found items in text order, continuations' back-references renumbered."""
+    order = sorted(range(len(found)), key=lambda i: (found[i].anchor, found[i].relay is False))
+    new_index = {old: new for new, old in enumerate(order)}
+    return [
+        replace(found[i], continues=new_index[found[i].continues]) if found[i].continues is not None else found[i]
+        for i in order
+    ]

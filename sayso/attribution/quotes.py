@@ -1,0 +1,101 @@
+"""Quotation marks paired in one linear pass over the text.
+
+Straight (") and curly (“ ” „ « ») double quotes are paired; a quote left open at the end of a
+paragraph continues when the next paragraph opens with a quote mark (the convention for a
+quotation running over several paragraphs) and is otherwise closed there, so an unbalanced mark
+never swallows the rest of the article. Two apostrophes ('') count as a double quote; single quotes are not
+paired: they double as apostrophes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+MARKS = OPENERS | CLOSERS | {STRAIGHT}
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An outermost quotation, marks included; parts of one multi-paragraph quote share `group`."""
+
+    start: int
+    end: int
+    group: int
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the newlines that end paragraphs (blank lines when the text has any)."""
+    blank = "\n\n" in text
+    breaks = []
+    for i, ch in enumerate(text):
+        if ch != "\n" or (i and text[i - 1] == "\n"):
+            continue
+        if not blank or text[i + 1:i + 2] == "\n":
+            breaks.append(i)
+    return breaks
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outermost quotations in text order."""
+    quotes: list[Quote] = []
+    stack: list[str] = []
+    opened = 0
+    group = 0
+    breaks = set(paragraph_breaks(text))
+    skip = -1
+    for i, ch in enumerate(text):
+        if i == skip:
+            continue
+        if ch == "'" and text[i + 1:i + 2] == "'":
+            ch, skip = STRAIGHT, i + 1  # '' as a double quote (older newspaper style)
+        if i in breaks:
+            if stack and stack != ["continued"]:
+                end = _rstrip(text, opened, i)
+                if end > opened:
+                    quotes.append(Quote(opened, end, group))
+                stack.clear()
+                if _opens_next(text, i):
+                    stack.append("continued")
+                    continue
+                group += 1
+            continue
+        if ch not in MARKS:
+            continue
+        if not stack or stack == ["continued"]:
+            if ch in CLOSERS:
+                continue  # a stray closing mark
+            if not stack:
+                group += 1
+            stack[:] = [ch]
+            opened = i
+        elif ch in CLOSERS or (ch == STRAIGHT and stack[-1] == STRAIGHT):
+            stack.pop()
+            if not stack:
+                quotes.append(Quote(opened, i + 1 if skip != i + 1 else i + 2, group))
+        elif len(stack) < MAX_DEPTH:
+            stack.append(ch)
+    if stack and stack != ["continued"]:
+        end = _rstrip(text, opened, len(text))
+        if end > opened:
+            quotes.append(Quote(opened, end, group))
+    return quotes
+
+
+def _opens_next(text: str, i: int) -> bool:
+    """Whether the paragraph after offset i starts with an opening quote mark."""
+    j = i
+    n = len(text)
+    while j < n and text[j].isspace():
+        j += 1
+        if j - i > 200:
+            return False
+    return j < n and (text[j] in OPENERS or text[j] == STRAIGHT)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
