@@ -142,6 +142,8 @@ def classify(line: Line, title: Optional[str], previous: Optional[str], counts: 
         return None if line.index == 0 else "title_repeat"
     if _is_contact(line):
         return "contact"
+    if line.lower.startswith(BYLINE_STARTS) and len(line.words) <= 3 * SHORT_WORDS:
+        return "byline"  # "By Jane Doe", "(Reporting by ...; Editing by ...)"
     if _is_footer(line, last_index):
         return "footer"
     if _is_byline(line, previous):

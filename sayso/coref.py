@@ -65,6 +65,7 @@ class Joiner:
         self.heads: dict[tuple[str, bool], int] = {}
         self.leaders: list[int] = []
         self.last_media: Optional[int] = None
+        self.pending: dict[str, int] = {}  # role head -> entity made by an anaphor alone
 
     # -- the pass ------------------------------------------------------------------------------
 
@@ -80,6 +81,8 @@ class Joiner:
         if idx is None:
             idx = len(self.clusters)
             self.clusters.append(Cluster(m.kind))
+            if m.form == "anaphor" and m.kind in ("person", "anonymous_person") and not m.plural:
+                self.pending[m.head] = idx  # "The fighter pilot ..." before the pilot is named
         self._register(idx, m)
 
     def attach(self, m: Mention) -> None:
@@ -123,8 +126,8 @@ class Joiner:
         return self.keys.get(m.key) if m.kind not in PERSON_LIKE else None
 
     def _find_description(self, m: Mention) -> Optional[int]:
-        if m.kind in INDEFINITE_KINDS:
-            return None
+        if m.indefinite and m.kind in INDEFINITE_KINDS:
+            return None  # "an activist", "a statement": someone or something new
         idx = self.keys.get(m.key)
         if idx is None and m.kind in ("organization", "group"):
             idx = self.bare_keys.get(m.bare_key)
@@ -168,14 +171,30 @@ class Joiner:
 
     def _register_role(self, idx: int, role: str) -> None:
         head = role_head(role)
+        waiting = self.pending.get(head)
+        if waiting is not None and waiting != idx and self.clusters[idx].kind == "person":
+            del self.pending[head]
+            self._merge(waiting, idx)
         self.heads[(head, False)] = idx
         if head in LEADER_TITLES:
             self.leaders.append(idx)
 
+    def _merge(self, old: int, new: int) -> None:
+        """Move an anaphor-only entity into the named one it turned out to be."""
+        gone = self.clusters[old]
+        if any(m.form == "name" for m in gone.mentions):
+            return
+        self.clusters[new].mentions.extend(gone.mentions)
+        gone.mentions.clear()
+        for index in (self.keys, self.bare_keys, self.heads):
+            for k, v in index.items():
+                if v == old:
+                    index[k] = new
+
     # -- output --------------------------------------------------------------------------------
 
     def entities(self) -> tuple[Entity, ...]:
-        ordered = sorted(self.clusters, key=lambda c: c.mentions[0].start)
+        ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions))
         return tuple(_entity(f"e{i}", c) for i, c in enumerate(ordered, 1))
 
 

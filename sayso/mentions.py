@@ -49,6 +49,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CAPTION_REASONS = frozenset({"caption", "title_repeat"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "each", "every", "no"})
+PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})  # "Trump, who is a leader": not a referent
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod", "npadvmod"})
 ORIGIN_LABELS = frozenset({"NORP", "GPE"})
@@ -71,6 +73,7 @@ class Mention:
     role: Optional[str] = None
     origin: tuple[str, ...] = ()  # nationality / country words qualifying it ("syrian")
     bare_key: str = ""  # key without origin words ("opposition group")
+    indefinite: bool = False  # "a", "an", "one", "another", "some": a new referent
 
 
 class Outside:
@@ -273,8 +276,8 @@ def _join(tokens: list[Any]) -> str:
 def _chunk_mentions(doc: Any) -> Iterator[Mention]:
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.ent_type_ and root.ent_type_ != "NORP":
-            continue  # a name: found among doc.ents
+        if (root.ent_type_ and root.ent_type_ != "NORP") or root.dep_ in PREDICATE_DEPS:
+            continue  # a name (found among doc.ents), or a predicate ("who is a leader")
         mention = _chunk_mention(doc, chunk.start, chunk.end, root)
         if mention is not None and not _names_person(root):
             yield mention  # (not "fighter pilot" in "fighter pilot, Hassan Merei al-Hamade")
@@ -340,7 +343,10 @@ def _describe(doc: Any, start: int, end: int, root: Any, kind: str, head: str) -
     key = " ".join([t.lower_ for t in words if t.i != root.i] + [root.lemma_.lower()])
     bare = " ".join([t.lower_ for t in content] + [root.lemma_.lower()])
     role = _role_words(words, root) if kind == "person" else None
-    return Mention(s, e, text, kind, form, key, head, plural=plural, role=role, origin=origin, bare_key=bare)
+    return Mention(
+        s, e, text, kind, form, key, head, plural=plural, role=role, origin=origin, bare_key=bare,
+        indefinite=det in INDEFINITE or (not det and not possessed and not plural),
+    )
 
 
 def _plain(content: list[Any]) -> bool:
