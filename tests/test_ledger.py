@@ -234,3 +234,10 @@ def test_an_old_ledger_is_migrated_and_keeps_its_data(tmp_path):
         assert ledger.schema_version() == VERSION > 1
         ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
         assert ledger.db.one("SELECT COUNT(*) FROM reports")[0] == 1
+
+
+def test_stored_record_json_is_the_contract_shape():
+    from sayso.ledger.rows import plain
+
+    record = pilot_report("https://a.example/1", "Arutz Sheva", told_by=(TELEGRAPH,))
+    assert plain(record) == record.to_dict()

@@ -75,22 +75,41 @@ def reports_of(db: Backend, merged_id: int) -> list[dict[str, Any]]:
     return [dict(zip(REPORT_COLUMNS, r)) for r in found]
 
 
-def refresh(db: Backend, merged_ids: Iterable[int], rekey: bool = False) -> None:
-    """Recompute the summary, sources (and, after removals, blocking keys) of merged events."""
+INSERT_SOURCE = ("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
+                 "VALUES (?, ?, ?, ?, ?)")
+UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE SET "
+                                 "source_name = excluded.source_name, reports = excluded.reports, "
+                                 "statuses = excluded.statuses")
+INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 2))})")
+UPDATE_MERGED = f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)} WHERE id = ?"
+
+
+def create(db: Backend, rows: list[dict[str, Any]]) -> None:
+    """Merged events for reports that start one each (merged_id already set)."""
+    db.executemany(INSERT_MERGED, [(r["merged_id"], r["type"], *summarise([r]).values()) for r in rows])
+    db.executemany(INSERT_SOURCE, [s for r in rows for s in source_rows(r["merged_id"], [r])])
+
+
+def refresh(db: Backend, merged_ids: Iterable[int]) -> None:
+    """Recompute the summary and sources of merged events that gained reports."""
+    for merged_id in sorted(set(merged_ids)):
+        rows = reports_of(db, merged_id)
+        db.execute(UPDATE_MERGED, (*summarise(rows).values(), merged_id))
+        db.executemany(UPSERT_SOURCE, source_rows(merged_id, rows))
+
+
+def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:
+    """After reports were removed: summary, sources and blocking keys anew; empty ones deleted."""
     for merged_id in sorted(set(merged_ids)):
         rows = reports_of(db, merged_id)
         db.execute("DELETE FROM sources WHERE merged_id = ?", (merged_id,))
-        if rekey or not rows:
-            db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
+        db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
         if not rows:
             db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
             continue
-        summary = summarise(rows)
-        sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
-        db.execute(f"UPDATE merged_events SET {sets} WHERE id = ?", (*summary.values(), merged_id))
-        db.executemany("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
-                       "VALUES (?, ?, ?, ?, ?)", source_rows(merged_id, rows))
-        if rekey:
-            keys = {k for r in rows for k in key_rows(merged_id, {**r, "type": r["type"]})}
-            db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
-                           "VALUES (?, ?, ?, ?)", sorted(keys))
+        db.execute(UPDATE_MERGED, (*summarise(rows).values(), merged_id))
+        db.executemany(INSERT_SOURCE, source_rows(merged_id, rows))
+        keys = {k for r in rows for k in key_rows(merged_id, r)}
+        db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
+                       "VALUES (?, ?, ?, ?)", sorted(keys))

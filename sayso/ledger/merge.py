@@ -150,24 +150,33 @@ def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     return [(row["type"], c, day, merged_id) for c in [""] + countries(row)]
 
 
-def add_keys(db: Backend, merged_id: int, row: dict[str, Any]) -> None:
+def next_ids(db: Backend, count: int) -> list[int]:
+    """Ids for new merged events (writers are serialised, so MAX + 1 is free)."""
+    if not count:
+        return []
+    (top,) = db.one("SELECT MAX(id) FROM merged_events")
+    return list(range((top or 0) + 1, (top or 0) + 1 + count))
+
+
+def assign(db: Backend, rows: list[dict[str, Any]], days: int) -> tuple[list[dict], list[dict]]:
+    """Set merged_id on one article's reports; returns (reports in new merged events, the others).
+
+    An article's reports never share a merged event, so the new ones need not be visible to
+    each other: they are numbered here and written by the caller in one go.
+    """
+    taken: set[int] = set()
+    new, attached = [], []
+    for row in rows:
+        merged_id = best_match(db, row, days, taken)
+        row["merged_id"] = merged_id
+        if merged_id is None:
+            new.append(row)
+        else:
+            taken.add(merged_id)
+            attached.append(row)
+    for row, merged_id in zip(new, next_ids(db, len(new))):
+        row["merged_id"] = merged_id
+    keys = [k for row in rows for k in key_rows(row["merged_id"], row)]
     db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT DO NOTHING", key_rows(merged_id, row))
-
-
-def create(db: Backend, row: dict[str, Any]) -> int:
-    """A new merged event holding this one report (its summary is filled by `refresh`)."""
-    (merged_id,) = db.one(
-        "INSERT INTO merged_events (category, day, reports, articles, sources, conflict) "
-        "VALUES (?, ?, 0, 0, 0, 0) RETURNING id", (row["type"], row["day"]))
-    add_keys(db, merged_id, row)
-    return merged_id
-
-
-def assign(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> int:
-    """Put one report in its merged event (found or new); returns the merged event id."""
-    merged_id = best_match(db, row, days, taken)
-    if merged_id is None:
-        return create(db, row)
-    add_keys(db, merged_id, row)
-    return merged_id
+                   "ON CONFLICT DO NOTHING", keys)
+    return new, attached

@@ -1,6 +1,7 @@
 """A record flattened into the ledger's rows, one tuple per table row."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sayso.ledger.sources import relayed_outlet, report_source
-from sayso.record import Event, Record
+from sayso.record import Event, Record, Span
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -28,6 +29,28 @@ class ArticleRows:
     places: list[tuple]
     attributions: list[tuple]
     events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def plain(obj: Any) -> Any:
+    """`sayso.record.to_dict`, faster: field names are looked up once per class."""
+    kind = type(obj)
+    if kind is Span:
+        return {"start": obj.start, "end": obj.end, "text": obj.text}
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {n: plain(getattr(obj, n)) for n in names}
+    if kind is tuple or kind is list:
+        return [plain(x) for x in obj]
+    if isinstance(obj, _SCALARS):
+        return obj
+    if dataclasses.is_dataclass(obj):
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+        return plain(obj)
+    return obj
 
 
 def digest(text: str) -> str:
@@ -52,7 +75,7 @@ def day_of(event: Event, published: Optional[str]) -> Optional[str]:
 
 def rows_of(record: Record) -> ArticleRows:
     meta = record.meta
-    record_json = json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    record_json = json.dumps(plain(record), ensure_ascii=False, separators=(",", ":"))
     article = {
         "id": record.id, "key": article_key(record), "url": meta.url, "path": meta.path,
         "outlet": meta.outlet, "title": meta.title, "author": meta.author,

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from sayso.record import Attribution, Event, Record
@@ -39,6 +40,7 @@ class ReportSource:
     name: str  # shown to users
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lower case, accents and punctuation gone, a leading "the" dropped."""
     text = unicodedata.normalize("NFKD", name)

@@ -59,29 +59,28 @@ def _ingest(db: Backend, rows: ArticleRows, window_days: int) -> IngestResult:
         merged = db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?", (old[0],))
         return IngestResult(old[0], "unchanged", a["events"], tuple(sorted(m for (m,) in merged)))
     touched = _retire(db, old[0]) if old is not None else set()
-    db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
+    if old is not None:
+        db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
     version = 1 if old is None else old[2] + 1
     db.execute(INSERT_ARTICLE, tuple({**a, "version": version, "current": 1,
                                       "ingested_at": now()}[c] for c in ARTICLE_COLUMNS))
-    db.executemany(INSERT_ENTITY, rows.entities)
-    db.executemany(INSERT_PLACE, rows.places)
-    db.executemany(INSERT_ATTRIBUTION, rows.attributions)
+    for sql, values in ((INSERT_ENTITY, rows.entities), (INSERT_PLACE, rows.places),
+                        (INSERT_ATTRIBUTION, rows.attributions)):
+        if values:
+            db.executemany(sql, values)
     merged = _merge_events(db, rows, window_days)
-    corroboration.refresh(db, set(merged) - touched)
-    corroboration.refresh(db, touched, rekey=True)
+    corroboration.rebuild(db, touched)  # what the old version left, after the new one joined
     return IngestResult(a["id"], "added" if old is None else "replaced", len(rows.events),
                         tuple(sorted(set(merged))))
 
 
 def _merge_events(db: Backend, rows: ArticleRows, window_days: int) -> list[int]:
-    taken: set[int] = set()
-    stored = []
-    for row in rows.events:
-        merged_id = merge.assign(db, row, window_days, taken)
-        taken.add(merged_id)
-        stored.append(tuple({**row, "merged_id": merged_id}[c] for c in EVENT_COLUMNS))
-    db.executemany(INSERT_EVENT, stored)
-    return sorted(taken)
+    """Store the reports in their merged events; returns the merged events they are in."""
+    new, attached = merge.assign(db, rows.events, window_days)
+    db.executemany(INSERT_EVENT, [tuple(row[c] for c in EVENT_COLUMNS) for row in rows.events])
+    corroboration.create(db, new)
+    corroboration.refresh(db, [row["merged_id"] for row in attached])
+    return [row["merged_id"] for row in rows.events]
 
 
 def _retire(db: Backend, article_id: str) -> set[int]:

@@ -1,0 +1,202 @@
+"""Ledger benchmark: ingest rate and memory, merge growth, filtered queries over 1M events.
+
+    .venv/bin/python bench/ledger.py                         # full size: 100k records, 1M events
+    .venv/bin/python bench/ledger.py --records 10000 --query-events 100000   # a quick look
+
+1. ingest: --records synthetic records (sayso.ledger.synthetic.generate: 3 event reports each,
+   world events reported by 1-4 outlets) into a new SQLite ledger, one transaction per record,
+   as `sayso ingest` stores them. Printed every tenth: records/s so far and the process's
+   resident memory (it should stay flat). Generation time is not counted.
+2. merge: the time spent merging (finding the merged event of each report and recomputing the
+   merged events it touches) after 10k, 30k and 100k records of that same run, with the ratio
+   of each to the 10k time beside n/10k and (n log n)/(10k log 10k).
+3. query: a ledger of --query-events stored event reports (half as many merged events) built
+   directly with executemany, then `Ledger.events(filters)` (count + first page of 50, as
+   `sayso query` runs it) for several filters, --repeat times each; the median is printed.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sayso.ledger import Filters, corroboration, merge, open_ledger, store  # noqa: E402
+from sayso.ledger.synthetic import CATEGORIES, COUNTRIES, STATUSES, generate  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    @contextmanager
+    def timing(self):
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - t
+
+
+def instrument_merge(timer: Timer) -> None:
+    """Count the time spent in merging: assigning reports and refreshing merged events."""
+    assign, refresh = merge.assign, corroboration.refresh
+
+    def timed_assign(*args, **kwargs):
+        with timer.timing():
+            return assign(*args, **kwargs)
+
+    def timed_refresh(*args, **kwargs):
+        with timer.timing():
+            return refresh(*args, **kwargs)
+
+    store.merge.assign = timed_assign
+    store.corroboration.refresh = timed_refresh
+
+
+def bench_ingest(n: int, checkpoints: list[int], folder: str) -> dict[int, float]:
+    path = os.path.join(folder, "ingest.db")
+    merge_timer, ingest_timer = Timer(), Timer()
+    instrument_merge(merge_timer)
+    merged_at: dict[int, float] = {}
+    step = max(1, n // 10)
+    print(f"ingest: {n} records into {path}")
+    print(f"{'records':>9} {'records/s':>10} {'rss MB':>8}")
+    with open_ledger(path) as ledger:
+        for i, record in enumerate(generate(n, seed=11), 1):
+            with ingest_timer.timing():
+                ledger.ingest(record)
+            if i % step == 0 or i == n:
+                print(f"{i:>9} {i / ingest_timer.seconds:>10.0f} {rss_mb():>8.1f}", flush=True)
+            if i in checkpoints:
+                merged_at[i] = merge_timer.seconds
+        stats = ledger.stats()
+    print(f"ingest: {n / ingest_timer.seconds:.0f} records/s overall ({ingest_timer.seconds:.1f} s); "
+          f"{stats['events']} reports in {stats['merged_events']} merged events; "
+          f"file {os.path.getsize(path) / 1e6:.0f} MB")
+    return merged_at
+
+
+def report_merge(merged_at: dict[int, float]) -> None:
+    if not merged_at:
+        return
+    base = min(merged_at)
+    print(f"merge: cumulative merge time after n records (ratios against n={base})")
+    print(f"{'n':>9} {'seconds':>8} {'ratio':>6} {'n ratio':>8} {'n log n ratio':>14}")
+    for n, seconds in sorted(merged_at.items()):
+        nlogn = (n * math.log(n)) / (base * math.log(base))
+        print(f"{n:>9} {seconds:>8.2f} {seconds / merged_at[base]:>6.2f} {n / base:>8.2f} {nlogn:>14.2f}")
+
+
+def build_query_ledger(path: str, events: int, seed: int = 5) -> None:
+    """A ledger of `events` reports in events/2 merged events, written with executemany."""
+    rng = random.Random(seed)
+    merged_n = events // 2
+    start = 15340  # 2012-01-01 as days since 1970
+    from datetime import date, timedelta
+
+    days = [(date(1970, 1, 1) + timedelta(days=start + d)).isoformat() for d in range(365 * 5)]
+    with open_ledger(path) as ledger:
+        db = ledger.db
+        with db.transaction():
+            merged_rows, key_rows, source_rows = [], [], []
+            for m in range(1, merged_n + 1):
+                cat, country, day = rng.choice(CATEGORIES), rng.choice(COUNTRIES), rng.choice(days)
+                sources = rng.choice((1, 1, 1, 2, 2, 3))
+                status = rng.choice(STATUSES)
+                merged_rows.append((m, cat, day, day, f"Person{m} Family{m % 9973}", country, "MIL",
+                                    f"Town{m % 5000}", country, 30.0, 35.0, 2, 2, sources, status, status, 0,
+                                    f"Person{m} acted in Town{m % 5000}."))
+                key_rows += [(cat, "", day, m), (cat, country, day, m)]
+                source_rows += [(m, f"outlet:{k}", f"Outlet {k}", 1, status) for k in range(sources)]
+            db.executemany("INSERT INTO merged_events (id, category, day, day_last, actor, actor_country, "
+                           "actor_sector, place, country, lat, lon, reports, articles, sources, statuses, "
+                           "status, conflict, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           merged_rows)
+            db.executemany("INSERT INTO merge_keys VALUES (?, ?, ?, ?)", key_rows)
+            db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", source_rows)
+            del merged_rows, key_rows, source_rows
+            event_rows = ((f"a{e // 3}", f"v{e % 3}", r[1], r[4], r[7], r[9], r[2], r[14],
+                           f"Person{r[0]} acted in Town{r[0] % 5000}.", r[0])
+                          for e, r in _event_merged(events, merged_n, rng, days, seed))
+            db.executemany("INSERT INTO events (article_id, id, type, actor_name, place_name, place_country, "
+                           "day, status, sentence, merged_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+        db.execute("ANALYZE") if db.kind == "sqlite" else None
+
+
+def _event_merged(events: int, merged_n: int, rng: random.Random, days: list[str], seed: int):
+    """(event index, the merged row it belongs to), regenerated cheaply from the same seed."""
+    rng2 = random.Random(seed)
+    for e in range(events):
+        m = e // 2 + 1
+        r2 = random.Random(m)
+        day = days[r2.randrange(len(days))]
+        yield e, (m, rng2.choice(CATEGORIES), day, None, f"Person{m}", None, None, f"Town{m % 5000}",
+                  None, rng2.choice(COUNTRIES), None, None, None, None, rng2.choice(STATUSES))
+
+
+QUERIES = {
+    "category+country+90 days": Filters(category="DEFECT", country="SYR", since="2013-03-01", until="2013-05-31"),
+    "category+min-sources+year": Filters(category="ASSAULT", min_sources=3, since="2014-01-01", until="2014-12-31"),
+    "country+status+month": Filters(country="JOR", status="negated", since="2013-06-01", until="2013-06-30"),
+    "days only": Filters(since="2012-06-20", until="2012-06-23"),
+    "actor substring": Filters(actor="person4242 "),
+    "text substring+month": Filters(text="town1234.", since="2013-01-01", until="2013-01-31"),
+}
+
+
+def bench_query(events: int, repeat: int, folder: str) -> None:
+    path = os.path.join(folder, "query.db")
+    t = time.perf_counter()
+    build_query_ledger(path, events)
+    print(f"query: built {events} event reports in {events // 2} merged events in "
+          f"{time.perf_counter() - t:.0f} s ({os.path.getsize(path) / 1e6:.0f} MB)")
+    print(f"{'filter':<28} {'matches':>8} {'median ms':>10} {'max ms':>8}")
+    with open_ledger(path) as ledger:
+        for name, filters in QUERIES.items():
+            times, total = [], 0
+            for _ in range(repeat):
+                t = time.perf_counter()
+                total = ledger.events(filters, limit=50).total
+                times.append((time.perf_counter() - t) * 1000)
+            print(f"{name:<28} {total:>8} {statistics.median(times):>10.1f} {max(times):>8.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=100_000, help="records to ingest (default 100000)")
+    parser.add_argument("--checkpoints", default="10000,30000,100000",
+                        help="record counts at which to read the merge time")
+    parser.add_argument("--query-events", type=int, default=1_000_000, help="events in the query ledger")
+    parser.add_argument("--repeat", type=int, default=21, help="runs of each query")
+    parser.add_argument("--only", choices=("ingest", "query"), help="run one part")
+    parser.add_argument("--dir", help="folder for the ledgers (default: a temporary one, removed)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        if args.only != "query":
+            checkpoints = [int(c) for c in args.checkpoints.split(",") if int(c) <= args.records]
+            report_merge(bench_ingest(args.records, checkpoints, folder))
+        if args.only != "ingest":
+            bench_query(args.query_events, args.repeat, folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
