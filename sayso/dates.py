@@ -1,16 +1,442 @@
-"""times: time expressions resolved to ISO values against the publication date."""
+"""times: time expressions resolved to ISO values against the publication date.
+
+`resolve_expression(text, published, tense)` turns one expression into a `(value, precision)`
+pair in TimeML's value forms: 2012-06-21 (day), 2012-W26 (week), 2012-05 (month), 2012-Q2
+(quarter), 2011 (year), 199 (decade), P3Y (duration), PRESENT_REF / PAST_REF / FUTURE_REF (ref).
+A relative expression ("on Thursday", "last month") is resolved against the publication date;
+without one its value stays None and its text is kept, never guessed. A weekday or a month
+without a year is read back from the publication date in a past-tense clause and forward in a
+future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21).
+
+The stage takes spaCy's DATE/TIME entities plus the expressions spaCy misses (weekdays,
+"yesterday", "last week", "in 2011" ...), found in one pass over the tokens.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional
+
 from sayso.pipeline import Draft, stage
+from sayso.record import TimeValue
 from sayso.settings import Settings
+
+Value = tuple[Optional[str], Optional[str]]  # (value, precision)
+
+WEEKDAYS = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBERS = {w: i for i, w in enumerate(
+    ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+     "fifteen sixteen seventeen eighteen nineteen twenty").split())}
+NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+VAGUE = {"several", "few", "a few", "many", "some", "couple", "the past few", "recent"}
+UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+         "hour": "H", "minute": "M", "quarter": "Q", "weekend": "WE"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+FIXED = {"annual": ("P1Y", "duration"), "annually": ("P1Y", "duration"), "yearly": ("P1Y", "duration")}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+REFS = {
+    "PRESENT_REF": ("now", "currently", "current", "at present", "presently", "at the moment",
+                    "nowadays", "these days", "the present", "today's", "right now", "present", "ongoing"),
+    "PAST_REF": ("recently", "in the past", "previously", "formerly", "earlier", "once", "lately",
+                 "the past", "recent", "ago", "before", "history", "in history"),
+    "FUTURE_REF": ("soon", "in the future", "the future", "later", "future", "shortly", "eventually",
+                   "in the coming", "coming", "upcoming", "in the near future", "the near future",
+                   "the long term", "long term", "short term", "the short term", "in the long term"),
+}
+REF_OF = {w: ref for ref, words in REFS.items() for w in words}
+PREFIX = re.compile(r"^(?:on|in|at|by|during|since|from|until|till|for|of|about|around|late|early|"
+                    r"mid|the|this|that|last|past|next|coming|previous|earlier|later|within|over|"
+                    r"before|after|as of)\b\s*")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2})?Z?)?\b")
+WEEKDAY_IN = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+
+
+def parse_published(value: Optional[str]) -> Optional[dt.date]:
+    """The publication date of an ISO date or datetime string, else None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# --- resolving one expression ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def resolve_expression(text: str, published: Optional[dt.date], tense: Optional[str] = None) -> Optional[Value]:
+    """(value, precision) of a time expression, (None, None) when it needs a publication date
+    it does not have, and None when the text is not a time expression this resolver reads.
+
+    tense: "past", "future", "present" or None (unknown), the tense of the expression's clause."""
+    if tense == "present" and not WEEKDAY_IN.search(text):
+        tense = None
+    iso = ISO_DATE.search(text)
+    if iso:
+        y, m, d, clock = int(iso[1]), int(iso[2]), int(iso[3]), iso[4]
+        if _valid(y, m, d):
+            return (iso[0], "time") if clock else (f"{y:04d}-{m:02d}-{d:02d}", "day")
+    words = tuple(TOKEN.findall(text.casefold().replace("-", " ")))
+    if not words:
+        return None
+    for rule in RULES:
+        found = rule(words, published, tense)
+        if found is not None:
+            return found
+    return None
+
+
+def _relative(func):
+    """Rules that need the publication date: without one they resolve to (None, None)."""
+
+    def rule(words, published, tense):
+        if published is None:
+            return (None, None) if func(words, dt.date(2000, 1, 1), tense) is not None else None
+        return func(words, published, tense)
+
+    return rule
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _month_day_year(words, published, tense) -> Optional[Value]:
+    """"June 21, 2012", "21 June 2012", "June 2012", "June 21", "in June"."""
+    months = [(i, MONTHS[w]) for i, w in enumerate(words) if w in MONTHS and (w != "may" or len(words) > 1)]
+    if not months:
+        return None
+    i, month = months[0]
+    year = _year_in(words)
+    day = _day_near(words, i)
+    if year is not None:
+        return (f"{year:04d}-{month:02d}-{day:02d}", "day") if day else (f"{year:04d}-{month:02d}", "month")
+    if published is None:
+        return None, None
+    if day:
+        return _nearest_date(published, month, day, tense), "day"
+    y = published.year
+    if tense == "future" and month < published.month:
+        y += 1
+    elif tense == "past" and month > published.month:
+        y -= 1
+    elif tense is None and abs(month - published.month) > 6:
+        y += 1 if month < published.month else -1
+    return f"{y:04d}-{month:02d}", "month"
+
+
+def _year_in(words) -> Optional[int]:
+    for w in words:
+        if w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2999:
+            return int(w)
+    return None
+
+
+def _day_near(words, i: int) -> Optional[int]:
+    for j in (i + 1, i - 1, i - 2):
+        if 0 <= j < len(words):
+            w = words[j]
+            num = w[:-2] if w[-2:] in ("st", "nd", "rd", "th") and w[:-2].isdigit() else w
+            if num.isdigit() and len(num) <= 2 and 1 <= int(num) <= 31:
+                return int(num)
+    return None
+
+
+def _nearest_date(published: dt.date, month: int, day: int, tense: Optional[str]) -> str:
+    """The date on or before publication (past), on or after (future), else the nearer one."""
+    dates = [dt.date(y, month, day) for y in range(published.year - 1, published.year + 2) if _valid(y, month, day)]
+    if not dates:
+        return f"{published.year:04d}-{month:02d}-{day:02d}"
+    nearest = min(dates, key=lambda d: abs((d - published).days))
+    fitting = [d for d in dates if tense is None or (tense == "future") == (d >= published) or d == published]
+    best = min(fitting, key=lambda d: abs((d - published).days)) if fitting else nearest
+    # A date said without its year is rarely half a year away: then the tense was misread.
+    return (nearest if abs((best - published).days) > 180 else best).isoformat()
+
+
+def _quarter(words, published, tense) -> Optional[Value]:
+    q = None
+    if "quarter" in words:
+        q = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+        if q is None and words[-1] == "quarter" and ("last" in words or "previous" in words or "this" in words):
+            if published is None:
+                return None, None
+            n = (published.year * 4 + (published.month - 1) // 3) - (0 if "this" in words else 1)
+            return f"{n // 4:04d}-Q{n % 4 + 1}", "quarter"
+    elif words[0] == "q" and len(words) > 1 and words[1] in "1234":
+        q = int(words[1])
+    if q is None:
+        return None
+    year = _year_in(words)
+    if year is None:
+        if published is None:
+            return None, None
+        year = published.year - (1 if "year" in words and set(words) & {"last", "previous", "past"} else 0)
+    return f"{year:04d}-Q{q}", "quarter"
+
+
+def _season(words, published, tense) -> Optional[Value]:
+    season = next((SEASONS[w] for w in words if w in SEASONS), None)
+    if season is None:
+        return None
+    year = _year_in(words)
+    if year is None:
+        if published is None:
+            return None, None
+        year = published.year + (1 if "next" in words else -1 if "last" in words else 0)
+    return f"{year:04d}-{season}", "season"
+
+
+def _year(words, published, tense) -> Optional[Value]:
+    """"2011", "in 2011", "fiscal 2011", "the 1990s", "mid-2009"."""
+    digits = [w for w in words if w.isdigit()]
+    if len(digits) == 1 and len(digits[0]) == 2 and words[-1] == "s" and len(words) <= 3:
+        return ("19" if digits[0] > "20" else "20") + digits[0][0], "decade"
+    if len(digits) != 1 or len(digits[0]) != 4:
+        return None
+    y = digits[0]
+    i = words.index(y)
+    if i + 1 < len(words) and words[i + 1] == "s":
+        return y[:3], "decade"
+    return y, "year"
+
+
+def _ago(words, published, tense) -> Optional[Value]:
+    """"three days ago", "a year ago", "two weeks earlier"."""
+    if words[-1] not in ("ago", "earlier", "before") or len(words) < 3:
+        return None
+    n, unit = _amount(words[:-1])
+    if unit not in ("D", "W", "M", "Y") or n is None:
+        return ("PAST_REF", "ref") if unit else None
+    if published is None:
+        return None, None
+    return _shift(published, -n, unit)
+
+
+def _shift(published: dt.date, n: int, unit: str) -> Value:
+    if unit == "D":
+        return (published + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "W":
+        return _week(published + dt.timedelta(weeks=n)), "week"
+    if unit == "M":
+        m = published.year * 12 + published.month - 1 + n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}", "month"
+    return f"{published.year + n:04d}", "year"
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _amount(words) -> tuple[Optional[int], Optional[str]]:
+    """(number, unit code) of "three years", "a decade", "several months" (number None = vague)."""
+    unit = None
+    for w in reversed(words):
+        base = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+        if base in UNITS:
+            unit = UNITS[base]
+            break
+    if unit is None:
+        return None, None
+    for w in words:
+        if w.isdigit():
+            return int(w), unit
+        if w in NUMBERS:
+            return NUMBERS[w], unit
+        if w in VAGUE:
+            return None, unit
+    return (None if words[-1].endswith("s") else 1), unit
+
+
+RELATIVE_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "weekend": "W"}
+SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
+
+
+def _relative_unit(words, published, tense) -> Optional[Value]:
+    """"last week", "this month", "next year", "earlier this year", "the end of last year",
+    "the year previous", "the day"."""
+    if "decade" in words and set(words) & {"past", "last"}:
+        return "P10Y", "duration"
+    units = [i for i, w in enumerate(words) if w in RELATIVE_UNITS]
+    if not units or len(words) > 7 or any(w.isdigit() or w in NUMBERS for w in words):
+        return None
+    i = units[-1]
+    near = set(words[max(0, i - 2) : i + 2])
+    if not near & {"last", "past", "previous", "this", "next", "coming", "current", "following", "same", "the", "that"}:
+        return None
+    if published is None:
+        return None, None
+    n = next((SHIFTS[w] for w in words[max(0, i - 2) : i + 2] if w in SHIFTS), 0)
+    return _shift(published, n, RELATIVE_UNITS[words[i]])
+
+
+def _day_word(words, published, tense) -> Optional[Value]:
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    w = next((w for w in words if w in offsets), None)
+    if w is None and words in (("this", "morning"), ("this", "afternoon"), ("this", "evening")):
+        w = "today"
+    if w is None or len(words) > 5:
+        return None
+    if published is None:
+        return None, None
+    return _with_clock((published + dt.timedelta(days=offsets[w])).isoformat(), words)
+
+
+def _with_clock(day: str, words) -> Value:
+    """A day value with the time of day said beside it: "Friday morning", "12:00 UTC today"."""
+    if ":" in words:
+        i = words.index(":")
+        if 0 < i < len(words) - 1 and words[i - 1].isdigit() and words[i + 1].isdigit():
+            zone = "Z" if set(words) & {"utc", "gmt", "z"} else ""
+            return f"{day}T{int(words[i - 1]):02d}:{words[i + 1]}{zone}", "time"
+    part = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY), None)
+    if part and day[-3:-2] == "-" and len(day) == 10:
+        return f"{day}T{part}", "time"
+    return day, "day"
+
+
+def _clock(words, published, tense) -> Optional[Value]:
+    """A time of day alone: "12:00 UTC", "morning" (the publication day)."""
+    if not (":" in words or (len(words) <= 2 and words[-1] in PARTS_OF_DAY)):
+        return None
+    if published is None:
+        return None, None
+    value = _with_clock(published.isoformat(), words)
+    return value if value[1] == "time" else None
+
+
+def _weekday(words, published, tense) -> Optional[Value]:
+    days = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
+    if not days or len(words) > 6:
+        return None
+    if published is None:
+        return None, None
+    if "next" in words or "coming" in words or tense == "present":
+        tense = "future"  # "the talks resume on Thursday": a weekday in the present is ahead
+    elif "last" in words or "past" in words:
+        tense = "past"
+    delta = days[0] - published.weekday()
+    if tense == "future":
+        delta %= 7
+    else:
+        delta = -((-delta) % 7)
+    return _with_clock((published + dt.timedelta(days=delta)).isoformat(), words)
+
+
+def _duration(words, published, tense) -> Optional[Value]:
+    """"three years", "the past five years", "90 days", "several months" -> P3Y, P5Y, P90D, PXM."""
+    n, unit = _amount(words)
+    if unit is None or words[-1].rstrip("s") not in UNITS:
+        return None
+    if not (words[-1].endswith("s") or set(words) & (set(NUMBERS) | VAGUE) or any(w.isdigit() for w in words)):
+        return None
+    if unit in ("H",) or (unit == "M" and "minute" in words[-1]):
+        return f"PT{'X' if n is None else n}{unit}", "duration"
+    return f"P{'X' if n is None else n}{unit}", "duration"
+
+
+def _ref(words, published, tense) -> Optional[Value]:
+    phrase = " ".join(w for w in words if w not in ("more", "very", "most", "so", "as"))
+    if phrase in FIXED:
+        return FIXED[phrase]
+    if phrase in REF_OF:
+        return REF_OF[phrase], "ref"
+    stripped = PREFIX.sub("", phrase)
+    return (REF_OF[stripped], "ref") if stripped in REF_OF else None
+
+
+RULES = (_month_day_year, _quarter, _season, _year, _relative(_ago), _relative(_day_word),
+         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _duration, _ref)
+
+
+# --- tense of the clause an expression sits in ------------------------------------------------
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def tense_of(span) -> Optional[str]:
+    """"past", "future", "present" or None (unknown) for the clause of a spaCy span."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUX for c in aux) or (tok.tag_ == "VB" and any(c.lower_ == "to" for c in aux)):
+        return "future"
+    if tok.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
+        return "past"
+    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
+        return "future"
+    return "present" if tok.tag_ in ("VBZ", "VBP") else None
+
+
+# --- the stages -----------------------------------------------------------------------------
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+RELATIVE_HEADS = frozenset({"last", "next", "this", "past", "coming", "previous"})
+RELATIVE_UNIT_WORDS = frozenset({"week", "month", "year", "weekend"})
+DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+
+
+def find_expressions(doc) -> list[tuple[int, int]]:
+    """Token ranges of time expressions: DATE/TIME entities and what spaCy misses."""
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ in TIME_LABELS]
+    taken = {i for s, e in spans for i in range(s, e)}
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        if (low in WEEKDAYS and len(low) > 3 and tok.text[0].isupper()) or low in DAY_WORDS:
+            spans.append((tok.i, tok.i + 1))
+        elif low in RELATIVE_HEADS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in RELATIVE_UNIT_WORDS \
+                and tok.i + 1 not in taken:
+            spans.append((tok.i, tok.i + 2))
+        elif low in ("in", "since", "by", "until") and tok.i + 1 < len(doc) and tok.i + 1 not in taken \
+                and _is_year(doc[tok.i + 1].text):
+            spans.append((tok.i + 1, tok.i + 2))
+        else:
+            continue
+        taken.update(range(spans[-1][0], spans[-1][1]))
+    return sorted(spans)
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
 
 
 @stage("times", needs=("doc",), sets=("times",))
 def resolve_times(draft: Draft, settings: Settings) -> Draft:
-    return draft
+    doc = draft.doc
+    if doc is None:
+        return draft
+    published = parse_published(draft.article.meta.published)
+    times = []
+    for s, e in find_expressions(doc):
+        span = doc[s:e]
+        found = resolve_expression(span.text, published, tense_of(span))
+        value, precision = found if found else (None, None)
+        times.append(TimeValue(value, precision, span.text, span.start_char, span.end_char))
+    return draft.set(times=tuple(times))
 
 
-@stage("anchor", needs=("events", "places", "times"), sets=("events",))
-def anchor_events(draft: Draft, settings: Settings) -> Draft:
-    """Give each event the place and date of its clause."""
-    return draft
+from sayso import anchor as _anchor  # noqa: E402,F401  (registers the "anchor" stage)

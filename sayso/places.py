@@ -24,6 +24,11 @@ from sayso.record import Place, Span
 from sayso.settings import Settings
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+WEAK = "WEAK"  # a proper noun spaCy did not tag as a place: kept only in a country the text names
+PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "near", "from", "into", "outside", "of"})
+# Facility words that make an ORG entity a place ("the King Hussein Air Base" is tagged ORG).
+SITE_KINDS = frozenset({"military", "camp", "airport", "port", "station", "street", "water", "park",
+                        "island", "mountain"})
 # A place said to be in/near another: "... Air Base in Mafraq".
 LOCATED = re.compile(r"\s*,?\s*(?:in|near|at|outside|of|inside|on)\s+(?:the\s+)?(?:town|city|village|province|region|district)?\s*(?:of\s+)?$", re.I)
 QUALIFIER = re.compile(r"\s*,\s*$")
@@ -57,8 +62,13 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def facility_kinds() -> dict[str, str]:
+    """Last word of a facility or local feature name -> its kind (sayso/data/facility_words.tsv)."""
+    return dict(read_table("facility_words.tsv"))
+
+
 def facility_words() -> frozenset[str]:
-    return frozenset(w for w, _ in read_table("facility_words.tsv"))
+    return frozenset(facility_kinds())
 
 
 def country_of_demonym(text: str) -> Optional[str]:
@@ -151,7 +161,9 @@ def resolve(
             context[c[0].country] += 1
     qualifiers = [_qualifier(text, mentions, i, found) for i in range(len(mentions))]
     best = choose(found, context, qualifiers)
-    best = _drop_unsupported_fuzzy(best, [how for _, how in looked], context)
+    hows = [("weak" if how == "name" else "none") if m.label == WEAK else how
+            for m, (_, how) in zip(mentions, looked)]
+    best = _drop_unsupported_fuzzy(best, hows, context)
     out: list[Optional[Resolved]] = [
         Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
     ]
@@ -159,9 +171,11 @@ def resolve(
 
 
 def _drop_unsupported_fuzzy(best, hows, context: Counter) -> list[Optional[Candidate]]:
-    """A spelling-variant match stands only in a country the rest of the text names."""
-    sure = context + Counter(b.country for b, how in zip(best, hows) if b is not None and how != "fuzzy")
-    return [None if how == "fuzzy" and b is not None and not sure[b.country] else b
+    """A spelling-variant match, or a proper noun spaCy did not tag as a place, stands only in
+    a country the rest of the text names (a weak one: never by a spelling variant)."""
+    sure = context + Counter(b.country for b, how in zip(best, hows)
+                             if b is not None and how in ("name", "demonym"))
+    return [None if how == "none" or how in ("fuzzy", "weak") and b is not None and not sure[b.country] else b
             for b, how in zip(best, hows)]
 
 
@@ -216,22 +230,50 @@ def _focus(resolved: Iterable[Optional[Resolved]]) -> Optional[Candidate]:
 
 
 def find_mentions(doc) -> list[Mention]:
-    """GPE/LOC/FAC entities, NORP entities that name a country, and untagged demonyms."""
+    """GPE/LOC/FAC entities, NORP entities that name a country, ORG entities named like a site
+    ("... Air Base"), untagged demonyms, and (weak) proper nouns after a place preposition or
+    outside any entity ("[stronghold of] Dera'a", "went to Homs")."""
     out: list[Mention] = []
     covered = set()
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        if ent.label_ == "NORP" and exact_key(ent.text) not in demonyms():
-            continue
-        start, end = _strip_the(ent)
-        out.append(Mention(start, end, doc.text[start:end], ent.label_))
+        label = _place_label(ent)
+        if label:
+            start, end = _strip_the(ent)
+            out.append(Mention(start, end, doc.text[start:end], label))
         covered.update(range(ent.start, ent.end))
     table = demonyms()
+    people = {exact_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
     for tok in doc:
-        if tok.i not in covered and tok.text[:1].isupper() and exact_key(tok.text) in table:
+        if tok.i in covered or not tok.text[:1].isupper():
+            continue
+        if exact_key(tok.text) in table:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "NORP"))
-    return sorted(out, key=lambda m: m.start)
+        elif not tok.is_stop and _after_preposition(doc, tok.i) and len(tok.text) > 2:
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, WEAK))
+    return sorted((m for m in out if m.label != WEAK or exact_key(m.text) not in people), key=lambda m: m.start)
+
+
+def _after_preposition(doc, i: int) -> bool:
+    """Whether token i follows a place preposition, punctuation between allowed ("of] Dera'a")."""
+    j = i - 1
+    while j >= 0 and j >= i - 3 and not doc[j].is_alpha:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS
+
+
+def _place_label(ent) -> Optional[str]:
+    label = ent.label_
+    if label == "NORP":
+        return label if exact_key(ent.text) in demonyms() else None
+    if label in PLACE_LABELS:
+        return label
+    if label == "ORG":
+        last = ent[-1].lower_
+        if facility_kinds().get(last) in SITE_KINDS:
+            return "FAC"
+        if _after_preposition(ent.doc, ent.start) and len(ent) <= 3:
+            return WEAK
+    return None
 
 
 def _strip_the(ent) -> tuple[int, int]:
