@@ -139,3 +139,24 @@ def test_progress_silent_when_not_a_terminal_or_disabled(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stderr", FakeTerminal())
     assert list(progress(range(5), enabled=False)) == list(range(5))
     assert sys.stderr.buffer.getvalue() == ""
+
+
+def test_reader_flags_reach_the_readers(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_text(STORY * 3, encoding="utf-8")
+    assert main(["extract", str(big), "--max-bytes", "100"]) == 1
+    assert "larger than 100 bytes" in capsys.readouterr().err
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f'hed,story,site\nA headline,"{STORY.splitlines()[2]}",Row Wire\n', encoding="utf-8")
+    assert main(["extract", str(rows), "--text-field", "story", "--field-map", "title=hed,outlet=site"]) == 0
+    (rec,) = records(capsys.readouterr().out)
+    assert rec["meta"]["title"] == "A headline" and rec["meta"]["outlet"] == "Row Wire"
+
+
+def test_non_english_article_fails_unless_check_is_off(tmp_path, capsys):
+    path = tmp_path / "fr.txt"
+    path.write_text("Le ministre a déclaré mardi que les négociations avec les rebelles reprendraient "
+                    "la semaine prochaine, mais il a averti qu'un cessez-le-feu n'était pas en vue.", encoding="utf-8")
+    assert main(["extract", str(path)]) == 1
+    assert "sayso reads English only" in capsys.readouterr().err
+    assert main(["extract", str(path), "--min-english", "0"]) == 0

@@ -31,6 +31,7 @@ from sayso.settings import DEFAULT
 META_FIELDS = ("published", "outlet", "title", "author", "url")
 FIELD_NAMES = ("text", "title", "url", "outlet", "published", "author")
 Item = Union[Article, Failure]
+ARTICLE_EXAMPLES = (".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".rss", ".atom", ".xml", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _read_path(name: str, options: ReadOptions) -> Iterator[Item]:
             found = True
             yield from _read_file(str(child), options)
         if not found:
-            yield Failure(name, f"{name}: no article files found", "read")
+            yield Failure(name, f"{name}: no article files found; give files ending in {', '.join(ARTICLE_EXAMPLES)}")
         return
     yield from _read_file(name, options)
 

@@ -53,6 +53,8 @@ class Source:
     def read_all(self, max_bytes: int) -> bytes:
         """The whole input, or InputError when it is larger than `max_bytes`."""
         if self.stream is None and self.path is not None and not self.path.name.lower().endswith(".gz"):
+            if len(self.prefix) < SNIFF_BYTES and len(self.prefix) <= max_bytes:
+                return self.prefix  # a short file: the sniffed bytes are all of it
             return load_bytes(self.path, max_bytes)
         with self.open() as stream:
             data = stream.read(max_bytes + 1)
