@@ -18,13 +18,13 @@ Rules (each a dictionary lookup, so the pass is linear in the number of mentions
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional
 
 from sayso.mentions import LEADER_TITLES, ROLE_TITLES, Mention
 from sayso.record import Entity, Span
 
-INDEFINITE_KINDS = frozenset({"anonymous_person", "document"})
 PERSON_LIKE = frozenset({"person", "anonymous_person", "anonymous_group"})
 
 
@@ -47,6 +47,10 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+def _word_prefix(short: str, long: str) -> bool:
+    return long.startswith(short + " ")
+
+
 def _origin_agrees(a: set[str], b: tuple[str, ...]) -> bool:
     """Nationality words agree when either side has none or they share a stem ("syria"/"syrian")."""
     if not a or not b:
@@ -62,6 +66,7 @@ class Joiner:
         self.bare_keys: dict[str, int] = {}
         self.acronyms: dict[str, int] = {}
         self.media_words: dict[str, int] = {}
+        self.media_first: dict[str, list[int]] = {}  # first name word -> outlets/organizations
         self.heads: dict[tuple[str, bool], int] = {}
         self.leaders: list[int] = []
         self.last_media: Optional[int] = None
@@ -87,21 +92,39 @@ class Joiner:
 
     def attach(self, m: Mention) -> None:
         """Add a name to the entity it names, if any; never start an entity."""
-        idx = self._find_name(m) if m.form == "name" else None
+        if m.form == "run":
+            idx = self._find_person(m.tokens)  # a proper noun repeating a known person's name
+        else:
+            idx = self._find_name(m) if m.form == "name" else None
         if idx is not None:
-            self.clusters[idx].mentions.append(m)
+            self.clusters[idx].mentions.append(dataclasses.replace(m, form="name"))
 
     def _find_name(self, m: Mention) -> Optional[int]:
+        known = self.keys.get(m.key)
         if m.kind == "person":
+            if known is not None and self.clusters[known].kind != "person":
+                return known  # "Jordan" the country, tagged PERSON once
             return self._find_person(m.tokens)
-        idx = self.keys.get(m.key)
+        idx = known
         if idx is None and m.key.replace(".", "").isalpha() and len(m.tokens) == 1:
             idx = self.acronyms.get(m.key.replace(".", ""))
         if idx is None and m.kind == "media" and len(m.tokens) == 1:
             idx = self.media_words.get(m.key)
+        if idx is None and m.kind in ("organization", "media"):
+            idx = self._find_media_prefix(m.key, m.kind == "media")
         if idx is None and m.kind in ("organization", "place") and m.tokens:
             idx = self._find_person(m.tokens)  # "al-Hamade" tagged ORG, "Tessaly" tagged GPE
         return idx
+
+    def _find_media_prefix(self, key: str, is_media: bool) -> Optional[int]:
+        """A media name and its short form: "L'Observateur" = "L'Observateur du Soir"."""
+        for idx in reversed(self.media_first.get(key.split(" ", 1)[0], ())):
+            c = self.clusters[idx]
+            if not (is_media or c.kind == "media"):
+                continue
+            if any(_word_prefix(key, m.key) or _word_prefix(m.key, key) for m in c.mentions if m.form == "name"):
+                return idx
+        return None
 
     def _find_person(self, tokens: tuple[str, ...]) -> Optional[int]:
         if not tokens:
@@ -126,8 +149,8 @@ class Joiner:
         return self.keys.get(m.key) if m.kind not in PERSON_LIKE else None
 
     def _find_description(self, m: Mention) -> Optional[int]:
-        if m.indefinite and m.kind in INDEFINITE_KINDS:
-            return None  # "an activist", "a statement": someone or something new
+        if m.indefinite:
+            return None  # "an activist", "a statement", "a group": someone or something new
         idx = self.keys.get(m.key)
         if idx is None and m.kind in ("organization", "group"):
             idx = self.bare_keys.get(m.bare_key)
@@ -166,6 +189,10 @@ class Joiner:
         words = [w for w in m.key.replace("-", " ").split() if w not in ("of", "for", "and")]
         if len(words) >= 2:
             self.acronyms.setdefault("".join(w[0] for w in words).lower(), idx)
+        if c.kind in ("media", "organization"):
+            bucket = self.media_first.setdefault(m.key.split(" ", 1)[0], [])
+            if idx not in bucket:
+                bucket.append(idx)
         if c.kind == "media":
             self.media_words[m.key.rsplit(" ", 1)[-1]] = idx
 

@@ -54,7 +54,7 @@ PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})  # "Trump, who is a leader
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod", "npadvmod"})
 ORIGIN_LABELS = frozenset({"NORP", "GPE"})
-EXTEND_PREPS = frozenset({"in", "at", "from", "within", "inside", "near", "with"})
+EXTEND_PREPS = frozenset({"in", "at", "from", "within", "inside", "near", "with", "for", "of"})
 EXTEND_ADJS = frozenset({"close", "familiar", "loyal", "linked", "allied"})
 _STRIP = " \t\n\"'\u201c\u201d\u2018\u2019([{-\u2013\u2014"
 
@@ -65,7 +65,7 @@ class Mention:
     end: int
     text: str
     kind: str  # the entity kind it suggests
-    form: str  # name | description | anaphor
+    form: str  # name | description | anaphor | run (proper nouns the NER missed)
     key: str  # normalised text, for joining equal mentions
     head: str = ""  # head noun lemma (descriptions, anaphors); surname (persons)
     tokens: tuple[str, ...] = ()  # name tokens without particles (persons)
@@ -155,7 +155,7 @@ def _proper_runs(doc: Any) -> Iterator[Mention]:
 def _run_mention(doc: Any, run: list[Any]) -> Mention:
     s, e, text = _char_span(doc, run[0].i, run[-1].i + 1)
     tokens = name_tokens(text) or ("",)
-    return Mention(s, e, text, "person", "name", normalise(text), tokens[-1], tokens)
+    return Mention(s, e, text, "person", "run", normalise(text), tokens[-1], tokens)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -200,6 +200,8 @@ def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mentio
             return None
         return Mention(s, e, text, "group", "name", key, plural=root.tag_ in ("NNS", "NNPS"))
     kind = _name_kind(label, key)
+    if kind in ("person", "organization") and _introduced_as_media(doc, start, end):
+        kind = "media"  # "the French daily L'Observateur", "Petra, the state news agency"
     if kind == "person":
         tokens = name_tokens(text)
         if not tokens:
@@ -219,6 +221,12 @@ def _name_kind(label: str, key: str) -> str:
     if key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
         return "place"
     return "organization"
+
+
+def _introduced_as_media(doc: Any, start: int, end: int) -> bool:
+    words = [t.lemma_.lower() for t in _left_modifiers(doc, start, end)]
+    words += [t.lemma_.lower() for t in _appositive(doc, start, end)[-1:]]
+    return any(w in MEDIA_ANAPHORS for w in words)
 
 
 def person_role(doc: Any, start: int, end: int) -> tuple[Optional[str], tuple[str, ...]]:
@@ -279,14 +287,16 @@ def _chunk_mentions(doc: Any) -> Iterator[Mention]:
         if (root.ent_type_ and root.ent_type_ != "NORP") or root.dep_ in PREDICATE_DEPS:
             continue  # a name (found among doc.ents), or a predicate ("who is a leader")
         mention = _chunk_mention(doc, chunk.start, chunk.end, root)
-        if mention is not None and not _names_person(root):
+        if mention is not None and not _describes_name(root):
             yield mention  # (not "fighter pilot" in "fighter pilot, Hassan Merei al-Hamade")
 
 
-def _names_person(root: Any) -> bool:
-    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+def _describes_name(root: Any) -> bool:
+    """In apposition to a name: "fighter pilot, Hassan Merei al-Hamade", "the People's
+    Embrace, a group of former soldiers": the description belongs to the name."""
+    if root.dep_ == "appos" and root.head.ent_type_ in NAME_LABELS:
         return True
-    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+    return any(c.dep_ == "appos" and c.ent_type_ in NAME_LABELS for c in root.children)
 
 
 def _chunk_mention(doc: Any, start: int, end: int, root: Any) -> Optional[Mention]:
@@ -336,7 +346,7 @@ def _describe(doc: Any, start: int, end: int, root: Any, kind: str, head: str) -
     content = [t for t in words if t.i != root.i and t.ent_type_ not in ORIGIN_LABELS and t.text not in POSSESSIVE]
     form = "anaphor" if det in DEFINITE and not possessed and _plain(content) else "description"
     if form == "description" and kind.startswith("anonymous"):
-        end = _extend(doc, root, end)
+        start, end = _trim(doc, start, _extend(doc, root, end))
     if kind == "anonymous_person" and (possessed or det in DEFINITE) and head in ROLE_TITLES:
         kind = "person"  # a role without a name: "Jordan's information minister", "the president"
     s, e, text = _char_span(doc, start, end)
@@ -379,4 +389,10 @@ def _extend(doc: Any, root: Any, end: int) -> int:
 
 
 def _names_something(prep: Any) -> bool:
-    return any(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or t.lower_ == "knowledge" for t in prep.subtree)
+    """The phrase after the preposition names a place or body: "in Washington", "for the
+    foreign ministry", "with knowledge of the talks"."""
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or t.lemma_.lower() in ORGANIZATION_NOUNS
+        or t.lower_ == "knowledge"
+        for t in prep.subtree
+    )
