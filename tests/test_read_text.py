@@ -103,7 +103,9 @@ def test_utf8_bom_is_dropped():
 @pytest.mark.parametrize("data, problem", [
     (b"", "empty file"),
     (b"  \n\n\t ", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file (PNG image)"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Length 52 >> stream\n\x93\xa7\xfe\xb1", "binary file (PDF)"),
+    (bytes(range(1, 32)) * 20, "binary file (control bytes)"),
 ])
 def test_empty_and_binary_files_fail(tmp_path, data, problem):
     path = tmp_path / "bad.txt"

@@ -20,6 +20,11 @@ from sayso.record import Article, Meta
 BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 META_FIELDS = ("url", "outlet", "title", "author", "published")
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
+MAGIC = (
+    (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP, DOCX or ODT"), (b"\xd0\xcf\x11\xe0", "Word or Excel"),
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"7z\xbc\xaf", "7-Zip"),
+)
 CHAOS_TIE = 0.01  # detection candidates this close in "chaos" are equally plausible
 
 
@@ -30,12 +35,24 @@ def decode(data: bytes, origin: str) -> str:
             return _decode_with(data, encoding, origin)
     if not data.strip():
         raise InputError(origin, "empty file", "give a file with article text")
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "binary file, not text", "give a text, HTML, JSONL, CSV, feed or WARC file")
+    kind = binary_kind(data[:8192])
+    if kind:
+        raise InputError(origin, f"binary file ({kind}), not text", "give a text, HTML, JSONL, CSV, feed or WARC file; extract a document's text first")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _decode_with(data, _detect(data, origin, exc.start), origin)
+
+
+def binary_kind(head: bytes) -> Optional[str]:
+    """What binary file `head` starts, or None when it may be text."""
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or controls > len(head) // 20:
+        return "control bytes"
+    return None
 
 
 def _decode_with(data: bytes, encoding: str, origin: str) -> str:
