@@ -109,7 +109,7 @@ def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
     if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = pronoun.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head == clause:
         return None
     subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON":
@@ -124,9 +124,9 @@ def _speaker(match: Match) -> Optional[Any]:
     """The subject of the speech verb whose complement holds the trigger ("saying he will be ...")."""
     cur = match.head
     for _ in range(8):
-        if cur.dep_ == "ccomp" and cur.head is not cur:
+        if cur.dep_ == "ccomp" and cur.head != cur:
             return subject_of(cur.head)
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None
@@ -145,6 +145,8 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     category = ontology.categories[match.trigger.category]
     status, polarity = status_of(match.head, ontology.status)
     actor_tok, recipient_tok = _arguments(match, ontology)
+    actor_tok = actor_tok if _same_block(actor_tok, match.head) else None
+    recipient_tok = recipient_tok if _same_block(recipient_tok, match.head) else None
     kind, mode = category.name, match.trigger.mode
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
     if category.threat_when_future and status == "expected":
@@ -166,6 +168,14 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
         actor=actor, recipient=recipient if recipient != actor else None,
         status=status, polarity=polarity, attribution=attribution,
     )
+
+
+def _same_block(token: Optional[Any], other: Any) -> bool:
+    """No line break between the two tokens (a caption or byline is not an argument)."""
+    if token is None:
+        return True
+    lo, hi = sorted((token.i, other.i))
+    return not any("\n" in t.text_with_ws for t in token.doc[lo:hi])
 
 
 def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -56,13 +56,13 @@ def subject_of(verb: Any) -> Optional[Any]:
             subj = _child(cur, "nsubj", "csubj")
             if subj is not None:
                 return resolve_relative(subj)
-            if cur is not verb and is_passive(cur):
+            if cur != verb and is_passive(cur):
                 agent = _agent(cur)
                 if agent is not None:
                     return agent
                 if came == "xcomp" and cur.lemma_.lower() not in INSTRUMENT_VERBS:
                     return _child(cur, "nsubjpass")
-        if cur.dep_ not in CLIMB or cur.head is cur:
+        if cur.dep_ not in CLIMB or cur.head == cur:
             return None
         came, cur = cur.dep_, cur.head
     return None

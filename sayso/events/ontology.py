@@ -7,6 +7,7 @@ cues are added to (and override) the packaged ones.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,6 +61,7 @@ class StatusLexicon:
     negators: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     hearsay: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()  # a noun object of these takes their tense
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,8 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
 def build(data: dict[str, Any], origin: str = "<ontology>") -> Ontology:
     categories, triggers = _categories(data, origin)
     light = frozenset(str(w).lower() for w in (data.get("arguments") or {}).get("light_verbs") or ())
-    return Ontology(categories, triggers, _status(data, origin), light)
+    status = dataclasses.replace(_status(data, origin), light_verbs=light)
+    return Ontology(categories, triggers, status, light)
 
 
 def extra_paths() -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from typing import Any, Optional
 from sayso.events.ontology import StatusLexicon
 
 MAX_WALK = 12
-NOUN_TO_VERB = {"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos", "conj"}
+NOUN_SUBJECT = {"nsubj", "attr"}
+NOUN_OBJECT = {"dobj", "oprd"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # prepositions that attach adjuncts, never the complement a cue word governs
@@ -41,17 +42,23 @@ def is_finite(verb: Any) -> bool:
 
 
 def is_infinitive(verb: Any) -> bool:
-    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in _children(verb, "aux")) and not is_finite(verb)
+    """'to defect', 'to be held'."""
+    return any(c.tag_ == "TO" for c in _children(verb, "aux")) and not is_finite(verb)
 
 
-def event_verb(token: Any) -> Optional[Any]:
-    """The verb that carries tense, aspect and modality for the event named by `token`."""
+def event_verb(token: Any, light_verbs: frozenset[str] = frozenset()) -> Optional[Any]:
+    """The verb that carries tense, aspect and modality for the event named by `token`: the
+    token itself, or for a noun the verb it is the subject of ("the attack will come") or the
+    light verb it is the object of ("will launch an attack"); None for other nouns."""
     cur = token
+    if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
+        cur = cur.head  # "will be available"
     if cur.pos_ in ("NOUN", "PROPN", "PRON"):
-        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent") and cur.head.head.pos_ in ("VERB", "AUX"):
-            return cur.head.head
-        if cur.dep_ in NOUN_TO_VERB and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur:
-            cur = cur.head
+        head = cur.head
+        if head == cur or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if cur.dep_ in NOUN_SUBJECT or (cur.dep_ in NOUN_OBJECT and head.lemma_.lower() in light_verbs):
+            cur = head
         else:
             return None
     # a bare conjoined verb shares the first conjunct's tense: "laying down ... and establishing"
@@ -78,11 +85,11 @@ def conditional(verb: Any, lex: StatusLexicon) -> bool:
         if any(m.lower_ in lex.conditionals for m in marks):
             return True
         first = cur.doc[cur.left_edge.i]
-        if first.dep_ in ("aux", "auxpass") and first.lower_ in lex.conditionals and first.head is cur:
+        if first.dep_ in ("aux", "auxpass") and first.lower_ in lex.conditionals and first.head == cur:
             return True
         if first.lower_ in lex.conditionals and first.tag_ == "MD" and first.i < cur.i:
             return True
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp") and cur.head != cur:
             cur = cur.head
             continue
         return False
@@ -95,6 +102,12 @@ def modal_status(verb: Any, lex: StatusLexicon) -> Optional[str]:
             status = lex.modals.get(c.lemma_.lower()) or lex.modals.get(c.lower_)
             if status and status != "occurred":
                 return status
+    # "will step down when the proceedings are finalized": a time clause of a future verb
+    if verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in _children(verb, "mark")):
+        if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in _children(verb, "aux", "auxpass")):
+            head_modal = modal_status(verb.head, lex) if verb.head != verb else None
+            if head_modal == "expected":
+                return "expected"
     # "is going to attack"
     if verb.dep_ == "xcomp" and verb.head.lower_ == "going" and _children(verb.head, "aux"):
         return "expected"
@@ -122,7 +135,7 @@ def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
     cur, crossed_finite = token, False
     for _ in range(MAX_WALK):
         parent = cur.head
-        if parent is cur:
+        if parent == cur:
             return None
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" and is_finite(cur):
             crossed_finite = True
@@ -135,18 +148,30 @@ def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
             return "negated"
         for c in _children(parent, "acomp"):  # "are likely to", "is due to"
             s = lex.cues.get(c.lemma_.lower())
-            if s and c is not cur:
+            if s and c != cur:
                 return s
         cur = parent
     return None
 
 
 def _adjunct(link: Any) -> bool:
-    """A link that is not a complement of its head: a conjunct, or an adverbial phrase
-    ("prevent defections with a campaign", "worried ... and considered")."""
-    if link.dep_ in ("conj", "cc", "punct", "appos", "parataxis", "nsubj", "nsubjpass"):
+    """A link that is not a complement of its head: a conjunct, an adverbial phrase ("prevent
+    defections with a campaign"), a participle modifying a noun ("plans announced in May")."""
+    if link.dep_ in ("conj", "cc", "punct", "appos", "parataxis", "nsubj", "nsubjpass", "amod"):
+        return True
+    if link.dep_ in ("acl", "relcl") and link.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP"):
+        return True
+    if link.dep_ == "advcl" and not is_infinitive(link):  # "after talks broke down"
         return True
     return link.dep_ == "prep" and link.lower_ in ADJUNCT_PREPS
+
+
+TIME_MARKS = {"when", "after", "before", "until", "once", "as", "till"}
+ORDINALS = {"first", "second", "third", "last", "only", "latest", "next"}
+
+
+def _ordinal(noun: Any) -> bool:
+    return any(c.lower_ in ORDINALS or c.tag_ == "JJS" for c in noun.children if c.dep_ == "amod")
 
 
 def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> str:
@@ -158,8 +183,10 @@ def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> s
         gov = verb.head
         if verb.dep_ in ("xcomp", "advcl") and gov.lemma_.lower() in lex.implicative and depth < 4:
             return status_of(gov, lex, depth + 1)[0]
+        if verb.dep_ in ("relcl", "acl") and _ordinal(gov):
+            return "occurred"  # "the first model to use flash memory"
         return "planned"
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "conj", "pcomp", "advcl") and depth < 4 and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "conj", "pcomp", "advcl") and depth < 4 and verb.head != verb:
         if verb.head.pos_ in ("VERB", "AUX"):
             return status_of(verb.head, lex, depth + 1)[0]
     return "occurred"
@@ -167,8 +194,8 @@ def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> s
 
 def status_of(token: Any, lex: StatusLexicon, depth: int = 0) -> tuple[str, str]:
     """(status, polarity) of the event whose trigger head is `token`."""
-    verb = event_verb(token)
-    if negated(token, lex) or (verb is not None and verb is not token and negated(verb, lex)):
+    verb = event_verb(token, lex.light_verbs)
+    if negated(token, lex) or (verb is not None and verb != token and negated(verb, lex)):
         return "negated", "negative"
     if verb is not None:
         if conditional(verb, lex):
