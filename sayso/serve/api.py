@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from sayso.errors import InputError, LedgerError, SaysoError
 from sayso.serve import ingest
+from sayso.serve.cache import cached
 from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS, BadParameter, parse_query
 from sayso.serve.security import WriteForbidden
 
@@ -50,6 +51,7 @@ def _query(request: Request) -> Any:
         raise HTTPException(400, str(exc)) from exc
 
 
+@cached
 def list_events(request: Request) -> Response:
     q = _query(request)
     page = _store(request).events(q.filters, q.sort, q.limit, q.offset)
@@ -61,7 +63,8 @@ def get_event(request: Request) -> Response:
     detail = _store(request).event(request.path_params["id"])
     if detail is None:
         raise HTTPException(404, "no such event in the ledger")
-    return _json(detail)
+    return _json({"event": detail.event, "reports": detail.reports, "sources": detail.sources,
+                  "claims_for": detail.claims_for, "claims_against": detail.claims_against})
 
 
 def get_article(request: Request) -> Response:
@@ -72,11 +75,13 @@ def get_article(request: Request) -> Response:
     return _json({"record": record.to_dict(), "merged_events": store.merged_ids(record.id)})
 
 
+@cached
 def timeline(request: Request) -> Response:
     q = _query(request)
     return _json({"filters": q.filters, "days": _store(request).day_counts(q.filters)})
 
 
+@cached
 def places(request: Request) -> Response:
     q = _query(request)
     return _json({"filters": q.filters, "places": _store(request).place_counts(q.filters)})

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from sayso.serve import api, views
+from sayso.serve.cache import TTLCache
 from sayso.serve.security import Guard
 from sayso.serve.store import Store
 from sayso.settings import DEFAULT, Settings
@@ -39,6 +42,8 @@ class ServeSettings:
     token: Optional[str] = setting(None, "turns writing on: requests must carry this token (off without it)")
     max_upload: int = setting(5_000_000, "largest request body accepted, in bytes (larger: 413)")
     page_size: int = setting(50, "events per ledger page")
+    cache_seconds: float = setting(2.0, "keep rendered read pages this long (0: off); adding an article clears them")
+    workers: int = setting(1, "server processes (each with its own ledger connections and cache)")
     extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
 
     @classmethod
@@ -84,4 +89,15 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
+    app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
+
+
+SETTINGS_ENV = "SAYSO_SERVE_SETTINGS"
+
+
+def app_from_environment() -> Starlette:
+    """The app for each of several worker processes: settings come as JSON in SAYSO_SERVE_SETTINGS."""
+    values = json.loads(os.environ[SETTINGS_ENV])
+    values.pop("extract", None)
+    return create_app(ServeSettings(**values))

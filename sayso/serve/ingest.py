@@ -58,6 +58,8 @@ def ingest_upload(state: Any, upload: Upload) -> dict[str, Any]:
     with _EXTRACT_LOCK:
         record = extract_one(article, settings)
     result = state.store.ingest(record)
+    if state.cache is not None:
+        state.cache.clear()
     return {
         "article_id": result.article_id,
         "status": result.status,

@@ -66,7 +66,18 @@ def options(reader: Rows) -> Options:
         sql = f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY {column}"
         return tuple(str(r[0]) for r in reader.rows(sql))
 
-    return Options(distinct("category"), distinct("status", "events"), distinct("country"))
+    countries = tuple(c for c in distinct("country", "merge_keys") if len(c) == 3)
+    return Options(distinct("category"), statuses(), countries)
+
+
+def statuses() -> tuple[str, ...]:
+    """The statuses an event can have (the record contract's list)."""
+    try:
+        from sayso.events.ontology import STATUSES
+    except ImportError:
+        STATUSES = ("occurred", "ongoing", "planned", "possible", "expected", "considered", "negated",
+                    "threatened", "claimed")
+    return tuple(STATUSES)
 
 
 def merged_ids(reader: Rows, article_id: str) -> dict[str, Optional[int]]:

@@ -14,7 +14,7 @@ from sayso.record import Record, record_from_dict
 from sayso.serve import queries
 from sayso.serve.charts import DayCount, PlaceCount
 
-OPTIONS_TTL = 10.0  # seconds the filter form's choices are kept
+OPTIONS_TTL = 10.0  # seconds the filter form's choices and the ledger's counts are kept
 
 
 class Store:
@@ -23,7 +23,9 @@ class Store:
         self._local = threading.local()
         self._handles: list[Any] = []
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._options: tuple[float, Optional[queries.Options]] = (0.0, None)
+        self._stats: tuple[float, Optional[dict[str, Any]]] = (0.0, None)
 
     def _handle(self) -> Any:
         local = self._local
@@ -68,16 +70,28 @@ class Store:
         return queries.place_counts(self.reader, filters)
 
     def options(self) -> queries.Options:
+        """The filter form's choices; while one thread refreshes them the others use the old ones."""
         stamp, cached = self._options
-        if cached is None or time.monotonic() - stamp > OPTIONS_TTL:
-            cached = queries.options(self.reader)
-            self._options = (time.monotonic(), cached)
-        return cached
+        if cached is not None and time.monotonic() - stamp <= OPTIONS_TTL:
+            return cached
+        if not self._refreshing.acquire(blocking=cached is None):
+            return cached  # type: ignore[return-value]
+        try:
+            fresh = queries.options(self.reader)
+            self._options = (time.monotonic(), fresh)
+            return fresh
+        finally:
+            self._refreshing.release()
 
     def stats(self) -> dict[str, Any]:
-        return dict(self.ledger.stats())
+        """Counts of articles, events, merged events and sources (kept a few seconds: they scan)."""
+        stamp, cached = self._stats
+        if cached is None or time.monotonic() - stamp > OPTIONS_TTL:
+            cached = dict(self.ledger.stats())
+            self._stats = (time.monotonic(), cached)
+        return dict(cached)
 
     def ingest(self, record: Record) -> Any:
         result = self.ledger.ingest(record)
-        self._options = (0.0, None)
+        self._options = self._stats = (0.0, None)
         return result

@@ -1,7 +1,7 @@
 """Articles sent to the server (text, HTML or a file) become records in the ledger.
 
-Uploads are untrusted: HTML is reduced to its article text by trafilatura (nothing of the
-markup is kept), text is decoded as the plain-text reader does, and the record goes through
+Uploads are untrusted: HTML is reduced to its article text by the HTML reader (trafilatura;
+nothing of the markup is kept), text is decoded as the plain-text reader does, and the record goes through
 the same extraction as `sayso ingest`.
 """
 from __future__ import annotations
@@ -37,17 +37,12 @@ def looks_like_html(text: str, filename: Optional[str] = None) -> bool:
 
 
 def html_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
-    """The article text in an HTML page, and the metadata found in it."""
-    import trafilatura
+    """The article text in an HTML page, and the metadata found in it (the HTML reader's way)."""
+    from sayso.read.html import html_article
 
-    doc: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError(origin, "no article text found in the HTML", "send the article's page or its text")
-    found = {k: getattr(doc, k, None) for k in ("title", "author", "date", "url", "sitename")}
-    meta = {"title": found["title"], "author": found["author"], "published": found["date"],
-            "url": found["url"], "outlet": found["sitename"]}
-    return text, {k: str(v) for k, v in meta.items() if v}
+    article = html_article(html.encode("utf-8", "surrogatepass"), origin)
+    meta = {k: getattr(article.meta, k) for k in META}
+    return article.text, {k: str(v) for k, v in meta.items() if v}
 
 
 def article_from_upload(upload: Upload, origin: str = "upload") -> Article:

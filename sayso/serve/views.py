@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from sayso.errors import InputError, SaysoError
 from sayso.serve import ingest
+from sayso.serve.cache import cached
 from sayso.serve.chains import Claim, chain_svg
 from sayso.serve.charts import colours, map_svg, timeline_svg
 from sayso.serve.highlight import KINDS, highlight
@@ -35,6 +36,7 @@ def _query(request: Request) -> Any:
         raise HTTPException(400, str(exc)) from exc
 
 
+@cached
 def ledger_page(request: Request) -> Response:
     query = _query(request)
     store = _store(request)
@@ -83,6 +85,7 @@ def article_page(request: Request) -> Response:
     })
 
 
+@cached
 def timeline_page(request: Request) -> Response:
     query = _query(request)
     counts = _store(request).day_counts(query.filters)
@@ -93,6 +96,7 @@ def timeline_page(request: Request) -> Response:
     })
 
 
+@cached
 def map_page(request: Request) -> Response:
     query = _query(request)
     places = _store(request).place_counts(query.filters)

@@ -1,0 +1,67 @@
+"""A short-lived cache of rendered read pages (micro-caching).
+
+Under many clients the same ledger pages are asked for again and again; keeping each rendered
+answer for a second or two serves them without querying and rendering again. An answer is at
+most `seconds` behind the ledger; an article added through this server clears the cache at
+once. `--cache-seconds 0` turns it off.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections import OrderedDict
+from typing import Any, Callable, Hashable, Optional
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+
+class TTLCache:
+    def __init__(self, seconds: float, size: int = 512) -> None:
+        self.seconds, self.size = seconds, size
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Optional[Any]:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            if time.monotonic() - item[0] > self.seconds:
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def cached(view: Callable[[Request], Response]) -> Callable[[Request], Response]:
+    """Serve a read view's 200 answers from the app's cache (when it has one), keyed by URL."""
+
+    @functools.wraps(view)
+    def serve(request: Request) -> Response:
+        cache: Optional[TTLCache] = request.app.state.cache
+        if cache is None:
+            return view(request)
+        key = (request.url.path, request.url.query)
+        hit = cache.get(key)
+        if hit is not None:
+            body, media_type = hit
+            return Response(body, media_type=media_type, headers={"x-sayso-cache": "hit"})
+        response = view(request)
+        if response.status_code == 200:
+            cache.put(key, (response.body, response.media_type))
+        return response
+
+    return serve
