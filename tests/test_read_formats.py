@@ -133,6 +133,15 @@ def test_json_array(tmp_path):
     assert fails[0].origin.endswith("c.json[1]")
 
 
+def test_json_object_wrapping_an_array(tmp_path):
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [
+        {"content": BODY, "source": {"name": "Api Wire"}}, {"description": "no text"}]}))
+    arts, fails = split(read_all(path))
+    assert arts[0].meta.outlet == "Api Wire" and arts[0].origin == f"{path}:articles[0]"
+    assert fails[0].origin == f"{path}:articles[1]" and "description" in fails[0].error
+
+
 def test_csv_rows():
     arts, fails = split(read_all(FIXTURES / "corpus.csv"))
     assert [a.meta.title for a in arts] == ["Protest in Nairobi", "Minister resigns"]

@@ -11,6 +11,7 @@ file and line and skipped; the other rows are still read.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import Any, Iterator, Mapping, Optional, Union
@@ -119,15 +120,20 @@ def _json_line(raw: bytes, origin: str, first: bool) -> Optional[dict]:
 
 
 def read_json(source: Source, field_map: Mapping[str, str], max_bytes: int) -> Iterator[Item]:
-    """A JSON array of article objects, or one article object. The file is read whole."""
+    """A JSON array of article objects, one article object, or an object wrapping one array of
+    them ({"articles": [...]}). The file is read whole."""
     data = source.read_all(max_bytes)
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(source.origin, f"not valid JSON ({exc})", "fix it, or give one object a line as .jsonl") from exc
     if isinstance(value, dict):
-        yield row_article(value, source.origin, field_map, max_bytes)
-        return
+        listed = _article_list(value, field_map)
+        if listed is None:
+            yield row_article(value, source.origin, field_map, max_bytes)
+            return
+        key, value = listed
+        source = dataclasses.replace(source, origin=f"{source.origin}:{key}")
     if not isinstance(value, list):
         raise InputError(source.origin, "JSON that is neither an object nor an array", "give article objects")
     for index, row in enumerate(value):
@@ -139,6 +145,14 @@ def read_json(source: Source, field_map: Mapping[str, str], max_bytes: int) -> I
             yield row_article(row, origin, field_map, max_bytes)
         except InputError as exc:
             yield Failure(origin, str(exc))
+
+
+def _article_list(value: dict, field_map: Mapping[str, str]) -> Optional[tuple[str, list]]:
+    """The one list of objects in a wrapper object ({"status": .., "articles": [...]}), if that is what it is."""
+    if any(_lookup(value, f) is not None for f in candidates("text", field_map)):
+        return None
+    lists = [(k, v) for k, v in value.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    return lists[0] if len(lists) == 1 else None
 
 
 def read_csv(source: Source, field_map: Mapping[str, str], max_bytes: int, delimiter: str = ",") -> Iterator[Item]:
