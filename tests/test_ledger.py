@@ -241,3 +241,19 @@ def test_stored_record_json_is_the_contract_shape():
 
     record = pilot_report("https://a.example/1", "Arutz Sheva", told_by=(TELEGRAPH,))
     assert plain(record) == record.to_dict()
+
+
+def test_ingest_in_batches_gives_the_same_ledger(ledger_target, tmp_path):
+    from sayso.ledger.synthetic import generate
+
+    records = list(generate(60, seed=4))
+    with open_ledger(str(tmp_path / "one-by-one.db")) as ledger:
+        for record in records:
+            ledger.ingest(record)
+        expected = [(e.category, e.day, e.reports, e.sources) for e in ledger.events(sort="id", limit=None).items]
+    with open_ledger(ledger_target) as ledger:
+        results = list(ledger.ingest_many(records + records[:5], batch=25))
+        assert [r.status for r in results] == ["added"] * 60 + ["unchanged"] * 5
+        got = [(e.category, e.day, e.reports, e.sources) for e in ledger.events(sort="id", limit=None).items]
+        assert got == expected
+        check_consistent(ledger)

@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any, Iterable, Iterator, Optional
 
 from sayso.errors import LedgerError
+from sayso.pipeline import batched
 from sayso.ledger import query, schema, store
 from sayso.ledger.backend import Backend, connect, is_postgres_url, redact
 from sayso.ledger.query import EventDetail, Filters, MergedEvent, Page, Report, SourceCount
@@ -55,9 +56,16 @@ class Ledger:
         """Store one record in one transaction (idempotent; a new version replaces the old)."""
         return self._guard(store.ingest, record, self.settings.merge_window_days)
 
-    def ingest_many(self, records: Iterable[Record]) -> Iterator[IngestResult]:
-        for record in records:
-            yield self.ingest(record)
+    def ingest_many(self, records: Iterable[Record], batch: int = 1) -> Iterator[IngestResult]:
+        """Store records one transaction per article (batch=1), or per `batch` articles for bulk
+        loads; either way a killed process leaves whole articles only."""
+        if batch <= 1:
+            for record in records:
+                yield self.ingest(record)
+            return
+        window = self.settings.merge_window_days
+        for chunk in batched(records, batch):
+            yield from self._guard(store.ingest_batch, chunk, window)
 
     def events(self, filters: Filters = Filters(), sort: str = "-day", limit: Optional[int] = 50,
                offset: int = 0) -> Page:
