@@ -154,6 +154,8 @@ class Joiner:
         idx = self.keys.get(m.key)
         if idx is None and m.kind in ("organization", "group"):
             idx = self.bare_keys.get(m.bare_key)
+            if idx is not None and not _origin_agrees(self.clusters[idx].origin, m.origin):
+                idx = None  # "Azerbaijan's defence ministry" is not Armenia's
         return idx
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -186,6 +188,8 @@ class Joiner:
             if idx not in bucket:
                 bucket.append(idx)
             return
+        if c.kind == "organization":
+            self.heads[(m.key.rsplit(" ", 1)[-1], False)] = idx  # "Foreign Ministry" <- "the ministry"
         words = [w for w in m.key.replace("-", " ").split() if w not in ("of", "for", "and")]
         if len(words) >= 2:
             self.acronyms.setdefault("".join(w[0] for w in words).lower(), idx)

