@@ -246,11 +246,26 @@ def find_mentions(doc) -> list[Mention]:
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if exact_key(tok.text) in table:
+        site = _site_name(doc, tok, covered)
+        if site is not None:
+            out.append(Mention(site.start_char, site.end_char, site.text, "FAC"))
+            covered.update(range(site.start, site.end))
+        elif exact_key(tok.text) in table:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "NORP"))
         elif not tok.is_stop and _after_preposition(doc, tok.i) and len(tok.text) > 2:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, WEAK))
     return sorted((m for m in out if m.label != WEAK or exact_key(m.text) not in people), key=lambda m: m.start)
+
+
+def _site_name(doc, tok, covered: set):
+    """A capitalised name ending in a site word spaCy did not tag ("Bagram Air Base")."""
+    if facility_kinds().get(tok.lower_) not in SITE_KINDS or tok.i == 0:
+        return None
+    first = tok.i
+    while first > 0 and first - 1 not in covered and doc[first - 1].text[:1].isupper() \
+            and doc[first - 1].is_alpha and not doc[first - 1].is_sent_start:
+        first -= 1
+    return doc[first : tok.i + 1] if first < tok.i else None
 
 
 def _after_preposition(doc, i: int) -> bool:
