@@ -20,7 +20,7 @@ import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Optional
 
 from sayso.errors import InputError, SaysoError
 
@@ -116,24 +116,6 @@ def corpus_files(path: Path) -> list[Path]:
     return files
 
 
-def _drafts(articles: list[Article]) -> Iterator[Any]:
-    """Drafts (with their spaCy Doc) after the stages the event stage needs."""
-    from sayso.pipeline import Draft, _load_stages, run_stages, Failure
-    from sayso.parse import load_model
-    from sayso.record import Article as Source, Meta
-    from sayso.settings import DEFAULT
-
-    _load_stages()
-    nlp = load_model(DEFAULT)
-    docs = nlp.pipe((a.text for a in articles), batch_size=DEFAULT.batch_size)
-    for article, doc in zip(articles, docs):
-        draft = Draft(Source(article.text, Meta(), article.name), doc=doc)
-        done = run_stages(draft, ("clean", "entities", "attributions", "events"), DEFAULT)
-        if isinstance(done, Failure):  # another stage failed: still score the event stage alone
-            done = run_stages(draft, ("events",), DEFAULT)
-        yield done
-
-
 def predict(article: Article, draft: Any) -> list[str]:
     """The predicted class of each gold mention of the article."""
     from sayso.events import ontology_for
@@ -174,9 +156,11 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
 def evaluate(path: Path) -> dict[str, Any]:
     articles = [read_article(p) for p in corpus_files(path)]
     pairs = []
-    for article, draft in zip(articles, _drafts(articles)):
-        if getattr(draft, "doc", None) is None:
-            raise SaysoError(f"{article.name}: the pipeline failed: {draft.error}")
+    from sayso.events import drafts_for
+    from sayso.settings import DEFAULT
+
+    drafts = drafts_for(((a.name, a.text) for a in articles), DEFAULT)
+    for article, draft in zip(articles, drafts):
         pairs.extend(zip((m.gold for m in article.mentions), predict(article, draft)))
     result = score(pairs)
     result["articles"] = len(articles)

@@ -49,6 +49,8 @@ class Category:
     description: str = ""
     threat_when_future: bool = False
     of_argument: str = "actor"  # what "the X of Y" makes Y: actor ("defection of") or recipient ("killing of")
+    plover: str = ""  # the PLOVER category this exports as (its own name when empty)
+    plover_by_status: dict[str, str] = field(default_factory=dict)  # status -> PLOVER category
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,14 @@ class Ontology:
 
     def lookup(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
+
+    def plover(self, category: str, status: str) -> str:
+        """The PLOVER category an event of `category` with `status` is coded as: PLOVER codes
+        an offer of a cooperative act as AGREE, an announced hostile act as THREATEN."""
+        cat = self.categories.get(category)
+        if cat is None:
+            return category
+        return cat.plover_by_status.get(status) or cat.plover or category
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -137,7 +147,8 @@ def _categories(data: dict[str, Any], path: str):
         categories[name] = Category(
             name, None if cameo is None else str(cameo), modes,
             str(spec.get("description", "")), bool(spec.get("threat_when_future", False)),
-            str(spec.get("of_argument", "actor")),
+            str(spec.get("of_argument", "actor")), str(spec.get("plover") or name),
+            {str(k): str(v) for k, v in (spec.get("plover_by_status") or {}).items()},
         )
         for trig in _triggers(name, spec, path):
             triggers.setdefault((trig.head, trig.pos), []).append(trig)

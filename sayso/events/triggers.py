@@ -2,7 +2,7 @@
 
 One pass over the tokens; each token is looked up by (lemma, coarse part of speech) in the
 ontology's trigger table. A multiword trigger ("grant asylum", "line of communication",
-"hand over") matches when its other lemmas are among the head's dependents, two levels deep.
+"hand over") matches when its other lemmas are among the head's dependents, three levels deep.
 """
 from __future__ import annotations
 
@@ -29,10 +29,13 @@ class Match:
         return max(t.idx + len(t.text) for t in self.tokens)
 
 
-def _dependents(token: Any) -> Iterator[Any]:
+def _dependents(token: Any, depth: int = 3) -> Iterator[Any]:
+    """Dependents down to `depth` levels ("lifted a state of emergency": lift > state > of >
+    emergency)."""
     for child in token.children:
         yield child
-        yield from child.children
+        if depth > 1:
+            yield from _dependents(child, depth - 1)
 
 
 def _match_needs(token: Any, needs: tuple[str, ...]) -> Optional[tuple[Any, ...]]:
