@@ -235,3 +235,38 @@ def test_form_upload_of_an_html_file_keeps_only_its_text(writable):
 def test_empty_upload_is_a_400(writable):
     r = writable.post("/api/articles", json={"text": "  "}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 400 and "no text" in r.json()["error"]
+
+
+def test_read_pages_are_cached_briefly_and_an_upload_clears_them(tmp_path):
+    path = str(tmp_path / "cache.db")
+    with open_ledger(path) as ledger:
+        ledger.ingest(sample_records()[0])
+    with client(path, token=TOKEN, cache_seconds=60) as c:
+        assert "x-sayso-cache" not in c.get("/").headers
+        again = c.get("/")
+        assert again.headers.get("x-sayso-cache") == "hit" and rows(again.text) == 1
+        assert c.get("/?category=DEFECT").headers.get("x-sayso-cache") is None  # another URL, another entry
+        added = c.post("/api/articles", json={"text": "Protesters marched in Nairobi on Monday, police said."},
+                       headers={"Authorization": f"Bearer {TOKEN}"})
+        assert added.status_code == 201, added.text
+        assert "x-sayso-cache" not in c.get("/").headers
+    with client(path, cache_seconds=0) as c:
+        c.get("/")
+        assert "x-sayso-cache" not in c.get("/").headers
+
+
+def test_command_line_defaults_to_loopback_and_reads_the_token_from_the_environment(monkeypatch):
+    import argparse
+
+    from sayso.commands import serve
+    from sayso.errors import SaysoError
+
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    monkeypatch.setenv(serve.TOKEN_ENV, "from-env")
+    settings = serve.settings_from(parser.parse_args(["--ledger", "x.db"]))
+    assert settings.host == "127.0.0.1" and settings.token == "from-env" and settings.ledger == "x.db"
+    monkeypatch.delenv(serve.TOKEN_ENV)
+    assert serve.settings_from(parser.parse_args([])).token is None
+    with pytest.raises(SaysoError):
+        serve.settings_from(parser.parse_args(["--max-upload", "0"]))

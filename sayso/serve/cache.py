@@ -11,8 +11,9 @@ import functools
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Callable, Hashable, Optional
+from typing import Any, Awaitable, Callable, Hashable, Optional
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -46,20 +47,23 @@ class TTLCache:
             self._items.clear()
 
 
-def cached(view: Callable[[Request], Response]) -> Callable[[Request], Response]:
-    """Serve a read view's 200 answers from the app's cache (when it has one), keyed by URL."""
+def cached(view: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """Serve a read view's 200 answers from the app's cache (when it has one), keyed by URL.
+
+    A hit is answered on the event loop; a miss runs the (blocking) view in the thread pool.
+    """
 
     @functools.wraps(view)
-    def serve(request: Request) -> Response:
+    async def serve(request: Request) -> Response:
         cache: Optional[TTLCache] = request.app.state.cache
         if cache is None:
-            return view(request)
+            return await run_in_threadpool(view, request)
         key = (request.url.path, request.url.query)
         hit = cache.get(key)
         if hit is not None:
             body, media_type = hit
             return Response(body, media_type=media_type, headers={"x-sayso-cache": "hit"})
-        response = view(request)
+        response = await run_in_threadpool(view, request)
         if response.status_code == 200:
             cache.put(key, (response.body, response.media_type))
         return response
