@@ -249,3 +249,13 @@ def test_input_format_flag_overrides_extension(tmp_path):
     path.write_text(json.dumps({"text": BODY, "title": "From JSONL"}) + "\n")
     (article,) = read_all(path, input_format="jsonl")
     assert article.meta.title == "From JSONL"
+
+
+def test_truncated_gzip_corpus_is_a_failure_not_a_crash(tmp_path):
+    import gzip
+
+    whole = gzip.compress(("\n".join(json.dumps({"text": BODY}) for _ in range(50)) + "\n").encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    arts, fails = split(read_all(path))
+    assert fails and "cut.jsonl.gz" in fails[-1].error and "cannot read it" in fails[-1].error

@@ -132,8 +132,10 @@ def _read_file(name: str, options: ReadOptions) -> Iterator[Item]:
         yield from _read_source(source, options)
     except InputError as exc:
         yield Failure(exc.origin, str(exc))
-    except OSError as exc:
-        yield Failure(name, f"{name}: cannot read it ({exc.strerror or exc}); check the path and permissions")
+    except (OSError, EOFError) as exc:
+        yield Failure(name, f"{name}: cannot read it ({getattr(exc, 'strerror', None) or exc}); check the file and its permissions")
+    except Exception as exc:  # a damaged file must not stop the batch; the message names it
+        yield Failure(name, f"{name}: cannot read it ({type(exc).__name__}: {exc}); check the file")
 
 
 def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
