@@ -7,8 +7,13 @@ from sayso.ledger import Filters, open_ledger
 from sayso.ledger.schema import MIGRATIONS, VERSION
 from sayso.ledger.synthetic import Actor, Spec, Where, make_record
 from sayso.settings import Settings
-from test_ledger_support import (JORDAN, PILOT, TELEGRAPH, check_consistent, ledger_target,  # noqa: F401
-                                 pilot_report, table_counts)
+
+try:  # tests/ may or may not be a package
+    from tests.test_ledger_support import (  # noqa: F401
+        JORDAN, PILOT, TELEGRAPH, check_consistent, ledger_target, pilot_report, table_counts)
+except ModuleNotFoundError:
+    from test_ledger_support import (  # noqa: F401
+        JORDAN, PILOT, TELEGRAPH, check_consistent, ledger_target, pilot_report, table_counts)
 
 
 def only_event(ledger, **filters):

@@ -9,7 +9,11 @@ import pytest
 from sayso.cli import main
 from sayso.ledger import Filters, open_ledger
 from sayso.pipeline import Failure
-from test_ledger_support import pilot_report
+
+try:  # tests/ may or may not be a package
+    from tests.test_ledger_support import pilot_report  # noqa: F401
+except ModuleNotFoundError:
+    from test_ledger_support import pilot_report  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 SYRIA = ROOT.parent / "shared" / "examples" / "syria-defections.txt"

@@ -13,7 +13,11 @@ import pytest
 
 from sayso.errors import LedgerError
 from sayso.ledger import open_ledger
-from test_ledger_support import check_consistent, ledger_target, pilot_report  # noqa: F401
+
+try:  # tests/ may or may not be a package
+    from tests.test_ledger_support import check_consistent, ledger_target, pilot_report  # noqa: F401  # noqa: F401
+except ModuleNotFoundError:
+    from test_ledger_support import check_consistent, ledger_target, pilot_report  # noqa: F401  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,3 +155,8 @@ def test_an_unreachable_postgresql_server_is_a_ledger_error():
     with pytest.raises(LedgerError, match="cannot connect") as error:
         open_ledger("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2")
     assert "secret" not in str(error.value)
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(LedgerError, match="does not exist"):
+        open_ledger(str(tmp_path / "no" / "such" / "ledger.db"))

@@ -77,6 +77,7 @@ class SQLiteBackend(Backend):
         """WAL lets readers read while one process writes; NORMAL sync is safe in WAL mode."""
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: big ledgers stay fast
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
@@ -109,6 +110,8 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse, without touching it, a file that is not a SQLite database."""
     if path.is_dir():
         raise LedgerError(f"{path}: is a directory; give a ledger file name such as sayso.db")
+    if not path.parent.is_dir():
+        raise LedgerError(f"{path}: folder {path.parent} does not exist; create it or give another path")
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as f:

@@ -49,7 +49,7 @@ def normalise(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _link(record: Record, attribution: Attribution, entities: dict) -> Link:
+def _link(attribution: Attribution, entities: dict) -> Link:
     source = attribution.source
     entity = entities.get(source.entity) if source.entity else None
     name = entity.name if entity is not None and entity.name else source.text
@@ -70,7 +70,7 @@ def links(record: Record, attribution_id: Optional[str]) -> list[Link]:
     while attribution_id and attribution_id in by_id and attribution_id not in seen:
         seen.add(attribution_id)
         attribution = by_id[attribution_id]
-        found.append(_link(record, attribution, entities))
+        found.append(_link(attribution, entities))
         attribution_id = attribution.parent
     return found[::-1]
 
@@ -100,7 +100,7 @@ def relayed_outlet(record: Record) -> Optional[str]:
     cited = Counter()
     first: dict[str, str] = {}
     for attribution in sorted(record.attributions, key=lambda a: a.source.start):
-        link = _link(record, attribution, entities)
+        link = _link(attribution, entities)
         key = normalise(link.name)
         if link.kind == MEDIA and key and key != own:
             cited[key] += 1
