@@ -46,6 +46,15 @@ def test_html_sidecar_and_flags_override(tmp_path):
     assert article.meta.outlet == "Sidecar Wire" and article.meta.author == "Flag Author"
 
 
+def test_html_in_latin1_is_decoded(tmp_path):
+    page = tmp_path / "latin.html"
+    body = "A bomb exploded outside a café in Montréal on Sunday, the police said, and three people were hurt."
+    page.write_bytes(f'<html><head><meta charset="iso-8859-1"><title>Café</title></head>'
+                     f"<body><article><p>{body}</p></article></body></html>".encode("latin-1"))
+    (article,) = read_all(page)
+    assert article.text == body and article.meta.title == "Café"
+
+
 def test_html_without_date_stays_without_date(tmp_path):
     page = tmp_path / "nodate.html"
     page.write_text(f"<html><head><title>Protest</title></head><body><article><p>{BODY}</p>"
