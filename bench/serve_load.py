@@ -206,6 +206,15 @@ def wait_until_up(base: str, proc: subprocess.Popen, deadline: float) -> None:
     raise SystemExit("the server did not start in time")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
@@ -246,7 +255,9 @@ def main() -> int:
             ingest = subprocess.Popen([sys.executable, __file__, "--ingest-worker", path,
                                        str(0 if args.no_ingest else seconds)],
                                       cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cpu_before = cpu_seconds(server.pid)
             latencies, errors, took = asyncio.run(load(port, args.clients, seconds))
+            server_cpu = cpu_seconds(server.pid) - cpu_before
             out, err = ingest.communicate(timeout=30)
         finally:
             server.terminate()
@@ -258,6 +269,8 @@ def main() -> int:
     print(f"requests: {len(ms):,}  errors: {len(errors)}  throughput: {len(ms) / took:.1f} requests/s")
     print(f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  "
           f"max {ms[-1]:.1f}   (target: p95 < 200 ms)")
+    print(f"server CPU: {server_cpu / max(1, len(ms)) * 1000:.1f} ms per request "
+          f"({server_cpu / took * 100:.0f}% of one CPU over the load)")
     print(f"total run: {time.monotonic() - t0:.1f} s; machine load average (1 min) before/after: "
           f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     kinds: dict[str, list[float]] = {}

@@ -270,3 +270,38 @@ def test_command_line_defaults_to_loopback_and_reads_the_token_from_the_environm
     assert serve.settings_from(parser.parse_args([])).token is None
     with pytest.raises(SaysoError):
         serve.settings_from(parser.parse_args(["--max-upload", "0"]))
+
+
+@pytest.fixture()
+def postgres_ledger():
+    """The sample records in a PostgreSQL ledger (a schema of its own), when a server is available."""
+    import os
+    import uuid
+
+    url = os.environ.get("SAYSO_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("SAYSO_TEST_POSTGRES_URL is not set (scripts/services/postgres.sh sets it)")
+    import psycopg
+
+    schema = "serve_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    target = url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    with open_ledger(target) as ledger:
+        for rec in sample_records():
+            ledger.ingest(rec)
+    yield target
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_pages_and_api_over_postgresql(postgres_ledger):
+    with client(postgres_ledger) as c:
+        assert rows(c.get("/").text) == 2 and rows(c.get("/?category=DEFECT&status=negated").text) == 1
+        target = merged_id(c, "DEFECT")
+        assert "Arutz Sheva → The Daily Telegraph → U.S. officials" in c.get(f"/events/{target}").text
+        assert c.get(f"/api/articles/{sample_records()[0].id}").json()["merged_events"]["v1"] == target
+        assert {d["category"] for d in c.get("/api/timeline").json()["days"]} == {"DEFECT", "PROTEST"}
+        assert {p["country"] for p in c.get("/api/places").json()["places"]} == {"JOR", "AUS"}
+        assert "JOR" in c.get("/api/stats").json()["options"]["countries"]
+        assert_no_markup_from_the_article(c.get(f"/articles/{hostile().id}").text)

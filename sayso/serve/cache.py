@@ -7,6 +7,7 @@ once. `--cache-seconds 0` turns it off.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import threading
 import time
@@ -47,25 +48,50 @@ class TTLCache:
             self._items.clear()
 
 
+RENDER_SLOTS = 4  # read views rendering at once: more only makes threads fight over the GIL
+STRIPES = 64  # one lock per stripe of URLs: a page being rendered is not rendered twice at once
+
+
+class Gates:
+    """Per-process (per event loop) locks of the cached views, made on first use."""
+
+    def __init__(self) -> None:
+        self.slots = asyncio.Semaphore(RENDER_SLOTS)
+        self.stripes = [asyncio.Lock() for _ in range(STRIPES)]
+
+
+def _gates(request: Request) -> Gates:
+    state = request.app.state
+    gates = getattr(state, "gates", None)
+    if gates is None:
+        gates = state.gates = Gates()
+    return gates
+
+
 def cached(view: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
     """Serve a read view's 200 answers from the app's cache (when it has one), keyed by URL.
 
-    A hit is answered on the event loop; a miss runs the (blocking) view in the thread pool.
+    A hit is answered on the event loop. A miss runs the (blocking) view in the thread pool,
+    at most RENDER_SLOTS at once; requests for a URL being rendered wait for that rendering.
     """
 
     @functools.wraps(view)
     async def serve(request: Request) -> Response:
         cache: Optional[TTLCache] = request.app.state.cache
+        gates = _gates(request)
         if cache is None:
-            return await run_in_threadpool(view, request)
+            async with gates.slots:
+                return await run_in_threadpool(view, request)
         key = (request.url.path, request.url.query)
-        hit = cache.get(key)
-        if hit is not None:
-            body, media_type = hit
-            return Response(body, media_type=media_type, headers={"x-sayso-cache": "hit"})
-        response = await run_in_threadpool(view, request)
-        if response.status_code == 200:
-            cache.put(key, (response.body, response.media_type))
-        return response
+        async with gates.stripes[hash(key) % STRIPES]:
+            hit = cache.get(key)
+            if hit is not None:
+                body, media_type = hit
+                return Response(body, media_type=media_type, headers={"x-sayso-cache": "hit"})
+            async with gates.slots:
+                response = await run_in_threadpool(view, request)
+            if response.status_code == 200:
+                cache.put(key, (response.body, response.media_type))
+            return response
 
     return serve
