@@ -50,6 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     parser.add_argument("--no-end-to-end", dest="end_to_end", action="store_false",
                         help="skip the end-to-end score (which parses every article with spaCy)")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a score is below its floor (eval_floors.yaml, section geo)")
 
 
 def read_articles(path: str) -> Iterator[GoldArticle]:
@@ -144,7 +146,32 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
     else:
         _print(result)
+    if getattr(args, "check", False):
+        failed = below_floors(flat_scores(result), "geo")
+        for line in failed:
+            print(f"below floor: {line}")
+        return 1 if failed else 0
     return 0
+
+
+def flat_scores(result: dict) -> dict[str, float]:
+    """The scores the floors file names: given_spans_accuracy, end_to_end_recall, ..."""
+    out = {"given_spans_accuracy": result["given_spans"]["accuracy"]}
+    for key in ("recall", "precision", "f1"):
+        if "end_to_end" in result:
+            out[f"end_to_end_{key}"] = result["end_to_end"][key]
+    return out
+
+
+def below_floors(scores: dict[str, float], section: str) -> list[str]:
+    """Scores under their floor in eval_floors.yaml (beside the package), as messages."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[2] / "eval_floors.yaml"
+    if not path.exists():
+        return []
+    floors = (yaml.safe_load(path.read_text()) or {}).get(section) or {}
+    return [f"{k} {scores[k]} < floor {v}" for k, v in floors.items() if k in scores and scores[k] < v]
 
 
 def _print(result: dict) -> None:

@@ -109,16 +109,28 @@ def run(args: argparse.Namespace) -> int:
         else:
             wrong.append({"doc": g.doc, "text": g.text, "gold": g.value, "predicted": value})
     total, correct = len(golds), sum(right.values())
-    result = {"path": args.path, "timexes": total, "correct": correct,
+    result = {"path": str(args.path), "timexes": total, "correct": correct,
               "accuracy": round(100 * correct / total, 1) if total else 0.0,
               "by_type": {t: {"timexes": n, "correct": right[t]} for t, n in by_type.most_common()}}
     if getattr(args, "json", False):
         print(json.dumps({**result, "wrong": wrong}, indent=2))
-        return 0
-    print(f"{total} TIMEX3 (DCT excluded): {correct} values right = {result['accuracy']} %")
+    else:
+        _print(result, wrong, getattr(args, "verbose", False))
+    if getattr(args, "check", False):
+        from sayso.evaluation.geo import below_floors
+
+        failed = below_floors({"accuracy": result["accuracy"]}, "timex")
+        for line in failed:
+            print(f"below floor: {line}")
+        return 1 if failed else 0
+    return 0
+
+
+def _print(result: dict, wrong: list, verbose: bool) -> None:
+    print(f"{result['timexes']} TIMEX3 with tokens (DCT excluded): {result['correct']} values right "
+          f"= {result['accuracy']} %")
     for t, d in result["by_type"].items():
         print(f"  {t}: {d['correct']}/{d['timexes']}")
-    if getattr(args, "verbose", False):
+    if verbose:
         for w in wrong:
             print(f"  wrong: {w['text']!r} gold {w['gold']} predicted {w['predicted']}  ({w['doc']})")
-    return 0
