@@ -31,7 +31,10 @@ def _pobj(prep: Any) -> Optional[Any]:
 
 
 def _agent(verb: Any) -> Optional[Any]:
+    """The "by" phrase of a passive (parsed as agent, or as a plain "by" preposition)."""
     agent = _child(verb, "agent")
+    if agent is None:
+        agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     return _pobj(agent) if agent is not None else None
 
 
@@ -97,6 +100,10 @@ def verb_arguments(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> tu
     trigger, whose prepositional phrases count too ("granted asylum to ...")."""
     actor = subject_of(verb)
     if is_passive(verb):
+        for token in extra if actor is None else ():  # "granted asylum by Turkey"
+            actor = _agent(token) or _prep_object(token, ("by",))
+            if actor is not None:
+                break
         recipient = _child(verb, "nsubjpass")
         if recipient is not None:
             recipient = resolve_relative(recipient)

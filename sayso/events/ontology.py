@@ -192,11 +192,38 @@ def extra_paths() -> tuple[str, ...]:
     return tuple(p for p in value.split(os.pathsep) if p)
 
 
+def _drop_overridden(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`data` without the cue words and triggers that `extra` assigns anew, so a later file
+    wins: a cue moved to another status, a trigger moved to another category."""
+    cues = {str(w).lower() for ws in ((extra.get("status") or {}).get("cues") or {}).values() for w in ws or ()}
+    keys = {
+        (section, str(k).lower())
+        for spec in (extra.get("categories") or {}).values() if isinstance(spec, dict)
+        for section in ("verbs", "nouns") for k in (spec.get(section) or {})
+    }
+    out = dict(data)
+    status = dict(out.get("status") or {})
+    if cues and status.get("cues"):
+        status["cues"] = {k: [w for w in v or () if str(w).lower() not in cues] for k, v in status["cues"].items()}
+        out["status"] = status
+    if keys and out.get("categories"):
+        out["categories"] = {
+            name: {
+                **spec,
+                **{s: {k: v for k, v in (spec.get(s) or {}).items() if (s, str(k).lower()) not in keys}
+                   for s in ("verbs", "nouns") if s in spec},
+            }
+            for name, spec in out["categories"].items()
+        }
+    return out
+
+
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Ontology:
     data: dict[str, Any] = {}
     for p in paths:
-        data = _merge(data, _read(Path(p)))
+        extra = _read(Path(p))
+        data = _merge(_drop_overridden(data, extra), extra)
     return build(data, ", ".join(paths))
 
 

@@ -160,7 +160,8 @@ def _adjunct(link: Any) -> bool:
     if link.dep_ in ("conj", "cc", "punct", "appos", "parataxis", "nsubj", "nsubjpass", "amod"):
         return True
     if link.dep_ in ("acl", "relcl") and link.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP"):
-        return True
+        # a participle or relative clause, not a "that" complement ("rumors that he fled")
+        return not any(c.lower_ == "that" and c.dep_ == "mark" for c in link.children)
     if link.dep_ == "advcl" and not is_infinitive(link):  # "after talks broke down"
         return True
     return link.dep_ == "prep" and link.lower_ in ADJUNCT_PREPS

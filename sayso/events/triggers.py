@@ -38,10 +38,24 @@ def _dependents(token: Any, depth: int = 3) -> Iterator[Any]:
             yield from _dependents(child, depth - 1)
 
 
+MAX_GAP = 8  # tokens between the head of a multiword trigger and its other words
+
+
+def _near(token: Any, other: Any) -> bool:
+    """Within MAX_GAP tokens and on the same line."""
+    lo, hi = sorted((token.i, other.i))
+    if hi - lo > MAX_GAP:
+        return False
+    return not any("\n" in t.text_with_ws for t in token.doc[lo:hi])
+
+
 def _match_needs(token: Any, needs: tuple[str, ...]) -> Optional[tuple[Any, ...]]:
     found = []
     for lemma in needs:
-        hit = next((d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found), None)
+        hit = next(
+            (d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found and _near(token, d)),
+            None,
+        )
         if hit is None:
             return None
         found.append(hit)
