@@ -160,8 +160,20 @@ PRECISIONS = {v: k for k, v in PRECISION_CODES.items()}
 
 
 def _close(lk: str, name: str) -> bool:
+    """Whether a skeleton match is a spelling variant: a small edit distance on loose keys."""
     other = loose_key(exact_key(name))
-    return abs(len(other) - len(lk)) <= 2 and other[:1] == lk[:1]
+    limit = 2 if len(lk) >= 7 else 1
+    return abs(len(other) - len(lk)) <= limit and other[:1] == lk[:1] and edit_distance(lk, other) <= limit
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 # --- building -------------------------------------------------------------------------------

@@ -87,7 +87,15 @@ def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ..
             return found, "demonym"
     name = _trim(text)
     found = gaz.lookup(name, fuzzy=False)
+    if _is_code(name):  # "BC", "SA": only a country, region or a town of exactly that name
+        found = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
+        return found, "name"
     return (found, "name") if found else (gaz.lookup(name), "fuzzy")
+
+
+def _is_code(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return letters.isupper() and len(letters) <= 3
 
 
 def _trim(text: str) -> str:
@@ -110,6 +118,8 @@ def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> fl
     score = math.log10(c.population + 10) + KIND_BONUS.get(c.precision, 0.0)
     if c.country and context[c.country]:
         score += 3.0 + min(context[c.country], 5) * 0.5
+    elif c.country is None:  # a continent
+        score += 3.0
     if qualifier is not None and _inside(c, qualifier):
         score += 12.0
     return score
