@@ -128,6 +128,34 @@ def test_openapi_describes_every_api_route(web):
     assert "413" in spec["paths"]["/api/articles"]["post"]["responses"]
 
 
+def conforms(value, schema, schemas) -> bool:
+    """A small JSON Schema check: $ref, type (with null), properties, items."""
+    if "$ref" in schema:
+        return conforms(value, schemas[schema["$ref"].rsplit("/", 1)[1]], schemas)
+    kinds = schema.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    python = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "null": type(None),
+              "array": list, "object": dict}
+    if kinds and not any(isinstance(value, python[k]) for k in kinds):
+        return False
+    if isinstance(value, dict) and "properties" in schema:
+        props = schema["properties"]
+        return set(value) == set(props) and all(conforms(value[k], props[k], schemas) for k in value)
+    if isinstance(value, list) and "items" in schema:
+        return all(conforms(v, schema["items"], schemas) for v in value)
+    return True
+
+
+def test_api_answers_match_their_openapi_schemas(web):
+    spec = web.get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    target = merged_id(web, "DEFECT")
+    for path, url in (("/api/events", "/api/events"), ("/api/events/{id}", f"/api/events/{target}"),
+                      ("/api/timeline", "/api/timeline"), ("/api/places", "/api/places")):
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert conforms(web.get(url).json(), schema, schemas), url
+
+
 class Elements(HTMLParser):
     """Every element and attribute a browser would build from a page."""
 

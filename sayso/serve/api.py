@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import types
+import typing
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -84,7 +86,8 @@ def timeline(request: Request) -> Response:
 @cached
 def places(request: Request) -> Response:
     q = _query(request)
-    return _json({"filters": q.filters, "places": _store(request).place_counts(q.filters)})
+    found = [{k: v for k, v in plain(p).items() if k != "link"} for p in _store(request).place_counts(q.filters)]
+    return _json({"filters": q.filters, "places": found})
 
 
 def stats(request: Request) -> Response:
@@ -190,9 +193,65 @@ POST_BODY = {
 }
 
 
+def _type_schema(hint: Any) -> dict[str, Any]:
+    """JSON Schema of a dataclass field's type (str, int, float, bool, Optional, tuples, lists)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = _type_schema(args[0])
+        return {**inner, "type": [inner.get("type", "object"), "null"]} if "type" in inner else inner
+    if origin in (tuple, list):
+        return {"type": "array", "items": _type_schema(args[0]) if args else {}}
+    if dataclasses.is_dataclass(hint):
+        return {"$ref": f"#/components/schemas/{hint.__name__}"}
+    return {"type": {str: "string", int: "integer", float: "number", bool: "boolean"}.get(hint, "object")}
+
+
+def _object_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {"type": "object", "properties": {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(cls)}}
+
+
+def _schemas() -> dict[str, Any]:
+    from sayso.ledger import EventDetail, MergedEvent, Report, SourceCount
+    from sayso.serve.charts import DayCount, PlaceCount
+
+    schemas = {cls.__name__: _object_schema(cls) for cls in (MergedEvent, Report, SourceCount, DayCount)}
+    place = _object_schema(PlaceCount)
+    place["properties"].pop("link", None)
+    schemas["PlaceCount"] = place
+    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+    array = lambda name: {"type": "array", "items": ref(name)}  # noqa: E731
+    schemas["EventPage"] = {"type": "object", "properties": {
+        "total": {"type": "integer"}, "page": {"type": "integer"}, "limit": {"type": "integer"},
+        "sort": {"type": "string"}, "filters": {"type": "object"}, "items": array("MergedEvent")}}
+    schemas[EventDetail.__name__] = {"type": "object", "properties": {
+        "event": ref("MergedEvent"), "reports": array("Report"), "sources": array("SourceCount"),
+        "claims_for": array("Report"), "claims_against": array("Report")}}
+    schemas["ArticlePage"] = {"type": "object", "properties": {
+        "record": {"type": "object", "description": "the article record (docs/record.md)"},
+        "merged_events": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}}}
+    schemas["Timeline"] = {"type": "object", "properties": {"filters": {"type": "object"}, "days": array("DayCount")}}
+    schemas["Places"] = {"type": "object", "properties": {"filters": {"type": "object"}, "places": array("PlaceCount")}}
+    schemas["Error"] = {"type": "object", "properties": {"error": {"type": "string"}}}
+    return schemas
+
+
+RESPONSES = {"list_events": "EventPage", "get_event": "EventDetail", "get_article": "ArticlePage",
+             "timeline": "Timeline", "places": "Places"}
+
+
+def _ok(e: Endpoint) -> dict[str, Any]:
+    name = RESPONSES.get(e.handler.__name__)
+    if name is None:
+        return {"description": "OK"}
+    schema = {"$ref": f"#/components/schemas/{name}"}
+    return {"description": "OK", "content": {"application/json": {"schema": schema}}}
+
+
 def _operation(e: Endpoint, settings: Any) -> dict[str, Any]:
     op: dict[str, Any] = {"summary": e.summary, "operationId": e.handler.__name__,
-                          "parameters": _parameters(e), "responses": {"200": {"description": "OK"}}}
+                          "parameters": _parameters(e), "responses": {"200": _ok(e)}}
     if e.path_param:
         op["responses"]["404"] = {"description": "not in the ledger"}
     if e.params:
@@ -221,5 +280,6 @@ def describe(settings: Any) -> dict[str, Any]:
         "info": {"title": "sayso ledger API", "version": "1",
                  "description": "News reports as an event ledger: who says so, and how sure they are."},
         "paths": paths,
-        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+                       "schemas": _schemas()},
     }
