@@ -48,11 +48,12 @@ def link(doc, text: str, found: list[Found], lex: Lexicon) -> list[Linked]:
 
 
 def without_orphans(items: list[Linked], inside_quote) -> list[Linked]:
-    """Items without cues that sit inside a quotation no attribution claims (their speaker is
-    the quotation's unknown speaker, not the article), indices renumbered."""
+    """Items without those cues that only make sense inside another statement (in a quotation,
+    or an inner cue) when no attribution holds them, indices renumbered."""
     keep = [
         i for i, it in enumerate(items)
-        if it.found.relay or it.parent is not None or it.found.cue is None or not inside_quote(it.found.cue[0])
+        if it.found.relay or it.parent is not None or it.found.cue is None
+        or not (it.found.inner or inside_quote(it.found.cue[0]))
     ]
     if len(keep) == len(items):
         return items

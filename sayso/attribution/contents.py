@@ -23,7 +23,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 GAP = frozenset(" ,.:;\n\t")
-ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over"})
+ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,10 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         span = _objects(verb, recipient)
         if span is None:
             span, cue_last = _adjacent_prep(verb, cue_last)
+    cue_last = _statement_phrase(ctx, verb, cue_last)
     led = _led_quote(ctx, cue_last, source)
+    if led and doc[cue_last + 1].text == ":" and doc[cue_last].idx + len(doc[cue_last]) == doc[cue_last + 1].idx:
+        cue_last += 1  # "said:" — PolNeAR keeps the colon in the cue
     inside = ctx.quotes.at(verb.idx)
     parts = led
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
@@ -95,12 +98,25 @@ def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
     return max(span[0], start), min(span[1], end)
 
 
+def _statement_phrase(ctx: Context, verb, cue_last: int) -> int:
+    """'said in a statement', 'wrote in an email': the channel right after the verb joins the cue."""
+    doc = verb.doc
+    nxt = cue_last + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head is not verb:
+        return cue_last
+    noun = _pobj(doc[nxt])
+    if noun is None or noun.lemma_.lower() not in ctx.lex.interview_nouns or noun.i - nxt > 3:
+        return cue_last
+    return noun.i
+
+
 def _finish(ctx: Context, parts, source, cue_last: int, recipient) -> Optional[Content]:
     cleaned: list[Pair] = []
     for part in parts or ():
         pieces = minus(part, source) if source else [part]
         for piece in pieces:
-            t = trim(ctx.text, piece)
+            q = ctx.quotes.at(piece[0])
+            t = piece if q is not None and (q.start, q.end) == piece else trim(ctx.text, piece)
             if t is not None:
                 cleaned.append(t)
     if not cleaned:

@@ -8,12 +8,14 @@ the object of "according to", or the subject of the verb a participle hangs on (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
+from sayso.attribution.learned import features, load_model
 from sayso.attribution.lexicon import Lexicon
 
 SUBJECTS = ("nsubj",)
-INHERITS = frozenset({"advcl", "xcomp", "conj", "acl"})
+THRESHOLD = -3.0
+INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -29,21 +31,63 @@ class Cue:
     head: int
     speaker: Optional[int]
     phrase: bool = False  # a multi-word cue such as "according to": the speaker is its object
+    inner: bool = False  # only a cue inside another statement (a quotation, a complement)
 
 
-def find_cues(doc, lex: Lexicon) -> Iterator[Cue]:
+def find_cues(doc, lex: Lexicon, in_quote: Callable[[int], bool] = lambda _: False) -> Iterator[Cue]:
     first_words = {p[0]: p for p in lex.phrases}
+    model = load_model()
+    chosen: set[int] = set()
     for tok in doc:
         lower = tok.lower_
         if lower in first_words:
             cue = _phrase_cue(doc, tok, first_words[lower])
             if cue is not None:
+                chosen.add(tok.i)
                 yield cue
                 continue
-        if tok.pos_ == "VERB" and tok.dep_ not in NOT_CUE_DEPS and tok.lemma_.lower() in lex.cue_verbs:
-            cue = _verb_cue(tok, lex)
-            if cue is not None:
-                yield cue
+        if tok.pos_ != "VERB" or tok.dep_ in NOT_CUE_DEPS:
+            continue
+        verdict = _cue_verdict(tok, lex, model, in_quote, chosen)
+        if verdict is not None:
+            chosen.add(tok.i)
+            yield _verb_cue(tok, lex, inner=verdict == "inner")
+
+
+def _cue_verdict(tok, lex: Lexicon, model, in_quote, chosen: set[int]) -> Optional[str]:
+    """'cue', 'inner' (a cue only inside another statement) or None. The model decides where a
+    statement starts; inside one (a quotation, or the complement of an earlier cue) the lexicon
+    decides, since the model was trained on outermost cues only."""
+    lexical = tok.lemma_.lower() in lex.cue_verbs
+    if model is None:
+        return "cue" if lexical or _takes_that_clause(tok) else None
+    inside = in_quote(tok.idx)
+    if model.score(features(tok, lex, inside)) > THRESHOLD:
+        return "cue"
+    return "inner" if lexical and (inside or _under(tok, chosen)) else None
+
+
+def _under(tok, chosen: set[int], depth: int = 6) -> bool:
+    """Whether an earlier chosen cue governs tok through its complement."""
+    for _ in range(depth):
+        if tok.head is tok or tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "pobj", "prep", "dobj", "acl"):
+            return False
+        tok = tok.head
+        if tok.i in chosen:
+            return True
+    return False
+
+
+def _takes_that_clause(verb) -> bool:
+    """Any verb with a subject and a 'that' clause reports ("X argued / ruled / wagered that ...")."""
+    has_subject = False
+    clause = False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            has_subject = True
+        elif child.dep_ == "ccomp" and child.i > verb.i:
+            clause = clause or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+    return has_subject and clause
 
 
 def _phrase_cue(doc, tok, words: tuple[str, ...]) -> Optional[Cue]:
@@ -59,7 +103,7 @@ def _phrase_cue(doc, tok, words: tuple[str, ...]) -> Optional[Cue]:
     return Cue(tok.i, end - 1, tok.i, objects[0].i, phrase=True)
 
 
-def _verb_cue(verb, lex: Lexicon) -> Optional[Cue]:
+def _verb_cue(verb, lex: Lexicon, inner: bool = False) -> Cue:
     """The verb with its particle and the auxiliaries and adverbs right before it ("has also said")."""
     last = verb.i
     for child in verb.children:
@@ -69,7 +113,7 @@ def _verb_cue(verb, lex: Lexicon) -> Optional[Cue]:
     left = {c.i for c in verb.children if c.dep_ in LEFT_PARTS and c.i < verb.i}
     while first - 1 in left:
         first -= 1
-    return Cue(first, last, verb.i, speaker_of(verb))
+    return Cue(first, last, verb.i, speaker_of(verb), inner=inner)
 
 
 def speaker_of(verb) -> Optional[int]:

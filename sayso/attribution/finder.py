@@ -13,11 +13,12 @@ from sayso.attribution.cues import find_cues
 from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.quotes import find_quotes, paragraph_breaks
 from sayso.attribution.sources import Speaker, speaker
-from sayso.attribution.spans import Pair, QuoteIndex
+from sayso.attribution.spans import Pair, QuoteIndex, trim
 
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_SHARE = 0.5
 MAX_PARAGRAPHS_BACK = 2
+MAX_NAME_TOKENS = 6
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Found:
     recipient: Optional[int] = None  # token told ("told The Daily Telegraph")
     relay: bool = False  # an outlet something was told to; it has no content of its own
     continues: Optional[int] = None  # index of the attribution a cueless quote continues
+    inner: bool = False  # only valid inside another attribution (dropped when none holds it)
 
     @property
     def anchor(self) -> int:
@@ -42,7 +44,7 @@ def find(doc, text: str, lex: Lexicon) -> tuple[list[Found], Context]:
     ctx = make_context(doc, text, quotes, lex)
     found: list[Found] = []
     seen: set = set()
-    for cue in find_cues(doc, lex):
+    for cue in find_cues(doc, lex, lambda offset: quotes.at(offset) is not None):
         if cue.speaker is None or cue.first <= cue.speaker <= cue.last:
             continue
         cue_span = (doc[cue.first].idx, doc[cue.last].idx + len(doc[cue.last]))
@@ -54,14 +56,72 @@ def find(doc, text: str, lex: Lexicon) -> tuple[list[Found], Context]:
             continue
         seen.add((who.span, content.parts))
         last = doc[content.cue_last]
-        found.append(Found(who, (cue_span[0], last.idx + len(last)), content.parts, content.type, content.recipient))
+        cue_pair = (cue_span[0], last.idx + len(last))
+        found.append(Found(who, cue_pair, content.parts, content.type, content.recipient, inner=cue.inner))
+    found.extend(_speaker_colons(ctx, lex, found))
     found.sort(key=lambda f: f.anchor)
     return _with_continuations(ctx, found), ctx
 
 
+def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """'Pat Caddell: Voters Worried ...', 'Nuland — “This is how ...”': a name opening a
+    paragraph, then a colon or dash, then what the named one says (to the paragraph's end)."""
+    doc, text = ctx.doc, ctx.text
+    taken = {f.cue[0] for f in found if f.cue}
+    result = []
+    for start in [0] + [b + 1 for b in ctx.breaks]:
+        first = _token_at(doc, start)
+        if first is None:
+            continue
+        mark = _leading_mark(doc, first)
+        if mark is None or doc[mark].idx in taken:
+            continue
+        head = _name_head(doc, first, mark)
+        para_end = ctx.paragraph(doc[mark].idx)[1]
+        content = trim(text, (doc[mark].idx + 1, para_end))
+        if head is None or content is None:
+            continue
+        who = speaker(doc, text, head.i, lex)
+        if who is None or who.span[1] > doc[mark].idx:
+            continue
+        cue = (doc[mark].idx, doc[mark].idx + len(doc[mark]))
+        kind = "direct" if ctx.quotes.quoted_share(content) >= 0.95 else "indirect"
+        result.append(Found(who, cue, (content,), kind))
+    return result
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset < len(doc.text) else None
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    while tok.is_space and tok.i + 1 < len(doc):
+        tok = doc[tok.i + 1]
+    return tok
+
+
+def _leading_mark(doc, first) -> Optional[int]:
+    for tok in doc[first.i:min(first.i + MAX_NAME_TOKENS + 1, len(doc))]:
+        if tok.text in (":", "—", "–") and tok.i > first.i:
+            return tok.i
+        if tok.is_space or "\n" in tok.text_with_ws or tok.pos_ in ("VERB", "AUX", "PRON"):
+            return None
+    return None
+
+
+def _name_head(doc, first, mark: int):
+    """The head of a name before the mark, when the words there are a name (proper nouns)."""
+    words = [t for t in doc[first.i:mark] if not t.is_punct]
+    if not words or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    return words[-1]
+
+
 def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
     """Quotations no cue claims, given to the last speaker before them (same or previous paragraph)."""
-    claimed = sorted(part for f in found for part in f.content)
+    claimed = sorted(
+        part for f in found if f.cue is None or ctx.quotes.at(f.cue[0]) is None for part in f.content
+    )
     breaks = paragraph_breaks(ctx.text)
     result = list(found)
     extra: list[Found] = []

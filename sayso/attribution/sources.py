@@ -59,6 +59,8 @@ def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PRON":
         return "pronoun"
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return "named_person"
     words = _name_words(doc, span)
     if is_media_name(words, tok.lower_, lex) or (lemma in lex.media_nouns and not tok.ent_type_ == "PERSON"):
         return "media"

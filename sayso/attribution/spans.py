@@ -141,9 +141,8 @@ class QuoteIndex:
 
 
 def clause_span(tok) -> Pair:
-    """tok's subtree, cut before what follows a comma and is no longer the content: an absolute
-    clause ("..., with one source telling X"), a non-restrictive relative clause ("..., who
-    ...") or a coordinated clause with its own subject ("..., and he railed against ...")."""
+    """tok's subtree, cut before an absolute clause after a comma ("..., with one source telling
+    X"): that is another attribution, not part of this content."""
     start, end = subtree_span(tok)
     for t in tok.subtree:
         if t.i > tok.i and _after_comma(t) and _trailing(t):
@@ -162,10 +161,6 @@ def _after_comma(t) -> bool:
 def _trailing(t) -> bool:
     if t.dep_ == "prep" and t.lower_ == "with":
         return _absolute(t)
-    if t.dep_ == "relcl":
-        return True
-    if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     return False
 
 

@@ -1,0 +1,219 @@
+"""The attribution stage on sentences written for these tests, one construction at a time."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from sayso.attribution import chain, outermost
+from sayso.record import iter_spans
+
+
+def found(text: str, **meta):
+    record = extract_text(text, **meta)
+    for span in iter_spans(record):
+        assert text[span.start:span.end] == span.text
+    return record
+
+
+def one(record, cue: str):
+    """The attribution whose cue text is `cue` (exactly one)."""
+    matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
+    return matches[0]
+
+
+def entity_of(record, attribution):
+    return next(e for e in record.entities if e.id == attribution.source.entity)
+
+
+def test_direct_quote_content_is_inside_the_quote_marks_with_them():
+    r = found("“We will win the vote,” Maria Lopez said.")
+    a = one(r, "said")
+    assert a.type == "direct"
+    assert a.source.text == "Maria Lopez" and a.source.kind == "named_person"
+    assert [c.text for c in a.content] == ["“We will win the vote,”"]
+
+
+def test_indirect_content_excludes_cue_and_source_and_final_stop():
+    r = found("The finance ministry said that the talks with the lenders had failed.")
+    a = one(r, "said")
+    assert a.type == "indirect"
+    assert a.source.text == "The finance ministry" and a.source.kind == "organization"
+    assert [c.text for c in a.content] == ["that the talks with the lenders had failed"]
+
+
+def test_mixed_quote():
+    r = found("The mayor said the flood was “the worst in a century” and asked for help.")
+    a = one(r, "said")
+    assert a.type == "mixed"
+    assert "“the worst in a century”" in a.content[0].text
+
+
+def test_multi_sentence_quote_is_one_content():
+    r = found("“The road is closed. Nobody can pass. We are waiting for the army,” said Tom Baker.")
+    a = one(r, "said")
+    assert a.type == "direct" and a.source.text == "Tom Baker"
+    assert a.content[0].text.startswith("“The road is closed.") and a.content[0].text.endswith("army,”")
+
+
+def test_multi_paragraph_quote_keeps_every_paragraph():
+    text = "Anna Weiss, the head of the clinic, added:\n\n“The first trucks came at dawn.\n\n“The second convoy never arrived.”\n"
+    r = found(text)
+    a = one(r, "added:")
+    assert a.type == "direct"
+    assert [c.text for c in a.content] == ["“The first trucks came at dawn.", "“The second convoy never arrived.”"]
+
+
+def test_quote_without_cue_continues_the_last_speaker():
+    text = ("“The dam will hold,” the chief engineer said.\n\n"
+            "“We checked it twice and found no cracks at all in the wall.”\n")
+    r = found(text)
+    said = one(r, "said")
+    rest = [a for a in r.attributions if a.cue is None and a.content]
+    assert len(rest) == 1
+    assert rest[0].content[0].text.startswith("“We checked it twice")
+    assert rest[0].source.entity == said.source.entity and rest[0].type == "direct"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("Local officials told reporters that the bridge was unsafe.", "told"),
+        ("The spokesman added that the bridge was unsafe.", "added"),
+        ("The rebels claimed that the bridge was destroyed.", "claimed"),
+        ("The army confirmed that the bridge was destroyed.", "confirmed"),
+        ("The governor denied that the bridge was unsafe.", "denied"),
+        ("Engineers warned that the bridge could collapse.", "warned"),
+        ("State television reported that the bridge had collapsed.", "reported"),
+        ("The union denounced the closure of the bridge as a scandal.", "denounced"),
+        ("The governor insisted that the bridge was safe.", "insisted"),
+        ("The governor believes that the bridge is safe.", "believes"),
+        ("The villagers fear that the bridge will collapse.", "fear"),
+        ("The bridge is unsafe, according to the engineers.", "according to"),
+    ],
+)
+def test_cue_verbs_beyond_say(sentence, cue):
+    a = one(found(sentence), cue)
+    assert a.content and a.cue.text == cue
+    assert all(not c.overlaps(a.cue.start, a.cue.end) for c in a.content)
+    assert all(not c.overlaps(a.source.start, a.source.end) for c in a.content)
+
+
+def test_inverted_cue():
+    r = found("Food prices will rise sharply next year, say bank economists.")
+    a = one(r, "say")
+    assert a.source.text == "bank economists" and a.source.kind == "anonymous_group"
+    assert a.content[0].text == "Food prices will rise sharply next year"
+
+
+def test_colon_led_quote_after_a_cue():
+    r = found("The general replied: “Our troops are ready for anything.”")
+    a = one(r, "replied:")
+    assert a.type == "direct" and a.content[0].text == "“Our troops are ready for anything.”"
+
+
+def test_dash_led_quote_after_a_name():
+    r = found("Carla Diaz — “We are not leaving this town.”\n\nThe mayor disagreed.")
+    a = one(r, "—")
+    assert a.source.text == "Carla Diaz" and a.type == "direct"
+    assert a.content[0].text == "“We are not leaving this town.”"
+
+
+def test_appositive_speaker():
+    r = found("Hugh Hill, a doctor, said the clinic had run out of insulin.")
+    a = one(r, "said")
+    assert a.source.text.startswith("Hugh Hill, a doctor") and a.source.kind == "named_person"
+    assert a.content[0].text == "the clinic had run out of insulin"
+
+
+def test_pronoun_speaker_resolves_to_last_named_speaker_of_that_gender():
+    text = ("Maria Lopez said the count was fair. Robert Klein said the count was rigged.\n\n"
+            "“I saw the boxes myself,” she said.\n\n“Nobody saw anything,” he said.")
+    r = found(text)
+    maria = next(a for a in r.attributions if a.source.text == "Maria Lopez")
+    robert = next(a for a in r.attributions if a.source.text == "Robert Klein")
+    she = next(a for a in r.attributions if a.source.text == "she")
+    he = next(a for a in r.attributions if a.source.text == "he")
+    assert she.source.entity == maria.source.entity
+    assert he.source.entity == robert.source.entity
+    assert she.source.kind == "named_person"
+
+
+def test_definite_speaker_resolves_to_the_earlier_source():
+    text = ("A senior army officer told reporters that the town had fallen. "
+            "Rebel leaders denied it. The officer said more troops were coming.")
+    r = found(text)
+    first = one(r, "told")
+    later = next(a for a in r.attributions if a.source.text == "The officer")
+    assert later.source.entity == first.source.entity
+    assert later.source.kind == "anonymous_person"
+
+
+def test_told_an_outlet_makes_it_a_relay_and_the_newspaper_refers_back():
+    text = ("U.S. officials told The Daily Telegraph that the plan was ready. "
+            "A senior diplomat told the newspaper that talks would start soon.")
+    r = found(text, outlet="Example News")
+    officials = next(a for a in r.attributions if a.source.text == "U.S. officials")
+    diplomat = next(a for a in r.attributions if a.source.text == "A senior diplomat")
+    assert chain(r, officials.id) == ["Example News", "The Daily Telegraph", "U.S. officials"]
+    assert chain(r, diplomat.id) == ["Example News", "The Daily Telegraph", "A senior diplomat"]
+    relays = [a for a in r.attributions if a.cue is None and not a.content]
+    assert {a.source.kind for a in relays} == {"media"}
+    assert len({a.source.entity for a in relays}) == 1
+
+
+def test_outlet_reporting_is_its_own_attribution_with_the_outlet_above():
+    r = found("The Washington Post reported that the senator would resign.", outlet="Example News")
+    a = one(r, "reported")
+    assert a.source.kind == "media" and a.parent is None
+    assert chain(r, a.id) == ["Example News", "The Washington Post"]
+
+
+def test_nested_attribution_has_the_outer_one_as_parent():
+    r = found("The Washington Post reported that investigators believe the fire was set deliberately.")
+    outer, inner = one(r, "reported"), one(r, "believe")
+    assert inner.parent == outer.id
+    assert [a.id for a in outermost(r.attributions)] == [outer.id]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("A senior official said the deal was close.", "anonymous_person"),
+        ("Diplomats said the deal was close.", "anonymous_group"),
+        ("Jordan's foreign minister said the deal was close.", "role"),
+        ("The World Bank said the deal was close.", "organization"),
+        ("The Washington Post reported that the deal was close.", "media"),
+        ("A report by the agency said the deal was close.", "document"),
+        ("Angela Merkel said the deal was close.", "named_person"),
+    ],
+)
+def test_source_kinds(sentence, kind):
+    record = found(sentence)
+    assert [a.source.kind for a in record.attributions if a.cue] == [kind]
+
+
+def test_straight_quote_marks():
+    a = one(found('"We are ready for the storm," said Tom Baker.'), "said")
+    assert a.type == "direct" and a.content[0].text == '"We are ready for the storm,"'
+
+
+def test_unbalanced_quote_marks_do_not_crash_or_swallow_the_article():
+    text = "Tom Baker said “we are ready for the storm.\n\nThe mayor said the shelters were open."
+    r = found(text)
+    mayor = [a for a in r.attributions if a.source.text == "The mayor"]
+    assert mayor and mayor[0].content[0].text == "the shelters were open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “ " * 300 + "end",
+        '"' * 500,
+        "officials said that " + "the town was quiet and " * 400,
+        ("word " * 10_000).strip(),
+    ],
+)
+def test_bad_input_still_gives_a_record(text):
+    record = found(text)
+    assert record.text == text

@@ -1,0 +1,42 @@
+"""Train the cue detector (sayso/data/cue_weights.json) on PolNeAR train.
+
+    .venv/bin/python training/train_cues.py ../shared/eval/polnear/train [--epochs 8]
+
+Parses every article of the part with the pinned spaCy model (a few minutes on one core),
+labels each verb by whether it heads a gold cue, and trains an averaged perceptron
+(sayso/attribution/learned.py). Measure the result on dev, never on train:
+`sayso eval polnear ../shared/eval/polnear/dev`.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sayso.attribution.learned import WEIGHTS_PATH, Perceptron, examples
+from sayso.attribution.lexicon import load_lexicon
+from sayso.evaluation.polnear import read_gold
+from sayso.parse import load_model
+from sayso.settings import DEFAULT
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("train_dir", type=Path)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    args = parser.parse_args()
+    lex = load_lexicon()
+    nlp = load_model(DEFAULT)
+    gold = read_gold(args.train_dir)
+    data = []
+    for article, doc in zip(gold, nlp.pipe((g.text for g in gold), batch_size=16)):
+        data.extend(examples(doc, article.text, article.spans["cue"], lex))
+    model = Perceptron()
+    model.train(data, epochs=args.epochs)
+    model.save(args.out)
+    print(f"{len(gold)} articles, {len(data)} verbs, {sum(g for _, g in data)} cues; "
+          f"{len(model.weights)} weights written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
