@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,6 +221,66 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+@dataclass
+class Result:
+    latencies: list  # (kind, seconds)
+    errors: list
+    took: float
+    server_cpu: float
+    ingested: str
+
+
+def prepare(args: argparse.Namespace, path: str) -> None:
+    if args.ledger:
+        shutil.copyfile(args.ledger, path)
+        print(f"ledger: a copy of {args.ledger}")
+    else:
+        built = build_ledger(path, args.events)
+        print(f"ledger: {args.events:,} merged events generated in {built:.1f} s")
+
+
+def run(args: argparse.Namespace, path: str, t0: float) -> Result:
+    """Start the server and the ingest, load the server, stop both."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sayso", "serve", "--ledger", path, "--port", str(port),
+                               *args.serve_args.split()],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", server, t0 + 30)
+        seconds = max(1.0, min(args.seconds, BUDGET_S - (time.monotonic() - t0) - 5))
+        ingest = subprocess.Popen([sys.executable, __file__, "--ingest-worker", path,
+                                   str(0 if args.no_ingest else seconds)],
+                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cpu_before = cpu_seconds(server.pid)
+        latencies, errors, took = asyncio.run(load(port, args.clients, seconds))
+        server_cpu = cpu_seconds(server.pid) - cpu_before
+        out, err = ingest.communicate(timeout=30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return Result(latencies, errors, took, server_cpu, out.strip() or f"failed: {err.strip()[-300:]}")
+
+
+def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -> None:
+    ms = sorted(x * 1000 for _, x in r.latencies)
+    print(f"load: {args.clients} clients on the ledger page for {r.took:.1f} s while an ingest ran "
+          f"({r.ingested} records ingested meanwhile)")
+    print(f"requests: {len(ms):,}  errors: {len(r.errors)}  throughput: {len(ms) / r.took:.1f} requests/s")
+    print(f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  "
+          f"max {ms[-1]:.1f}   (target: p95 < 200 ms)")
+    print(f"server CPU: {r.server_cpu / max(1, len(ms)) * 1000:.1f} ms per request "
+          f"({r.server_cpu / r.took * 100:.0f}% of one CPU over the load)")
+    print(f"total run: {time.monotonic() - t0:.1f} s; machine load average (1 min) before/after: "
+          f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    kinds: dict[str, list[float]] = {}
+    for kind, x in r.latencies:
+        kinds.setdefault(kind, []).append(x * 1000)
+    for kind, xs in sorted(kinds.items()):
+        print(f"  {kind:16} {len(xs):6} requests  p50 {percentile(xs, 50):7.1f}  p95 {percentile(xs, 95):7.1f} ms")
+    for e in r.errors[:5]:
+        print("error:", e)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -232,55 +294,13 @@ def main() -> int:
     if args.ingest_worker:
         ingest_worker(args.ingest_worker[0], float(args.ingest_worker[1]))
         return 0
-    t0 = time.monotonic()
-    load_before = os.getloadavg()[0]
+    t0, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "load.db")
-        if args.ledger:
-            import shutil
-
-            shutil.copyfile(args.ledger, path)
-            print(f"ledger: a copy of {args.ledger}")
-        else:
-            built = build_ledger(path, args.events)
-            print(f"ledger: {args.events:,} merged events generated in {built:.1f} s")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([sys.executable, "-m", "sayso", "serve", "--ledger", path, "--port", str(port),
-                                   *args.serve_args.split()],
-                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            wait_until_up(base, server, t0 + 30)
-            seconds = max(1.0, min(args.seconds, BUDGET_S - (time.monotonic() - t0) - 5))
-            ingest = subprocess.Popen([sys.executable, __file__, "--ingest-worker", path,
-                                       str(0 if args.no_ingest else seconds)],
-                                      cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            cpu_before = cpu_seconds(server.pid)
-            latencies, errors, took = asyncio.run(load(port, args.clients, seconds))
-            server_cpu = cpu_seconds(server.pid) - cpu_before
-            out, err = ingest.communicate(timeout=30)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    ingested = out.strip() or f"failed: {err.strip()[-300:]}"
-    ms = sorted(x * 1000 for _, x in latencies)
-    print(f"load: {args.clients} clients on the ledger page for {took:.1f} s while an ingest ran "
-          f"({ingested} records ingested meanwhile)")
-    print(f"requests: {len(ms):,}  errors: {len(errors)}  throughput: {len(ms) / took:.1f} requests/s")
-    print(f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  "
-          f"max {ms[-1]:.1f}   (target: p95 < 200 ms)")
-    print(f"server CPU: {server_cpu / max(1, len(ms)) * 1000:.1f} ms per request "
-          f"({server_cpu / took * 100:.0f}% of one CPU over the load)")
-    print(f"total run: {time.monotonic() - t0:.1f} s; machine load average (1 min) before/after: "
-          f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    kinds: dict[str, list[float]] = {}
-    for kind, x in latencies:
-        kinds.setdefault(kind, []).append(x * 1000)
-    for kind, xs in sorted(kinds.items()):
-        print(f"  {kind:16} {len(xs):6} requests  p50 {percentile(xs, 50):7.1f}  p95 {percentile(xs, 95):7.1f} ms")
-    for e in errors[:5]:
-        print("error:", e)
-    return 0 if not errors else 1
+        prepare(args, path)
+        result = run(args, path, t0)
+    report(args, result, t0, load_before)
+    return 0 if not result.errors else 1
 
 
 if __name__ == "__main__":
