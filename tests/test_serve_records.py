@@ -199,3 +199,20 @@ def test_chain_graph_joins_shared_sources_and_escapes_names():
     assert svg.count("<title>The Daily Telegraph</title>") == 1  # one node for the shared relay
     assert svg.count("<line") == 3  # two outlets -> Telegraph, Telegraph -> officials
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_timeline_groups_by_month_when_there_are_too_many_days():
+    from sayso.serve.charts import MAX_BARS, DayCount, by_period, timeline_svg
+
+    few = [DayCount("2012-06-21", "DEFECT", 2), DayCount("2012-06-21", "AID", 1), DayCount("2012-06-22", "AID", 3)]
+    period, counts = by_period(few)
+    assert period == "day" and counts == sorted(few, key=lambda c: (c.day, c.category))
+    svg = timeline_svg(counts)
+    parse(svg)
+    assert svg.count("<rect") == 3 and "2012-06-22 AID: 3" in svg
+    from datetime import date, timedelta
+
+    many = [DayCount((date(2012, 1, 1) + timedelta(days=i)).isoformat(), "AID", 1) for i in range(MAX_BARS * 3)]
+    period, counts = by_period(many)
+    assert period == "month" and sum(c.count for c in counts) == len(many)
+    assert all(len(c.day) == 7 for c in counts)

@@ -28,35 +28,56 @@ class DayCount:
     count: int
 
 
-def timeline_svg(counts: Sequence[DayCount], bar: int = 14, height: int = 220) -> str:
-    """Stacked bars, one per day, coloured by category (days without events are left out)."""
+MAX_BARS = 120  # more days than this are shown by month, more months by year
+
+
+def by_period(counts: Sequence[DayCount]) -> tuple[str, list[DayCount]]:
+    """Counts per day, or per month or year when there are too many days to draw one bar each."""
+    for name, width in (("day", 10), ("month", 7), ("year", 4)):
+        merged: dict[tuple[str, str], int] = {}
+        for c in counts:
+            key = (c.day[:width], c.category)
+            merged[key] = merged.get(key, 0) + c.count
+        if len({k[0] for k in merged}) <= MAX_BARS or name == "year":
+            return name, [DayCount(d, cat, n) for (d, cat), n in sorted(merged.items())]
+    raise AssertionError("unreachable")
+
+
+def timeline_svg(counts: Sequence[DayCount], height: int = 240) -> str:
+    """Stacked bars, one per period, coloured by category (periods without events are left out)."""
     if not counts:
         return ""
-    days = sorted({c.day for c in counts})
+    periods = sorted({c.day for c in counts})
+    column = {d: i for i, d in enumerate(periods)}
+    bar = max(8, min(32, 900 // len(periods)))
     palette = colours([c.category for c in counts])
-    totals = {d: 0 for d in days}
+    totals: dict[str, int] = {d: 0 for d in periods}
     for c in counts:
         totals[c.day] += c.count
     top = max(totals.values())
-    left, bottom = 40, 70
-    width = left + len(days) * (bar + 4) + 10
-    scale = (height - bottom - 10) / top
+    left, bottom = 44, 80
+    width = left + len(periods) * (bar + 4) + 60
+    base = height - bottom
+    scale = (base - 12) / top
     parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="events per day">',
-             f'<text x="4" y="14" class="axis">{top}</text>',
-             f'<line x1="{left - 4}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#999"/>']
-    stacked = {d: 0 for d in days}
-    for c in sorted(counts, key=lambda c: (c.day, c.category)):
-        x = left + days.index(c.day) * (bar + 4)
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="events per period">',
+             f'<text x="4" y="16" class="axis">{top}</text>',
+             f'<line x1="{left - 4}" y1="12" x2="{width - 50}" y2="12" stroke="#eee"/>',
+             f'<line x1="{left - 4}" y1="{base}" x2="{width - 50}" y2="{base}" stroke="#999"/>']
+    stacked = {d: 0 for d in periods}
+    for c in counts:
+        x = left + column[c.day] * (bar + 4)
         h = max(1.0, c.count * scale)
-        y = height - bottom - stacked[c.day] * scale - h
+        y = base - stacked[c.day] * scale - h
         stacked[c.day] += c.count
         label = escape(f"{c.day} {c.category}: {c.count}")
         parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{palette[c.category]}">'
                      f'<title>{label}</title></rect>')
-    for i, d in enumerate(days):
-        x = left + i * (bar + 4) + bar // 2
-        parts.append(f'<text class="day" transform="translate({x},{height - bottom + 6}) rotate(60)">{escape(d)}</text>')
+    every = max(1, -(-14 // (bar + 4)))  # a label at least every 14 px
+    for i, d in enumerate(periods):
+        if i % every == 0:
+            x = left + i * (bar + 4) + bar // 2
+            parts.append(f'<text class="day" transform="translate({x - 4},{base + 8}) rotate(55)">{escape(d)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

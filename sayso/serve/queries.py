@@ -52,7 +52,7 @@ def day_counts(reader: Rows, filters: dict[str, Any]) -> list[DayCount]:
     return [DayCount(str(d)[:10], c or "?", int(n)) for d, c, n in reader.rows(sql, params)]
 
 
-def place_counts(reader: Rows, filters: dict[str, Any], limit: int = 2000) -> list[PlaceCount]:
+def place_counts(reader: Rows, filters: dict[str, Any], limit: int = 1000) -> list[PlaceCount]:
     clause, params = where(filters)
     clause = (clause + " AND" if clause else " WHERE") + " lat IS NOT NULL AND lon IS NOT NULL"
     sql = (f"SELECT place, country, lat, lon, COUNT(*) AS n FROM merged_events{clause} "

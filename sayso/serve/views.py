@@ -13,7 +13,7 @@ from sayso.errors import InputError, SaysoError
 from sayso.serve import ingest
 from sayso.serve.cache import cached
 from sayso.serve.chains import Claim, chain_svg
-from sayso.serve.charts import colours, map_svg, timeline_svg
+from sayso.serve.charts import by_period, colours, map_svg, timeline_svg
 from sayso.serve.highlight import KINDS, highlight
 from sayso.serve.params import SORTS, BadParameter, parse_query
 from sayso.serve.security import WriteForbidden
@@ -88,10 +88,10 @@ def article_page(request: Request) -> Response:
 @cached
 def timeline_page(request: Request) -> Response:
     query = _query(request)
-    counts = _store(request).day_counts(query.filters)
+    period, counts = by_period(_store(request).day_counts(query.filters))
     palette = colours([c.category for c in counts])
     return _page(request, "timeline.html", {
-        "q": query, "svg": Markup(timeline_svg(counts)), "palette": palette, "counts": counts,
+        "q": query, "svg": Markup(timeline_svg(counts)), "palette": palette, "counts": counts, "period": period,
         "options": _store(request).options(), "title": "timeline",
     })
 
