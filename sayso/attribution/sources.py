@@ -35,7 +35,7 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
     tok = doc[head_i]
     if tok.lower_ in NOT_SPEAKERS:
         return None
-    span = noun_phrase(tok, text, lex.interview_nouns)
+    span = noun_phrase(tok, text, lex.interview_nouns, avoid)
     if span is None:
         return None
     if avoid and span[0] < avoid[1] and avoid[0] < span[1]:

@@ -34,16 +34,21 @@ def subtree_span(tok, exclude: frozenset[str] = frozenset()) -> Pair:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def noun_phrase(tok, text: str, leave_out: frozenset[str] = frozenset()) -> Optional[Pair]:
+def noun_phrase(
+    tok, text: str, leave_out: frozenset[str] = frozenset(), avoid: Optional[Pair] = None
+) -> Optional[Pair]:
     """The speaker's noun phrase: its subtree (appositives and relative clauses included) without
     leading adverbs ("even") or prepositional phrases of the saying ("in an interview"), edge
-    punctuation dropped except a comma that closes an appositive ("Mike DuHaime, a strategist,")."""
+    punctuation dropped except a comma that closes an appositive ("Mike DuHaime, a strategist,"),
+    and without a child that holds the cue (`avoid`)."""
     left, right = tok.i, tok.i
     for child in tok.children:
         if child.dep_ == "advmod" and child.i < tok.i:
             continue
         if child.dep_ == "prep" and child.i > tok.i and any(g.lemma_.lower() in leave_out for g in child.children):
             continue
+        if avoid and _overlap(subtree_span(child), avoid):
+            continue  # "one source telling the newspaper": the cue hangs on the speaker
         left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
     doc = tok.doc
     span = trim_tokens(doc, text, left, right)
@@ -169,3 +174,7 @@ def _absolute(prep) -> bool:
         if obj.dep_ == "pobj" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in obj.children):
             return True
     return False
+
+
+def _overlap(a: Pair, b: Pair) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
