@@ -81,18 +81,26 @@ def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
     return None
 
 
+PART_OF = {"dobj", "xcomp", "advcl", "acl", "attr"}
+
+
 def find_matches(tokens: Iterable[Any], ontology: Ontology) -> list[Match]:
-    """Every trigger among `tokens`; a noun consumed by a multiword trigger or the object of a
-    verb trigger of the same category ("signed an agreement") is not a second event."""
+    """Every trigger among `tokens`. Not a second event: a word consumed by a multiword trigger,
+    or a trigger of the same category as the one it complements ("signed an agreement",
+    "agreed to sign", "establishing lines of communication ... to discuss")."""
     matches = [m for m in (match_token(t, ontology) for t in tokens) if m is not None]
     consumed = {t.i for m in matches for t in m.tokens[1:]}
-    by_head = {m.head.i: m for m in matches}
+    at: dict[int, Match] = {}
+    for m in matches:
+        at[m.head.i] = m
+        if m.head.pos_ == "NOUN" and m.head.dep_ in ("dobj", "attr"):
+            at.setdefault(m.head.head.i, m)  # its light verb stands for it
     kept = []
     for m in matches:
         if m.head.i in consumed:
             continue
-        gov = by_head.get(m.head.head.i)
-        if m.head.pos_ == "NOUN" and gov is not None and gov is not m and gov.trigger.category == m.trigger.category:
+        gov = at.get(m.head.head.i)
+        if gov is not None and gov is not m and m.head.dep_ in PART_OF and gov.trigger.category == m.trigger.category:
             continue
         kept.append(m)
     return kept
