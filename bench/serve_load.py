@@ -209,12 +209,15 @@ def wait_until_up(base: str, proc: subprocess.Popen, deadline: float) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used (Linux /proc)."""
+    """User + system CPU time a process and its children (--workers) have used (Linux /proc)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [int(c) for t in Path(f"/proc/{pid}/task").iterdir()
+                    for c in (t / "children").read_text().split()]
     except OSError:
         return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(c) for c in children)
 
 
 def percentile(values: list[float], q: float) -> float:
