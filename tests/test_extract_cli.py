@@ -62,6 +62,13 @@ def test_output_file_and_json_format(corpus, capsys):
     assert isinstance(data, list) and len(data) == 2 and data[0]["text"] == STORY
 
 
+def test_output_inside_the_input_directory_is_not_read(corpus, capsys):
+    (corpus / "b.txt").unlink()
+    target = corpus / "records.jsonl"
+    assert main(["extract", str(corpus), "-o", str(target)]) == 0
+    assert len(records(target.read_text(encoding="utf-8"))) == 2
+
+
 def test_json_format_with_nothing_extracted_is_an_empty_array(corpus, capsys):
     assert main(["extract", str(corpus / "b.txt"), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out) == []

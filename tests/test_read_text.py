@@ -202,3 +202,10 @@ def test_stdin_larger_than_limit_fails(monkeypatch):
 def test_input_error_message_names_origin_and_fix():
     exc = InputError("a.txt", "empty file", "give text")
     assert str(exc) == "a.txt: empty file; give text"
+
+
+def test_skip_option_leaves_a_file_out_of_a_directory_walk(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text(json.dumps({"text": STORY}) + "\n", encoding="utf-8")
+    assert len(read_all(tmp_path)) == 2
+    assert [a.meta.path for a in read_all(tmp_path, skip=(str(tmp_path / "out.jsonl"),))] == [str(tmp_path / "a.txt")]

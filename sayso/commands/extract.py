@@ -10,6 +10,7 @@ See docs/reading.md for every reader and flag.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from contextlib import nullcontext
@@ -76,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         raise SaysoError("--batch-size must be at least 1")
     settings = Settings(batch_size=args.batch_size, max_bytes=options.max_bytes,
                         min_english=options.min_english, progress=not args.no_progress)
+    if args.output:
+        options = dataclasses.replace(options, skip=(args.output,))  # never read our own output
     articles = read_sources(args.paths, options)
     results = progress(extract(articles, settings), unit="article", enabled=settings.progress)
     with (_open_output(args.output) if args.output else nullcontext(sys.stdout)) as out:

@@ -45,6 +45,7 @@ class ReadOptions:
     min_english: float = DEFAULT.min_english
     input_format: str = "auto"  # auto | text | html | jsonl | json | csv | tsv | feed | warc
     field_map: tuple[tuple[str, str], ...] = ()  # (("text", "body"), ("title", "headline"))
+    skip: tuple[str, ...] = ()  # files a directory walk passes over (the command's own output)
 
 
 def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +81,7 @@ def parse_field_map(value: Optional[str]) -> dict[str, str]:
 
 def reader_options(args: argparse.Namespace) -> ReadOptions:
     values = vars(args)
-    plain = {f.name for f in dataclasses.fields(ReadOptions)} - {"field_map"}
+    plain = {f.name for f in dataclasses.fields(ReadOptions)} - {"field_map", "skip"}
     options = {k: v for k, v in values.items() if k in plain and v is not None}
     fields = parse_field_map(values.get("field_map"))
     fields.update({n: values[f"{n}_field"] for n in FIELD_NAMES if values.get(f"{n}_field")})
@@ -117,7 +118,10 @@ def _read_path(name: str, options: ReadOptions) -> Iterator[Item]:
     path = Path(name)
     if name != STDIN and path.is_dir():
         found = False
+        skip = {Path(p).resolve() for p in options.skip}
         for child in walk(path):
+            if child.resolve() in skip:
+                continue
             found = True
             yield from _read_file(str(child), options)
         if not found:
