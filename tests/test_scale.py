@@ -152,3 +152,19 @@ def test_estimate_total_counts_articles_where_it_can(tmp_path):
     assert estimate_total([str(tmp_path)]) == 4
     (tmp_path / "c.warc.gz").write_bytes(b"")
     assert estimate_total([str(tmp_path)]) is None
+
+
+def test_scale_arguments_and_automatic_workers():
+    import argparse
+
+    from sayso.scale import add_scale_arguments
+    from sayso.scale.run import auto_workers
+
+    parser = argparse.ArgumentParser()
+    add_scale_arguments(parser)
+    args = parser.parse_args(["--dask", "local:2", "--partition-size", "64"])
+    assert (args.dask, args.partition_size, args.workers, args.redo) == ("local:2", 64, None, False)
+    assert auto_workers(3, 1, SETTINGS) == 3  # asked for: honoured
+    assert auto_workers(None, SETTINGS.batch_size, SETTINGS) == 0  # one batch: in this process
+    assert auto_workers(None, 2 * SETTINGS.batch_size, SETTINGS) == min(2, os.cpu_count() or 1)
+    assert auto_workers(None, None, SETTINGS) == (os.cpu_count() or 1)

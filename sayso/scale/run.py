@@ -96,17 +96,26 @@ def _in_process(window: Window, settings: Settings, setup: Setup, stop: StopFlag
         yield from window.ready()
 
 
-def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
-    """--workers, --dask, --parts, --partition-size, --no-progress, for `extract` and `ingest`."""
+def add_scale_arguments(parser: argparse.ArgumentParser, resume: str = "ledger") -> None:
+    """--workers, --dask, --partition-size, --parts, --no-progress, and the resume flag:
+    `--redo` for a command that stores into the ledger (resume="ledger": stored articles are
+    skipped unless --redo), `--resume` for one that writes records to -o FILE (resume="output")."""
     g = parser.add_argument_group("scale")
-    g.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="worker processes (default: the number of cores; 0: in this process)")
+    g.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes (default: the number of cores, fewer for a few articles; "
+                        "0: in this process)")
     g.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster: its scheduler address (tcp://host:8786), or local:N")
     g.add_argument("--partition-size", type=int, default=PARTITION_SIZE, metavar="N",
                    help=f"articles per Dask task (default {PARTITION_SIZE})")
     g.add_argument("--parts", metavar="DIR", help="with --dask: keep each partition's results here as Parquet")
     g.add_argument("--no-progress", action="store_true", help="no progress bar")
+    if resume == "ledger":
+        g.add_argument("--redo", action="store_true",
+                       help="extract articles the ledger already holds again (default: skip them)")
+    else:
+        g.add_argument("--resume", action="store_true",
+                       help="with -o FILE (jsonl): skip the articles FILE already holds, and append")
 
 
 def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Namespace,
@@ -115,7 +124,20 @@ def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Names
     """run_extraction with the options `add_scale_arguments` added to a command's parser."""
     show = settings.progress and not args.no_progress
     paths = paths if paths is not None else getattr(args, "paths", None)
-    total = estimate_total(paths) if show and paths else None
-    return run_extraction(items, settings, workers=args.workers, dask=args.dask, skip=skip,
-                          ordered=ordered, total=total, progress=show,
+    total = estimate_total(paths) if paths and (show or args.workers is None) else None
+    return run_extraction(items, settings, workers=auto_workers(args.workers, total, settings),
+                          dask=args.dask, skip=skip, ordered=ordered, total=total, progress=show,
                           partition_size=args.partition_size, parts_dir=args.parts)
+
+
+def auto_workers(asked: Optional[int], total: Optional[int], settings: Settings) -> int:
+    """The workers asked for; else one per core, but none (this process) for a single batch
+    and no more than there are batches."""
+    if asked is not None:
+        return max(0, asked)
+    cores = os.cpu_count() or 1
+    if total is None:
+        return cores
+    if total <= settings.batch_size:
+        return 0
+    return min(cores, -(-total // settings.batch_size))
