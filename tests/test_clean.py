@@ -142,3 +142,17 @@ def test_syria_example(syria_record):
     assert r.meta.author == "Elad Benari"
     for b in r.boilerplate:
         assert r.text[b.start:b.end] == b.text
+
+
+def test_pathological_lines_finish_and_stay_exact():
+    footer = "(" + "Ab-" * 20000 + "x's " + "Cd " * 20000 + "desk)"
+    text = "Title\n\n" + "AB " * 20000 + "(X\n\n" + "Copyright " + "Ab " * 20000 + "\n" + footer
+    spans = find_boilerplate(text, "Title")
+    assert spans and all(text[b.start:b.end] == b.text for b in spans)
+    assert fill_meta(Meta(), text, spans).outlet is not None
+
+
+def test_windows_line_endings_keep_exact_offsets():
+    text = "Title\r\n\r\nBy Jane Doe\r\n\r\nThe body, she said.\r\n"
+    (byline,) = find_boilerplate(text, "Title")
+    assert byline.text == "By Jane Doe" and text[byline.start:byline.end] == "By Jane Doe"
