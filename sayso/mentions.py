@@ -180,10 +180,10 @@ def _run_mention(doc: Any, run: list[Any]) -> Mention:
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Token range without trailing possessive/punctuation and without a line break inside."""
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     for i in range(end - 1, start, -1):
-        if "\n" in doc[i - 1].whitespace_ or doc[i].is_space:
+        if "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
             start = i
             break
     return start, end

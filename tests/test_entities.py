@@ -214,3 +214,35 @@ def test_syria_example(syria):
     assert by_mention(r, "Syrian opposition groups").id == by_mention(r, "Opposition groups").id
     for span in iter_spans(r):
         assert r.text[span.start:span.end] == span.text
+
+
+def test_appositive_role_nationality_nouns_and_sources_close_to():
+    r = extract_text(
+        "Clinic Shelled\n\nHugh Hill, a doctor, said the clinic was hit. The Kurds blamed the army. "
+        "Sources close to the governor said residents had fled. Western diplomats were silent."
+    )
+    assert by_mention(r, "Hugh Hill").role == "doctor"
+    assert by_mention(r, "Kurds").kind == "group"
+    assert by_mention(r, "residents").kind == "anonymous_group"
+    assert by_mention(r, "Western diplomats").kind == "anonymous_group"
+    sources = [e for e in r.entities if e.name.startswith("Sources")]
+    assert sources and sources[0].kind == "anonymous_group"
+    assert sources[0].name == "Sources close to the governor"
+
+
+def test_the_leader_needs_agreeing_nationality():
+    r = extract_text(
+        "Talks\n\nTurkish President Recep Tayyip Erdogan met the envoy on Monday. "
+        "The Syrian leader did not attend. The Turkish leader said talks would go on."
+    )
+    erdogan = by_mention(r, "Recep Tayyip Erdogan")
+    assert "The Turkish leader" in mentions(erdogan)
+    assert "The Syrian leader" not in mentions(erdogan)
+
+
+def test_cataphoric_role_merges_with_the_named_person():
+    r = extract_text(
+        "Pilot Lands\n\nThe pilot landed at dawn. Officials named the pilot, Hassan Omari, on Friday."
+    )
+    omari = by_mention(r, "Hassan Omari")
+    assert "The pilot" in mentions(omari)
