@@ -33,10 +33,12 @@ def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Optional[En
 def add_entity(
     entities: tuple[Entity, ...], name: str, kind: str, span: Span
 ) -> tuple[tuple[Entity, ...], str]:
-    """Entities with `span` added: to the entity it overlaps, else to an entity of the same
-    name (its mentions gain `span`), else as a new entity. Returns the entities and the id."""
+    """Entities with `span` added: the entity a mention of which covers at least half of
+    `span` is returned as it is; else an entity of the same name gains `span` as a mention;
+    else a new entity is added. Returns the entities and the id. ("members of Assad's inner
+    circle" is not Assad: his mention covers too little of it.)"""
     found = entity_at(entities, span.start, span.end)
-    if found is not None:
+    if found is not None and 2 * _overlap(found, span) >= span.end - span.start:
         return entities, found.id
     key = normalise(name)
     for i, entity in enumerate(entities):
@@ -46,6 +48,10 @@ def add_entity(
             return entities[:i] + (changed,) + entities[i + 1:], entity.id
     new_id = f"e{_next_number(entities)}"
     return entities + (Entity(new_id, name, kind, (span,)),), new_id
+
+
+def _overlap(entity: Entity, span: Span) -> int:
+    return max(min(span.end, m.end) - max(span.start, m.start) for m in entity.mentions)
 
 
 def _next_number(entities: tuple[Entity, ...]) -> int:

@@ -182,6 +182,9 @@ def test_add_entity_joins_by_overlap_or_name_and_makes_fresh_ids():
     assert eid == "e1" and len(ents[0].mentions) == 2
     ents, eid = add_entity(ents, "a witness", "anonymous_person", Span(60, 69, "a witness"))
     assert eid == "e2" and ents[-1].kind == "anonymous_person"
+    # a span that only touches a mention ("Reuters" inside a long phrase) is something else
+    ents, eid = add_entity(ents, "readers of Reuters stories", "group", Span(30, 56, "x" * 26))
+    assert eid == "e3"
 
 
 @pytest.fixture(scope="module")
