@@ -77,14 +77,15 @@ def _phrases(words: list[str], table: dict) -> list[tuple[int, str]]:
     return found
 
 
-def _countries_in(doc, start: int, end: int) -> list[str]:
-    """Countries named in doc.text[start:end] by place entities or demonyms ("Syrian", "U.S.")."""
+def token_countries(doc) -> dict[int, str]:
+    """Token index -> the country its place entity or demonym names ("Syrian", "U.S.", "Jordan's"),
+    computed once per document."""
     from sayso import gazetteer
     from sayso.places import country_of_demonym
 
-    out = []
+    out: dict[int, str] = {}
     for ent in doc.ents:
-        if ent.end_char <= start or ent.start_char >= end or ent.label_ not in ("GPE", "NORP", "LOC"):
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
         text = ent.text[:-2] if ent.text.endswith(("'s", "’s")) else ent.text
         code = country_of_demonym(text)
@@ -92,10 +93,12 @@ def _countries_in(doc, start: int, end: int) -> list[str]:
             found = [c for c in gazetteer.load().lookup(text, fuzzy=False) if c.precision == "country"]
             code = found[0].country if found else None
         if code:
-            out.append(code)
-    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
-        if not tok.ent_type_ and tok.text[:1].isupper() and country_of_demonym(tok.text):
-            out.append(country_of_demonym(tok.text))
+            out.update(dict.fromkeys(range(ent.start, ent.end), code))
+    for tok in doc:
+        if tok.i not in out and not tok.ent_type_ and tok.text[:1].isupper():
+            code = country_of_demonym(tok.text)
+            if code:
+                out[tok.i] = code
     return out
 
 
@@ -114,7 +117,7 @@ def _window(doc, start: int, end: int):
     return span, doc[first : span.start]
 
 
-def evidence(entity: Entity, doc) -> Evidence:
+def evidence(entity: Entity, doc, places_by_token: dict[int, str]) -> Evidence:
     """Sector and country votes from every mention of an entity."""
     table, inst = sectors(), institutions()
     votes: Counter = Counter()
@@ -135,7 +138,9 @@ def evidence(entity: Entity, doc) -> Evidence:
         for _, key in _phrases([t.text for t in before] + [t.text for t in span], inst):
             countries[inst[key][0]] += 2
             votes[inst[key][1]] += 2
-        countries.update(_countries_in(doc, before.start_char if len(before) else span.start_char, span.end_char))
+        first = before.start if len(before) else span.start
+        named = {places_by_token[i] for i in range(first, span.end) if i in places_by_token}
+        countries.update(named)
     return Evidence(votes, countries, role)
 
 
@@ -149,9 +154,10 @@ def focus_country(places: tuple[Place, ...]) -> Optional[str]:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def code(entity: Entity, doc, focus: Optional[str], outlet_home: dict[str, str]) -> Entity:
+def code(entity: Entity, doc, focus: Optional[str], outlet_home: dict[str, str],
+         named: dict[int, str]) -> Entity:
     """The entity with country and sector filled where the entities stage left them empty."""
-    ev = evidence(entity, doc) if doc is not None else Evidence(Counter(), Counter())
+    ev = evidence(entity, doc, named) if doc is not None else Evidence(Counter(), Counter())
     key = exact_key(entity.name or "")
     sector = entity.sector
     country = entity.country
@@ -188,4 +194,5 @@ def code_actors(draft: Draft, settings: Settings) -> Draft:
         return draft
     focus = focus_country(draft.places)
     homes = outlets()
-    return draft.set(entities=tuple(code(e, draft.doc, focus, homes) for e in draft.entities))
+    named = token_countries(draft.doc) if draft.doc is not None else {}
+    return draft.set(entities=tuple(code(e, draft.doc, focus, homes, named) for e in draft.entities))

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 DATA = Path(__file__).parent / "data"
-FORMAT = 4  # bump when the index layout or the way it is built changes
+FORMAT = 5  # bump when the index layout or the way it is built changes
 CITY_FILE = "cities500.json"
 VOWELS = frozenset("aeiouy")
 ARTICLES = ("the ", "al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ", "ath ")
@@ -146,13 +146,20 @@ class Gazetteer:
         return None if i is None else self.entry(i)
 
     def skeleton(self) -> dict[str, tuple[int, ...]]:
-        """Skeleton key -> entries; built on the first fuzzy lookup (about a second)."""
+        """Skeleton key -> entries; read from its own cache file on the first fuzzy lookup."""
         if self._skeleton is None:
-            skel: dict[str, list[int]] = defaultdict(list)
-            for key, found in self.index.items():
-                skel[skeleton_key(key)].extend((found,) if isinstance(found, int) else found)
-            self._skeleton = {k: tuple(v) for k, v in skel.items()}
+            path = cache_path().with_suffix(".skeleton.pickle")
+            self._skeleton = _read_pickle(path)
+            if self._skeleton is None:
+                self._skeleton = self.build_skeleton()
+                _write_pickle(path, self._skeleton)
         return self._skeleton
+
+    def build_skeleton(self) -> dict[str, tuple[int, ...]]:
+        skel: dict[str, list[int]] = defaultdict(list)
+        for key, found in self.index.items():
+            skel[skeleton_key(key)].extend((found,) if isinstance(found, int) else found)
+        return {k: tuple(v) for k, v in skel.items()}
 
 
 PRECISION_CODES = {"country": "c", "region": "r", "city": "t", "facility": "f"}
@@ -367,21 +374,34 @@ def cache_path() -> Path:
 def load() -> Gazetteer:
     """The process-wide gazetteer: from the cache when there is one, else built and cached."""
     path = cache_path()
+    gazetteer = _read_pickle(path)
+    if isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    gazetteer = build()
+    for old in path.parent.glob("gazetteer-*.pickle"):  # caches of other versions
+        old.unlink(missing_ok=True)
+    _write_pickle(path, gazetteer)
+    _write_pickle(path.with_suffix(".skeleton.pickle"), gazetteer.build_skeleton())
+    return gazetteer
+
+
+def _read_pickle(path: Path):
     gc.disable()  # unpickling millions of small objects is twice as fast without the collector
     try:
         with path.open("rb") as f:
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
+        return None
     finally:
         gc.enable()
-    gazetteer = build()
+
+
+def _write_pickle(path: Path, obj) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home still works, only slower
-    return gazetteer

@@ -245,11 +245,12 @@ def find_mentions(doc) -> list[Mention]:
     outside any entity ("[stronghold of] Dera'a", "went to Homs")."""
     out: list[Mention] = []
     covered = set()
+    text = doc.text  # built anew on every access
     for ent in doc.ents:
         label = _place_label(ent)
         if label:
             start, end = _strip_the(ent)
-            out.append(Mention(start, end, doc.text[start:end], label))
+            out.append(Mention(start, end, text[start:end], label))
         covered.update(range(ent.start, ent.end))
     table = demonyms()
     people = {exact_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
