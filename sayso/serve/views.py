@@ -42,8 +42,9 @@ def ledger_page(request: Request) -> Response:
     store = _store(request)
     page = store.events(query.filters, query.sort, query.limit, query.offset)
     pages = max(1, -(-page.total // query.limit))
+    by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
     return _page(request, "ledger.html", {
-        "q": query, "items": page.items, "total": page.total, "pages": pages,
+        "q": query, "items": page.items, "total": page.total, "pages": pages, "by_category": by_category,
         "options": store.options(), "stats": store.stats(), "sorts": SORTS,
     })
 
