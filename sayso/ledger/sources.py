@@ -40,7 +40,7 @@ class ReportSource:
     name: str  # shown to users
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Lower case, accents and punctuation gone, a leading "the" dropped."""
     text = unicodedata.normalize("NFKD", name)
