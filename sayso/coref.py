@@ -235,12 +235,11 @@ def _entity(entity_id: str, c: Cluster) -> Entity:
 
 
 def entity_name(c: Cluster) -> str:
-    """The fullest name mention; else the first description; else the first mention."""
+    """The fullest name mention; else the first mention (how the article introduces it)."""
     names = [m for m in c.mentions if m.form == "name"]
     if names:
         return max(names, key=lambda m: (len(m.tokens), len(m.text))).text
-    described = [m for m in c.mentions if m.form == "description"]
-    return (described or c.mentions)[0].text
+    return min(c.mentions, key=lambda m: m.start).text
 
 
 def join(mentions: list[Mention], attachable: list[Mention] = ()) -> tuple[Entity, ...]:

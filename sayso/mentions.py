@@ -415,7 +415,9 @@ def _describe(doc: Any, start: int, end: int, root: Any, kind: str, head: str) -
     role = _role_words(words, root) if kind == "person" else None
     return Mention(
         s, e, text, kind, form, key, head, plural=plural, role=role, origin=origin, bare_key=bare,
-        indefinite=det in INDEFINITE or (not det and not possessed and not plural),
+        indefinite=det in INDEFINITE or (
+            not det and not possessed and not plural and kind in ("anonymous_person", "document")
+        ),  # bare "opposition" or "police" is the same body each time; "official" is not
     )
 
 
