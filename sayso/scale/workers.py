@@ -130,8 +130,11 @@ class Pool:
             self._collect(window, busy)
 
     def _dispatch(self, window: Window) -> None:
-        for worker in self.workers:
+        for worker in list(self.workers):
             if not worker.ready or worker.task is not None:
+                continue
+            if not worker.process.is_alive():  # died while idle: nothing lost
+                self._replace(worker, window)
                 continue
             task = self.retry.popleft() if self.retry else None
             if task is None:
@@ -139,14 +142,19 @@ class Pool:
                 if batch is None:
                     return
                 task = Task(batch, batch.items)
-            worker.send(task)
+            try:
+                worker.send(task)
+            except OSError:  # died just now, before it could read the task
+                worker.task = None
+                self.retry.appendleft(task)
+                self._replace(worker, window)
 
     def _collect(self, window: Window, busy: list[_Worker]) -> None:
         watched = {w.conn: w for w in busy} | {w.process.sentinel: w for w in busy}
         for handle in wait(list(watched), timeout=1.0):
             worker = watched[handle]
-            if worker.task is None and worker.ready:
-                continue  # seen through its other handle already
+            if worker not in self.workers:
+                continue  # replaced already, seen through its other handle
             message = self._receive(worker)
             if message is None:
                 self._replace(worker, window)
@@ -174,6 +182,8 @@ class Pool:
         worker.conn.close()
         index = self.workers.index(worker)
         self.workers[index] = _Worker(self._ctx, self.settings, self.setup)
+        if task is None and worker.ready:
+            return  # it held nothing
         if task is None:
             raise SaysoError(
                 f"a worker process died while starting (exit status {exitcode}); a script that "
