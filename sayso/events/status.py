@@ -23,6 +23,9 @@ from sayso.events.ontology import StatusLexicon
 MAX_WALK = 12
 NOUN_SUBJECT = {"nsubj", "attr"}
 NOUN_OBJECT = {"dobj", "oprd"}
+# nouns that name an event rather than a thing ("the transaction should be completed", but
+# not "jobs will be cut")
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "al", "ure")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # prepositions that attach adjuncts, never the complement a cue word governs
@@ -57,7 +60,8 @@ def event_verb(token: Any, light_verbs: frozenset[str] = frozenset()) -> Optiona
         head = cur.head
         if head == cur or head.pos_ not in ("VERB", "AUX"):
             return None
-        if cur.dep_ in NOUN_SUBJECT or (cur.dep_ in NOUN_OBJECT and head.lemma_.lower() in light_verbs):
+        if cur.dep_ in NOUN_SUBJECT or (cur.dep_ in NOUN_OBJECT and head.lemma_.lower() in light_verbs) \
+                or (cur.dep_ == "nsubjpass" and cur.lower_.endswith(EVENT_SUFFIXES)):
             cur = head
         else:
             return None
@@ -130,16 +134,28 @@ def progressive(verb: Any) -> bool:
     return any(c.lemma_ == "be" for c in _children(verb, "aux"))
 
 
+def _participant(link: Any, parent: Any, lex: StatusLexicon) -> bool:
+    """A noun that is an argument of another event ("cut 13,000 jobs", "costs in pensions"):
+    that event's cues say nothing about the noun."""
+    if link.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or link.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    verb = parent.head if link.dep_ == "pobj" else parent
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma not in lex.light_verbs and lemma not in lex.cues
+
+
 def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
     """The status given by the innermost governing cue word, walking up the heads."""
     cur, crossed_finite = token, False
     for _ in range(MAX_WALK):
         parent = cur.head
-        if parent == cur:
+        if parent == cur or _participant(cur, parent, lex):
             return None
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" and is_finite(cur):
             crossed_finite = True
         status = None if _adjunct(cur) else lex.cues.get(parent.lemma_.lower())
+        if status is None and cur.dep_ in ("nsubj", "nsubjpass") and _children(parent, "xcomp"):
+            status = lex.cues.get(parent.lemma_.lower())  # "the talks are expected to resume"
         if status and not (crossed_finite and parent.lemma_.lower() in lex.nonfinite_only):
             if negated(parent, lex) and status in ("planned", "expected", "considered", "threatened"):
                 return "negated"
@@ -198,13 +214,18 @@ def status_of(token: Any, lex: StatusLexicon, depth: int = 0) -> tuple[str, str]
     verb = event_verb(token, lex.light_verbs)
     if negated(token, lex) or (verb is not None and verb != token and negated(verb, lex)):
         return "negated", "negative"
+    modal = None
     if verb is not None:
         if conditional(verb, lex):
             return "possible", "positive"
-        found = modal_status(verb, lex) or hedge_status(verb, lex)
-        if found:
-            return found, "positive"
+        modal = modal_status(verb, lex) or hedge_status(verb, lex)
+        if modal and modal != "expected":  # "may", "reportedly": closer than any cue above
+            return modal, "positive"
+    # "will"/"would" only mark the future: a cue above still says how sure ("predicted that
+    # it would", "claim that they will")
     found = cue_status(token, lex)
-    if found:
+    if found and not (modal and found == "claimed"):
         return found, "negative" if found == "negated" else "positive"
+    if modal:
+        return modal, "positive"
     return default_status(verb, lex, depth), "positive"
