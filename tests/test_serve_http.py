@@ -333,3 +333,27 @@ def test_pages_and_api_over_postgresql(postgres_ledger):
         assert {p["country"] for p in c.get("/api/places").json()["places"]} == {"JOR", "AUS"}
         assert "JOR" in c.get("/api/stats").json()["options"]["countries"]
         assert_no_markup_from_the_article(c.get(f"/articles/{hostile().id}").text)
+
+
+def test_the_store_keeps_few_ledger_handles_open(ledger_path):
+    import threading
+
+    from sayso.serve.store import IDLE, Store
+
+    store = Store(ledger_path)
+    barrier = threading.Barrier(IDLE + 4)
+
+    def read():
+        with store.lease() as ledger:
+            barrier.wait(timeout=30)  # all threads hold a handle at once
+            assert ledger.stats()["articles"] == 4
+
+    threads = [threading.Thread(target=read) for _ in range(IDLE + 4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store._idle.qsize() == IDLE
+    assert store.events({"category": "DEFECT"}, "-day", 10, 0).total == 1
+    store.close()
+    assert store._idle.qsize() == 0

@@ -52,7 +52,7 @@ class ServeSettings:
 
 
 def templates() -> Jinja2Templates:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), auto_reload=False,
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals["kinds_help"] = {
         "event": "event (links to the merged event)", "speaker": "speaker (source of a quote)",

@@ -1,13 +1,16 @@
-"""The server's access to the ledger: one ledger handle per thread.
+"""The server's access to the ledger: a small pool of open ledger handles, lent per call.
 
 Pages and API call these methods only; they call sayso.ledger's public API where it has what is
-needed, and sayso.serve.queries (read-only SQL) for the rest.
+needed, and sayso.serve.queries (read-only SQL over the ledger's tables) for the rest. A handle
+is lent to one thread at a time; at most IDLE handles are kept open between requests.
 """
 from __future__ import annotations
 
+import queue
 import threading
 import time
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from sayso.ledger import Filters, open_ledger
 from sayso.record import Record, record_from_dict
@@ -15,59 +18,65 @@ from sayso.serve import queries
 from sayso.serve.charts import DayCount, PlaceCount
 
 OPTIONS_TTL = 10.0  # seconds the filter form's choices and the ledger's counts are kept
+IDLE = 8  # open ledger handles kept between requests
+T = TypeVar("T")
 
 
 class Store:
     def __init__(self, ledger: str) -> None:
         self.ledger_url = ledger
-        self._local = threading.local()
-        self._handles: list[Any] = []
-        self._lock = threading.Lock()
+        self._idle: queue.LifoQueue = queue.LifoQueue()
         self._refreshing = threading.Lock()
         self._options: tuple[float, Optional[queries.Options]] = (0.0, None)
         self._stats: tuple[float, Optional[dict[str, Any]]] = (0.0, None)
 
-    def _handle(self) -> Any:
-        local = self._local
-        if getattr(local, "ledger", None) is None:
+    @contextmanager
+    def lease(self) -> Iterator[Any]:
+        """An open ledger for the time of one call (opened when none is idle)."""
+        try:
+            ledger = self._idle.get_nowait()
+        except queue.Empty:
             ledger = open_ledger(self.ledger_url)
-            local.ledger = ledger
-            with self._lock:
-                self._handles.append(ledger)
-        return local.ledger
+        try:
+            yield ledger
+        except BaseException:
+            ledger.close()  # a handle in an unknown state is not lent again
+            raise
+        if self._idle.qsize() < IDLE:
+            self._idle.put(ledger)
+        else:
+            ledger.close()
 
-    @property
-    def ledger(self) -> Any:
-        return self._handle()
-
-    @property
-    def reader(self) -> queries.Rows:
-        return self._handle().db
+    def _with(self, action: Callable[[Any], T]) -> T:
+        with self.lease() as ledger:
+            return action(ledger)
 
     def close(self) -> None:
-        with self._lock:
-            for ledger in self._handles:
-                ledger.close()
-            self._handles.clear()
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
 
     def events(self, filters: dict[str, Any], sort: str, limit: int, offset: int) -> Any:
-        return self.ledger.events(Filters(**filters), sort=sort, limit=limit, offset=offset)
+        wanted = Filters(**filters)
+        return self._with(lambda ledger: ledger.events(wanted, sort=sort, limit=limit, offset=offset))
 
     def event(self, merged_id: int) -> Any:
-        return self.ledger.event(merged_id)
+        return self._with(lambda ledger: ledger.event(merged_id))
 
     def article(self, article_id: str) -> Optional[Record]:
-        data = self.ledger.article(article_id)
+        data = self._with(lambda ledger: ledger.article(article_id))
         return None if data is None else record_from_dict(data)
 
     def merged_ids(self, article_id: str) -> dict[str, Optional[int]]:
-        return queries.merged_ids(self.reader, article_id)
+        return self._with(lambda ledger: queries.merged_ids(ledger.db, article_id))
 
     def day_counts(self, filters: dict[str, Any]) -> list[DayCount]:
-        return queries.day_counts(self.reader, filters)
+        return self._with(lambda ledger: queries.day_counts(ledger.db, filters))
 
     def place_counts(self, filters: dict[str, Any]) -> list[PlaceCount]:
-        return queries.place_counts(self.reader, filters)
+        return self._with(lambda ledger: queries.place_counts(ledger.db, filters))
 
     def options(self) -> queries.Options:
         """The filter form's choices; while one thread refreshes them the others use the old ones."""
@@ -77,7 +86,7 @@ class Store:
         if not self._refreshing.acquire(blocking=cached is None):
             return cached  # type: ignore[return-value]
         try:
-            fresh = queries.options(self.reader)
+            fresh = self._with(lambda ledger: queries.options(ledger.db))
             self._options = (time.monotonic(), fresh)
             return fresh
         finally:
@@ -87,11 +96,11 @@ class Store:
         """Counts of articles, events, merged events and sources (kept a few seconds: they scan)."""
         stamp, cached = self._stats
         if cached is None or time.monotonic() - stamp > OPTIONS_TTL:
-            cached = dict(self.ledger.stats())
+            cached = dict(self._with(lambda ledger: ledger.stats()))
             self._stats = (time.monotonic(), cached)
         return dict(cached)
 
     def ingest(self, record: Record) -> Any:
-        result = self.ledger.ingest(record)
+        result = self._with(lambda ledger: ledger.ingest(record))
         self._options = self._stats = (0.0, None)
         return result
