@@ -150,7 +150,7 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
                         "recall": round(rec, 3), "f1": round(f1, 3)}
     accuracy = sum(1 for g, p in pairs if g == p) / n if n else 0.0
     macro = sum(v["f1"] for v in per_class.values()) / len(CLASSES)
-    return {"mentions": n, "accuracy": round(accuracy, 4), "macro_f1": round(macro, 4), "classes": per_class}
+    return {"mentions": n, "accuracy": round(100 * accuracy, 1), "macro_f1": round(macro, 3), "classes": per_class}
 
 
 def evaluate(path: Path) -> dict[str, Any]:
@@ -175,7 +175,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _print(result: dict[str, Any]) -> None:
     print(f"MEANTIME factuality: {result['articles']} articles, {result['mentions']} event mentions")
-    print(f"accuracy {result['accuracy']:.1%}   macro-F1 {result['macro_f1']:.3f}")
+    print(f"accuracy {result['accuracy']:.1f} %   macro-F1 {result['macro_f1']:.3f}")
     print(f"{'class':<10}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}")
     for name, c in result["classes"].items():
         print(f"{name:<10}{c['gold']:>6}{c['predicted']:>6}{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}")

@@ -127,9 +127,9 @@ def evaluate(path: Path) -> dict[str, Any]:
     n = len(records)
     return {
         "records": n, "left_out": left_out, "with_event": found,
-        "category_correct": correct, "category_accuracy": round(correct / n, 4) if n else 0.0,
+        "category_correct": correct, "category_accuracy": round(100 * correct / n, 1) if n else 0.0,
         "actor_records": with_actor, "actor_correct": actor_ok,
-        "actor_accuracy": round(actor_ok / with_actor, 4) if with_actor else 0.0,
+        "actor_accuracy": round(100 * actor_ok / with_actor, 1) if with_actor else 0.0,
         "categories": per_category,
     }
 
@@ -142,9 +142,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _print(r: dict[str, Any]) -> None:
     print(f"PLOVER records: {r['records']} scored ({r['left_out']} left out: category not in the ontology)")
     print(f"an event found in {r['with_event']}; category right in {r['category_correct']}: "
-          f"accuracy {r['category_accuracy']:.1%}")
+          f"accuracy {r['category_accuracy']:.1f} %")
     print(f"actor text matched in {r['actor_correct']} of {r['actor_records']} records with a gold "
-          f"source: {r['actor_accuracy']:.1%}")
+          f"source: {r['actor_accuracy']:.1f} %")
     for name, row in sorted(r["categories"].items()):
         print(f"  {name:<10} {row['correct']:>3} / {row['records']:<3}")
 
