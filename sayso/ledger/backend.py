@@ -32,6 +32,7 @@ class Backend:
     """What the ledger needs from a database connection."""
 
     kind = ""
+    like = "LIKE"  # the case-insensitive LIKE operator
 
     def ddl(self, template: str) -> str:
         return template.format(**_TYPES[self.kind])
@@ -60,6 +61,7 @@ class Backend:
 
 class SQLiteBackend(Backend):
     kind = "sqlite"
+    like = "LIKE"  # case-insensitive for ASCII
 
     def __init__(self, path: str):
         self.path = path
@@ -123,6 +125,7 @@ def check_sqlite_file(path: Path) -> None:
 
 class PostgresBackend(Backend):
     kind = "postgresql"
+    like = "ILIKE"
 
     def __init__(self, url: str):
         import psycopg

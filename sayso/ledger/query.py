@@ -146,13 +146,31 @@ class Page:
     items: list[MergedEvent]
 
 
-SORTS = {"day": "m.day, m.id", "-day": "m.day DESC, m.id DESC", "sources": "m.sources, m.id",
-         "-sources": "m.sources DESC, m.id DESC", "reports": "m.reports, m.id",
-         "-reports": "m.reports DESC, m.id DESC", "id": "m.id", "-id": "m.id DESC"}
+SORTS = {"day": ("day", ""), "-day": ("day", " DESC"), "sources": ("sources", ""),
+         "-sources": ("sources", " DESC"), "reports": ("reports", ""), "-reports": ("reports", " DESC"),
+         "id": ("id", ""), "-id": ("id", " DESC")}
+NUMERIC = frozenset({"sources", "reports", "id"})
 
 
-def where(f: Filters) -> tuple[str, list[Any]]:
-    """The WHERE clause (over merged_events m) and its parameters."""
+def order_by(sort: str, f: Filters) -> str:
+    """ORDER BY for a sort name. With a substring filter the sort key is wrapped so the database
+    scans the table once and sorts the few matches, instead of walking the sort index and
+    fetching every row in index order to test it."""
+    column, direction = SORTS[sort]
+    key = f"m.{column}"
+    if f.actor or f.place or f.text:
+        key = f"({key} + 0)" if column in NUMERIC else f"({key} || '')"
+    tie = "" if column == "id" else f", m.id{direction}"
+    return f"{key}{direction}{tie}"
+
+
+def where(f: Filters, like: str = "LIKE") -> tuple[str, list[Any]]:
+    """The WHERE clause (over merged_events m) and its parameters.
+
+    `like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
+    on a merged event's countries and reports are correlated EXISTS probes through indexes that
+    start with merged_id, so they cost one index seek per merged event the other filters leave.
+    """
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -168,18 +186,19 @@ def where(f: Filters) -> tuple[str, list[Any]]:
         add("m.day <= ?", f.until)
     if f.min_sources:
         add("m.sources >= ?", int(f.min_sources))
-    if f.country:
-        add("m.id IN (SELECT merged_id FROM merge_keys WHERE country = ?)", f.country.upper())
     if f.actor:
-        like = f"%{f.actor.lower()}%"
-        add("(LOWER(m.actor) LIKE ? OR LOWER(m.recipient) LIKE ?)", like, like)
-    if f.place:
-        add("m.id IN (SELECT merged_id FROM events WHERE LOWER(place_name) LIKE ?)",
-            f"%{f.place.lower()}%")
+        add(f"(m.actor {like} ? OR m.recipient {like} ?)", f"%{f.actor}%", f"%{f.actor}%")
+    if f.country:
+        add("EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country = ?)",
+            f.country.upper())
     if f.status:
-        add("m.id IN (SELECT merged_id FROM events WHERE status = ?)", f.status.lower())
+        add("EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.status = ?)", f.status.lower())
+    if f.place:
+        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.place_name {like} ?)",
+            f"%{f.place}%")
     if f.text:
-        add("m.id IN (SELECT merged_id FROM events WHERE LOWER(sentence) LIKE ?)", f"%{f.text.lower()}%")
+        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {like} ?)",
+            f"%{f.text}%")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -187,12 +206,19 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters)
-    (total,) = db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)
+    clause, params = where(filters, db.like)
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
-    found = db.rows(f"SELECT {cols} FROM merged_events m{clause} ORDER BY {SORTS[sort]}{page}", params)
-    return Page(total, [MergedEvent.from_row(r) for r in found])
+    scanning = bool(filters.actor or filters.place or filters.text)
+    total_col = ", COUNT(*) OVER ()" if scanning else ""  # one scan gives the page and the total
+    found = db.rows(f"SELECT {cols}{total_col} FROM merged_events m{clause} "
+                    f"ORDER BY {order_by(sort, filters)}{page}", params)
+    if scanning and found:
+        total = int(found[0][-1])
+        found = [r[:-1] for r in found]
+    else:
+        (total,) = db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)
+    return Page(int(total), [MergedEvent.from_row(r) for r in found])
 
 
 def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
@@ -209,7 +235,7 @@ def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
 
 def iter_events(db: Backend, filters: Filters = Filters(), batch: int = 2000):
     """Every matching merged event with its reports, by id, a page at a time (any ledger size)."""
-    clause, params = where(filters)
+    clause, params = where(filters, db.like)
     joiner = " AND " if clause else " WHERE "
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     last = 0
@@ -269,7 +295,7 @@ PERIODS = {"day": 10, "month": 7, "year": 4}
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters)
+    clause, params = where(filters, db.like)
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)

@@ -74,7 +74,15 @@ V2 = [
         FROM events e JOIN articles a ON a.id = e.article_id""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2]
+# Step 3: country filters probe merge_keys per merged event (see query.where), so the index
+# starts with merged_id and covers the country.
+V3 = [
+    "DROP INDEX merge_keys_country",
+    "DROP INDEX merge_keys_merged",
+    "CREATE INDEX merge_keys_merged ON merge_keys (merged_id, country)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3]
 VERSION = len(MIGRATIONS)
 
 
