@@ -120,6 +120,8 @@ def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> fl
         score += 3.0 + min(context[c.country], 5) * 0.5
     elif c.country is None:  # a continent
         score += 3.0
+    if c.admin1 and context[(c.country, c.admin1)]:  # another place of the same state/province
+        score += 1.5
     if qualifier is not None and _inside(c, qualifier):
         score += 12.0
     return score
@@ -136,16 +138,24 @@ def choose(
     context: Counter,
     qualifiers: Sequence[Optional[Candidate]],
 ) -> list[Optional[Candidate]]:
-    """The best candidate of each mention given the others' countries (two passes)."""
+    """The best candidate of each mention given the others' countries and states (two passes)."""
     best = [max(c, key=lambda x: _score(x, context, q)) if c else None for c, q in zip(found, qualifiers)]
     for _ in range(2):
-        counts = context + Counter(b.country for b in best if b is not None and b.country)
+        counts = context + Counter(k for b in best if b is not None for k in _context_keys(b))
         best = [
-            max(c, key=lambda x: _score(x, counts - Counter({b.country: 1}) if b and b.country else counts, q))
+            max(c, key=lambda x: _score(x, counts - Counter(_context_keys(b)) if b else counts, q))
             if c else None
             for c, q, b in zip(found, qualifiers, best)
         ]
     return best
+
+
+def _context_keys(c: Candidate) -> list:
+    """What a chosen place adds to the context: its country, and its state or province."""
+    keys = [c.country] if c.country else []
+    if c.admin1 and c.precision != "country":
+        keys.append((c.country, c.admin1))
+    return keys
 
 
 # --- resolving a list of mentions of one text -----------------------------------------------------

