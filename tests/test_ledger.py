@@ -262,3 +262,17 @@ def test_ingest_in_batches_gives_the_same_ledger(ledger_target, tmp_path):
         got = [(e.category, e.day, e.reports, e.sources) for e in ledger.events(sort="id", limit=None).items]
         assert got == expected
         check_consistent(ledger)
+
+
+def test_a_report_naming_no_country_is_blocked_by_category_and_day(ledger_target):
+    vague = make_record("https://b.example/1", "Levant Wire", "2012-06-22",
+                        [Spec("DEFECT", None, day="2012-06-22", verb="defected")])
+    far = make_record("https://c.example/1", "Other", "2012-07-22",
+                      [Spec("DEFECT", None, day="2012-07-22", verb="defected")])
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+        ledger.ingest(vague)
+        assert ledger.stats()["merged_events"] == 1
+        ledger.ingest(far)
+        assert ledger.stats()["merged_events"] == 2
+        check_consistent(ledger)

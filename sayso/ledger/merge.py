@@ -1,10 +1,11 @@
 """Merging: reports of one real-world event, across articles, become one merged event.
 
 Blocking first: a merged event is filed under keys (category, country, day) for every country
-its reports name (actor, recipient, place) and under country "" as well; a new report looks up
-only the keys of its own category and countries within `merge_window_days` of its day (a
-report naming no country looks under ""). That is an index range scan per report, so merging
-n reports costs O(n log n), never all pairs. Then each candidate is checked:
+its reports name (actor, recipient, place); a new report looks up only the keys of its own
+category and countries within `merge_window_days` of its day (a report naming no country looks
+up merged events of its category by day; an undated one, the latest 100 undated of its
+category). That is an index range scan per report, so merging n reports costs O(n log n),
+never all pairs. Then each candidate is checked:
 - actors compatible, and recipients compatible (see `party_score`);
 - places compatible: not in two different countries, not two points far apart;
 - no report of the same article in it already (an article's own events are kept apart: the
@@ -115,13 +116,19 @@ def window(day: Optional[str], days: int) -> tuple[str, str]:
 
 
 def candidates(db: Backend, row: dict[str, Any], days: int) -> list[tuple]:
-    keys = countries(row) or [""]
+    keys = countries(row)
     lo, hi = window(row["day"], days)
-    marks = ", ".join("?" * len(keys))
-    return db.rows(
-        f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
-        f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
-        "AND day BETWEEN ? AND ?)", (row["type"], *keys, lo, hi))
+    if keys:
+        marks = ", ".join("?" * len(keys))
+        return db.rows(
+            f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
+            f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
+            "AND day BETWEEN ? AND ?)", (row["type"], *keys, lo, hi))
+    if row["day"]:  # no country to block on: the category and days (merged_category_day index)
+        return db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
+                       "AND day BETWEEN ? AND ?", (row["type"], lo, hi))
+    return db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day IS NULL "
+                   "ORDER BY id DESC LIMIT 100", (row["type"],))
 
 
 def _distance(a: Optional[str], b: Optional[str]) -> int:
@@ -147,7 +154,7 @@ def best_match(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> 
 
 def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     day = row["day"] or ""
-    return [(row["type"], c, day, merged_id) for c in [""] + countries(row)]
+    return [(row["type"], c, day, merged_id) for c in countries(row)]
 
 
 def next_ids(db: Backend, count: int) -> list[int]:
