@@ -65,6 +65,14 @@ def test_a_foreign_file_given_as_ledger_is_a_one_line_error(tmp_path, capsys):
     assert path.read_text() == "not a ledger\n"
 
 
+def test_query_and_export_do_not_create_a_ledger(tmp_path, capsys):
+    path = tmp_path / "missing.db"
+    assert main(["query", "--ledger", str(path)]) == 2
+    assert "no such ledger" in capsys.readouterr().err
+    assert main(["export", "--ledger", str(path), "--format", "csv"]) == 2
+    assert not path.exists()
+
+
 def test_ingest_prints_what_it_stored(tmp_path, capsys, monkeypatch):
     records = [pilot_report("https://a.example/1", "Arutz Sheva"), pilot_report("https://b.example/1", "Levant Wire"),
                Failure("broken.html", "not valid UTF-8")]

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_ledger(args.ledger) as ledger:
+    with open_ledger(args.ledger, create=False) as ledger:
         items = ledger.iter_events(filters_of(args))
         if args.output:
             n = export(items, args.format, args.output)

@@ -82,7 +82,7 @@ def print_detail(detail: EventDetail) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_ledger(args.ledger) as ledger:
+    with open_ledger(args.ledger, create=False) as ledger:
         if args.event is not None:
             detail = ledger.event(args.event)
             if detail is None:

@@ -10,6 +10,7 @@ The library first; `sayso ingest`, `sayso query` and `sayso export` are thin cal
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sayso.errors import LedgerError
@@ -102,12 +103,17 @@ class Ledger:
         return self._guard(schema.current_version)
 
 
-def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT) -> Ledger:
-    """Open (creating if new) the ledger at a SQLite path or a postgresql:// URL."""
+def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT, create: bool = True) -> Ledger:
+    """Open the ledger at a SQLite path or a postgresql:// URL; a new one is created unless
+    `create` is false (readers: `sayso query`, `sayso export`), when a missing one is an error."""
     target = str(target or settings.ledger)
     where = redact(target) if is_postgres_url(target) else target
+    if not create and not is_postgres_url(target) and not Path(target).exists():
+        raise LedgerError(f"{target}: no such ledger; make one with: sayso ingest PATH --ledger {target}")
     db = connect(target)
     try:
+        if not create and not db.tables():
+            raise LedgerError(f"{where}: holds no ledger yet; make one with: sayso ingest PATH --ledger ...")
         schema.migrate(db, where)
         db.prepare_for_writing()
     except _database_errors() as exc:
