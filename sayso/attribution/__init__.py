@@ -106,11 +106,15 @@ def _entity_covering(entities: tuple[Entity, ...], start: int, end: int) -> Opti
 
 def _name(doc, text: str, who) -> str:
     head = doc[who.head]
-    if head.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.text
-    return text[who.span[0]:who.span[1]]
+    if not head.ent_type_:
+        return text[who.span[0]:who.span[1]]
+    first = head.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = head.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return text[doc[first].idx:doc[last].idx + len(doc[last])]
 
 
 def _add_mention(entities: tuple[Entity, ...], entity_id: str, span: Span) -> tuple[Entity, ...]:

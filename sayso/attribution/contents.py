@@ -45,13 +45,13 @@ class Context:
         return start, end
 
 
-def make_context(doc, text: str, quotes: QuoteIndex, lex: Lexicon) -> Context:
+def make_context(doc, text: str, quotes: QuoteIndex, lex: Lexicon, breaks: Optional[list] = None) -> Context:
     sentence_of: list = [None] * len(doc)
     for sent in doc.sents:
         bounds = (sent.start_char, sent.end_char)
         for i in range(sent.start, sent.end):
             sentence_of[i] = bounds
-    return Context(doc, text, quotes, lex, sentence_of, paragraph_breaks(text))
+    return Context(doc, text, quotes, lex, sentence_of, paragraph_breaks(text) if breaks is None else breaks)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,9 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         return _finish(ctx, parts, source, cue.last, None)
     recipient = _recipient(ctx, verb)
     cue_last = cue.last
-    span = _complements(ctx, verb, recipient)
+    span, cue_last = _complements(ctx, verb, recipient, cue_last)
+    if span is None:
+        span, cue_last = _noun_clause(verb, cue_last, recipient)
     if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
         span = _objects(verb, recipient)
         if span is None:
@@ -93,9 +95,11 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
-    """Span kept within the paragraph of offset (a parse may run across paragraphs)."""
-    start, end = ctx.paragraph(offset)
-    return max(span[0], start), min(span[1], end)
+    """Span kept within the line of offset (a parse may run across lines and paragraphs)."""
+    text = ctx.text
+    start = text.rfind("\n", span[0], offset) + 1 or span[0]
+    end = text.find("\n", offset, span[1])
+    return max(span[0], start), (span[1] if end < 0 else end)
 
 
 def _statement_phrase(ctx: Context, verb, cue_last: int) -> int:
@@ -139,7 +143,9 @@ def _type(ctx: Context, parts: list[Pair]) -> str:
 
 def _recipient(ctx: Context, verb) -> Optional[int]:
     lex = ctx.lex
-    if verb.lemma_.lower() in lex.telling:
+    lemma = verb.lemma_.lower()
+    clause = any(c.dep_ in CLAUSES for c in verb.children)
+    if lemma in lex.telling or (lemma in lex.telling_with_clause and clause):
         for child in verb.children:
             if child.dep_ in RECIPIENTS and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 return child.i
@@ -177,13 +183,33 @@ def _pobj(prep):
     return None
 
 
-def _complements(ctx: Context, verb, recipient: Optional[int]) -> Optional[Pair]:
+def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) -> tuple[Optional[Pair], int]:
+    """The complement clauses; an object before an infinitive is content ("urged the council to
+    act"), one before a that-clause is not ("warned voters that ...")."""
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
     if not chosen:
-        return None
-    first = min(c.i for c in chosen)
-    chosen += [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first]
-    return _union(chosen)
+        return None, cue_last
+    first = min(chosen, key=lambda c: c.i)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
+    if objects and first.dep_ == "ccomp":
+        return _union(chosen), cue_last
+    return _union(chosen + objects), cue_last
+
+
+def _noun_clause(verb, cue_last: int, recipient: Optional[int]) -> tuple[Optional[Pair], int]:
+    """'expressed concern that X', 'made it clear that X': the object joins the cue and the
+    clause it governs is the content."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i == recipient or obj.i < verb.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.i > obj.i and _has_that(clause):
+                return clause_span(clause), max(cue_last, obj.i)
+    return None, cue_last
+
+
+def _has_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _objects(verb, recipient: Optional[int]) -> Optional[Pair]:

@@ -13,7 +13,7 @@ from sayso.attribution.cues import find_cues
 from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.quotes import find_quotes, paragraph_breaks
 from sayso.attribution.sources import Speaker, speaker
-from sayso.attribution.spans import Pair, QuoteIndex, trim
+from sayso.attribution.spans import Pair, QuoteIndex, char_tokens, trim
 
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_SHARE = 0.5
@@ -40,8 +40,9 @@ class Found:
 
 
 def find(doc, text: str, lex: Lexicon) -> tuple[list[Found], Context]:
-    quotes = QuoteIndex(find_quotes(text))
-    ctx = make_context(doc, text, quotes, lex)
+    breaks = paragraph_breaks(text)
+    quotes = QuoteIndex(find_quotes(text, breaks))
+    ctx = make_context(doc, text, quotes, lex, breaks)
     found: list[Found] = []
     seen: set = set()
     for cue in find_cues(doc, lex, lambda offset: quotes.at(offset) is not None):
@@ -91,8 +92,8 @@ def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Foun
 
 
 def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset < len(doc.text) else None
-    if span is None or len(span) == 0:
+    span = char_tokens(doc, offset, offset + 1)
+    if len(span) == 0:
         return None
     tok = span[0]
     while tok.is_space and tok.i + 1 < len(doc):
@@ -122,7 +123,7 @@ def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
     claimed = sorted(
         part for f in found if f.cue is None or ctx.quotes.at(f.cue[0]) is None for part in f.content
     )
-    breaks = paragraph_breaks(ctx.text)
+    breaks = ctx.breaks
     result = list(found)
     extra: list[Found] = []
     done_groups: set[int] = set()
@@ -157,8 +158,8 @@ def _speech_like(ctx: Context, q) -> bool:
     if len(words) < MIN_QUOTE_WORDS:
         return False
     doc = ctx.doc
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = char_tokens(doc, q.start, q.end)
+    if len(span) == 0:
         return False
     start, end = ctx.sentence_of[span[0].i]
     return (min(q.end, end) - max(q.start, start)) / max(end - start, 1) >= MIN_QUOTE_SHARE

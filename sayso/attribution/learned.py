@@ -50,12 +50,11 @@ def examples(doc, text: str, cue_spans, lex: Lexicon) -> list[tuple[list[str], b
     a gold cue (the last verb inside a gold cue span)."""
     from sayso.attribution.cues import NOT_CUE_DEPS
     from sayso.attribution.quotes import find_quotes
-    from sayso.attribution.spans import QuoteIndex
+    from sayso.attribution.spans import QuoteIndex, char_tokens
 
     heads = set()
     for start, end in cue_spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+        verbs = [t for t in char_tokens(doc, start, end) if t.pos_ == "VERB"]
         if verbs:
             heads.add(verbs[-1].i)
     quotes = QuoteIndex(find_quotes(text))

@@ -19,6 +19,7 @@ class Lexicon:
     clause_only: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     telling: frozenset[str]
+    telling_with_clause: frozenset[str]
     telling_prepositions: frozenset[str]
     interview_nouns: frozenset[str]
     media_nouns: frozenset[str]
@@ -49,6 +50,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         clause_only=_words(data, "clause_only"),
         phrases=tuple(tuple(str(w).lower() for w in p) for p in data.get("phrases") or ()),
         telling=_words(data, "telling"),
+        telling_with_clause=_words(data, "telling_with_clause"),
         telling_prepositions=_words(data, "telling_prepositions"),
         interview_nouns=_words(data, "interview_nouns"),
         media_nouns=_words(data, "media_nouns"),

@@ -9,6 +9,7 @@ paired: they double as apostrophes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
@@ -38,13 +39,13 @@ def paragraph_breaks(text: str) -> list[int]:
     return breaks
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]:
     """Outermost quotations in text order."""
     quotes: list[Quote] = []
     stack: list[str] = []
     opened = 0
     group = 0
-    breaks = set(paragraph_breaks(text))
+    breaks = set(paragraph_breaks(text) if breaks_at is None else breaks_at)
     skip = -1
     for i, ch in enumerate(text):
         if i == skip:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sayso.attribution.lexicon import Lexicon
-from sayso.attribution.spans import Pair, noun_phrase, trim
+from sayso.attribution.spans import Pair, char_tokens, noun_phrase, trim
 
 NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "it", "what", "which", "there", "here"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -90,13 +90,12 @@ def is_media_name(words: list[str], head_lower: str, lex: Lexicon) -> bool:
 
 
 def _name_words(doc, span: Pair) -> list[str]:
-    return [t.lower_ for t in doc.char_span(span[0], span[1], alignment_mode="expand") or ()
+    return [t.lower_ for t in char_tokens(doc, span[0], span[1])
             if t.pos_ == "PROPN"]
 
 
 def _has_person(doc, span: Pair) -> bool:
-    s = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return s is not None and any(t.ent_type_ == "PERSON" for t in s)
+    return any(t.ent_type_ == "PERSON" for t in char_tokens(doc, span[0], span[1]))
 
 
 def _determiner(tok) -> str:
@@ -122,7 +121,7 @@ def _gender(doc, tok, span: Pair, lex: Lexicon, plural: bool) -> Optional[str]:
         return lex.pronoun_gender.get(tok.lower_)
     if plural:
         return "plural"
-    s = doc.char_span(span[0], span[1], alignment_mode="expand") or ()
+    s = char_tokens(doc, span[0], span[1])
     for t in s:
         g = lex.word_gender.get(t.lower_) or lex.word_gender.get(t.lower_.rstrip("."))
         if g:

@@ -1,7 +1,7 @@
 """Character spans over a parsed Doc: subtrees, trimming, snapping to quotations."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable, Optional
 
 from sayso.attribution.quotes import MARKS, Quote
@@ -9,6 +9,18 @@ from sayso.attribution.quotes import MARKS, Quote
 Pair = tuple[int, int]
 EDGE_PUNCT = frozenset(".,;:!?-–— \t\n\r")
 SKIP_CHILDREN = frozenset({"relcl", "acl", "punct"})
+
+
+def char_tokens(doc, start: int, end: int):
+    """The tokens that overlap [start, end), found by binary search (Doc.char_span rebuilds the
+    whole text on every call)."""
+    n = len(doc)
+    lo = bisect_right(range(n), start, key=lambda i: doc[i].idx) - 1
+    lo = max(lo, 0)
+    if lo < n and doc[lo].idx + len(doc[lo]) <= start:
+        lo += 1
+    hi = bisect_left(range(n), end, key=lambda i: doc[i].idx)
+    return doc[lo:max(hi, lo)]
 
 
 def token_span(tok) -> Pair:
@@ -147,7 +159,8 @@ class QuoteIndex:
 
 def clause_span(tok) -> Pair:
     """tok's subtree, cut before an absolute clause after a comma ("..., with one source telling
-    X"): that is another attribution, not part of this content."""
+    X": another attribution) and before a closing appositive ("the Islamic State, also known as
+    ISIL": PolNeAR leaves it out)."""
     start, end = subtree_span(tok)
     for t in tok.subtree:
         if t.i > tok.i and _after_comma(t) and _trailing(t):
@@ -166,7 +179,7 @@ def _after_comma(t) -> bool:
 def _trailing(t) -> bool:
     if t.dep_ == "prep" and t.lower_ == "with":
         return _absolute(t)
-    return False
+    return t.dep_ == "appos" and t.right_edge.i + 1 >= len(t.doc) or t.dep_ == "appos" and t.doc[t.right_edge.i + 1].is_punct
 
 
 def _absolute(prep) -> bool:
