@@ -168,3 +168,10 @@ def test_scale_arguments_and_automatic_workers():
     assert auto_workers(None, SETTINGS.batch_size, SETTINGS) == 0  # one batch: in this process
     assert auto_workers(None, 2 * SETTINGS.batch_size, SETTINGS) == min(2, os.cpu_count() or 1)
     assert auto_workers(None, None, SETTINGS) == (os.cpu_count() or 1)
+
+
+def test_a_run_with_everything_stored_extracts_nothing():
+    items = articles(5)
+    run = run_extraction(items, SETTINGS, workers=2, skip=lambda article_id: True)
+    assert list(run) == []
+    assert (run.stats.skipped, run.stats.done, run.stats.interrupted) == (5, 0, False)

@@ -39,7 +39,8 @@ class Progress:
         if show and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True,
+                            smoothing=0.1, delay=1.0, leave=False)
 
     def count(self, results: Iterable) -> None:
         n = 0

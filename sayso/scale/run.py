@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from itertools import chain
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from sayso.scale.batches import Window, batched
@@ -75,6 +76,11 @@ def _stream(items, settings, workers, dask, skip, ordered, setup, stats, bar, pa
 
 
 def _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
+    source = iter(source)
+    first = next(source, None)
+    if first is None:  # nothing to extract (everything skipped): no model, no workers
+        return
+    source = chain([first], source)
     if dask:
         from sayso.scale.cluster import run_on_dask
 
@@ -109,7 +115,8 @@ def add_scale_arguments(parser: argparse.ArgumentParser, resume: str = "ledger")
     g.add_argument("--partition-size", type=int, default=PARTITION_SIZE, metavar="N",
                    help=f"articles per Dask task (default {PARTITION_SIZE})")
     g.add_argument("--parts", metavar="DIR", help="with --dask: keep each partition's results here as Parquet")
-    g.add_argument("--no-progress", action="store_true", help="no progress bar")
+    if "--no-progress" not in parser._option_string_actions:  # a command may declare it itself
+        g.add_argument("--no-progress", action="store_true", help="no progress bar")
     if resume == "ledger":
         g.add_argument("--redo", action="store_true",
                        help="extract articles the ledger already holds again (default: skip them)")
@@ -122,7 +129,7 @@ def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Names
                   skip: Optional[Known] = None, ordered: bool = True,
                   paths: Optional[Sequence[str]] = None) -> Extraction:
     """run_extraction with the options `add_scale_arguments` added to a command's parser."""
-    show = settings.progress and not args.no_progress
+    show = settings.progress and not getattr(args, "no_progress", False)
     paths = paths if paths is not None else getattr(args, "paths", None)
     total = estimate_total(paths) if paths and (show or args.workers is None) else None
     return run_extraction(items, settings, workers=auto_workers(args.workers, total, settings),
