@@ -190,11 +190,10 @@ def detect(draft: Draft, ontology: Ontology) -> tuple[tuple[Event, ...], tuple[E
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text)
     events: list[Event] = []
-    for sent in draft.doc.sents:
-        for match in find_matches(sent, ontology):
-            if boilerplate and not _outside(boilerplate, match.start, match.end):
-                continue
-            events.append(_event(len(events) + 1, match, sent, ents, draft, ontology))
+    for match in find_matches(draft.doc, ontology):  # one pass over the tokens
+        if boilerplate and not _outside(boilerplate, match.start, match.end):
+            continue
+        events.append(_event(len(events) + 1, match, match.head.sent, ents, draft, ontology))
     return tuple(events), ents.items
 
 

@@ -11,7 +11,9 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.events.ontology import Ontology, Trigger
 
-POS = {"VERB": "VERB", "NOUN": "NOUN"}
+from spacy.symbols import NOUN, VERB
+
+POS = {VERB: "VERB", NOUN: "NOUN"}  # spaCy's integer part-of-speech ids: no string per token
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def _match_needs(token: Any, needs: tuple[str, ...]) -> Optional[tuple[Any, ...]
 
 def token_pos(token: Any) -> Optional[str]:
     """VERB or NOUN for a trigger lookup, else None."""
-    return POS.get(token.pos_)
+    return POS.get(token.pos)
 
 
 def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
@@ -72,7 +74,10 @@ def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
     pos = token_pos(token)
     if pos is None:
         return None
-    for trig in ontology.lookup(token.lemma_.lower(), pos):
+    lemma = token.lemma_
+    if not lemma.islower():
+        lemma = lemma.lower()
+    for trig in ontology.lookup(lemma, pos):
         if not trig.needs:
             return Match(trig, token, (token,))
         others = _match_needs(token, trig.needs)
