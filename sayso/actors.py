@@ -27,6 +27,8 @@ from sayso.record import Entity, Place
 from sayso.settings import Settings
 
 LEFT_WINDOW = 4  # words of a mention's noun phrase before it, read for its role and country
+NON_NATIONAL = frozenset({"western", "foreign", "international", "arab", "european", "african", "asian",
+                          "global", "regional", "world", "other"})
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP"})
 
 
@@ -155,8 +157,11 @@ def focus_country(places: tuple[Place, ...]) -> Optional[str]:
 
 
 def code(entity: Entity, doc, focus: Optional[str], outlet_home: dict[str, str],
-         named: dict[int, str]) -> Entity:
+         named: dict[int, str], places: tuple[Place, ...] = ()) -> Entity:
     """The entity with country and sector filled where the entities stage left them empty."""
+    if entity.kind == "place" and not _country_entity(entity):
+        # a town or a base is where things happen, not who acts: its country, no sector
+        return dataclasses.replace(entity, country=entity.country or _place_country(entity, places))
     ev = evidence(entity, doc, named) if doc is not None else Evidence(Counter(), Counter())
     key = exact_key(entity.name or "")
     sector = entity.sector
@@ -172,9 +177,24 @@ def code(entity: Entity, doc, focus: Optional[str], outlet_home: dict[str, str],
         country, sector = country or own_country, sector or "GOV"
     sector = sector or (ev.sectors.most_common(1)[0][0] if ev.sectors else None)
     country = country or (ev.countries.most_common(1)[0][0] if ev.countries else None)
-    if country is None and sector in FOCUS_SECTORS:
+    if country is None and sector in FOCUS_SECTORS and not _unplaced(entity):
         country = focus
     return dataclasses.replace(entity, country=country, sector=sector, role=entity.role or ev.role)
+
+
+def _place_country(entity: Entity, places: tuple[Place, ...]) -> Optional[str]:
+    """The country of the resolved place one of the entity's mentions overlaps."""
+    for m in entity.mentions:
+        for p in places:
+            if any(pm.start < m.end and m.start < pm.end for pm in p.mentions):
+                return p.country
+    return None
+
+
+def _unplaced(entity: Entity) -> bool:
+    """Mentions that name a kind of actor of no one country ("Western governments")."""
+    words = {w.casefold() for m in entity.mentions for w in m.text.split()}
+    return bool(words & NON_NATIONAL)
 
 
 def _country_entity(entity: Entity) -> Optional[str]:
@@ -195,4 +215,4 @@ def code_actors(draft: Draft, settings: Settings) -> Draft:
     focus = focus_country(draft.places)
     homes = outlets()
     named = token_countries(draft.doc) if draft.doc is not None else {}
-    return draft.set(entities=tuple(code(e, draft.doc, focus, homes, named) for e in draft.entities))
+    return draft.set(entities=tuple(code(e, draft.doc, focus, homes, named, draft.places) for e in draft.entities))

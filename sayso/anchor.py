@@ -1,12 +1,13 @@
 """anchor: each event gets the place and the date of its clause.
 
-The clause of an event is the dependency subtree of its trigger's verb, else its sentence.
-Place: a place mention in the clause, preferring one after "to/in/at/into/near/from" (where the
-action happened or went), then the one nearest the trigger; nationality words ("Lebanese
-banks") name a country but not where an event happened, so they are not used. Date: the
-resolved time expression of the clause nearest the trigger (points in time only: durations and
-vague references such as "recently" are not dates), else an unresolved one with its text (an
-article with no publication date), else none.
+The clause of an event is the dependency subtree of its trigger's verb, then that of the verb
+it depends on ("were preparing to flee"). Place: a place mention in the clause, preferring one
+after "to/in/at/into/near/from" (where the action happened or went), then the one nearest the
+trigger; not a nationality word ("Lebanese banks"), the actor ("Syria denounced") or a modifier
+("U.S. officials"); a facility said to be at the chosen place ("the Air Base in Mafraq") is
+preferred to it. Date: the resolved time expression of the clause, else of the sentence, nearest
+the trigger (points in time only: durations and vague references such as "recently" are not
+dates), else an unresolved one with its text (an article with no publication date), else none.
 """
 from __future__ import annotations
 
@@ -19,23 +20,41 @@ from sayso.record import Event, Place, TimeValue
 from sayso.settings import Settings
 
 WHERE = re.compile(r"\b(?:to|in|at|into|near|from|inside|outside|across|over)\s+(?:the\s+)?$", re.I)
+BETWEEN = re.compile(r"\s*,?\s*(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
 POINT_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "decade", "time"})
 
 
-def clause_of(doc, event: Event) -> tuple[int, int]:
-    """Character range of the trigger's clause: its verb's subtree, else the sentence."""
+def clauses_of(doc, event: Event) -> list[tuple[int, int]]:
+    """Character ranges to search, narrowest first: the subtree of the trigger's verb, then of
+    the verb it depends on ("preparing to flee"); the sentence when there is no parse."""
     if doc is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None and len(span):
-            tok = span.root
-            while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and tok.dep_ not in ("ROOT",):
-                tok = tok.head
-            left, right = tok.left_edge, tok.right_edge
-            return left.idx, right.idx + len(right.text)
-    return event.sentence.start, event.sentence.end
+            verb = _verb(span.root)
+            ranges = [_subtree(verb)]
+            if verb.head is not verb:
+                ranges.append(_subtree(_verb(verb.head)))
+            return ranges
+    return [(event.sentence.start, event.sentence.end)]
 
 
-def place_for(event: Event, places: tuple[Place, ...], text: str, within: tuple[int, int]) -> Optional[str]:
+def _verb(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _subtree(tok) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+NOT_WHERE_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "dobj"})
+
+
+def place_for(event: Event, places: tuple[Place, ...], text: str, within: tuple[int, int], doc=None) -> Optional[str]:
+    """The place of the clause: after "to/in/at ..." first, then nearest; not a place that is
+    the actor ("Syria denounced"), a modifier ("U.S. officials") or a nationality word."""
     from sayso.places import country_of_demonym
 
     options = []
@@ -44,9 +63,32 @@ def place_for(event: Event, places: tuple[Place, ...], text: str, within: tuple[
             if not (within[0] <= m.start and m.end <= within[1]) or country_of_demonym(m.text):
                 continue
             prepositional = bool(WHERE.search(text[max(0, m.start - 12) : m.start]))
+            if not prepositional and _role(doc, m) in NOT_WHERE_DEPS:
+                continue
             gap = min(abs(m.start - event.trigger.end), abs(event.trigger.start - m.end))
-            options.append((not prepositional, gap, place.id))
-    return min(options)[2] if options else None
+            options.append((not prepositional, gap, m.start, place.id))
+    if not options:
+        return None
+    best = min(options)
+    return _facility_at(places, text, best[2]) or best[3]
+
+
+def _role(doc, m) -> str:
+    if doc is None:
+        return ""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root.dep_ if span is not None and len(span) else ""
+
+
+def _facility_at(places: tuple[Place, ...], text: str, start: int) -> Optional[str]:
+    """A facility said to be at the chosen place ("the Air Base in Mafraq"): the more precise."""
+    for place in places:
+        if place.precision != "facility":
+            continue
+        for m in place.mentions:
+            if m.end <= start and BETWEEN.fullmatch(text[m.end : start]) is not None:
+                return place.id
+    return None
 
 
 def date_for(event: Event, times: tuple[TimeValue, ...], within: tuple[int, int]) -> Optional[TimeValue]:
@@ -63,11 +105,12 @@ def date_for(event: Event, times: tuple[TimeValue, ...], within: tuple[int, int]
 
 def anchor(event: Event, draft: Draft) -> Event:
     text = draft.article.text
-    clause = clause_of(draft.doc, event)
+    clauses = clauses_of(draft.doc, event)
     sentence = (event.sentence.start, event.sentence.end)
-    place = event.place or place_for(event, draft.places, text, clause) or \
-        place_for(event, draft.places, text, sentence)
-    date = event.date or date_for(event, draft.times, clause) or date_for(event, draft.times, sentence)
+    place = event.place or next(
+        (p for c in clauses if (p := place_for(event, draft.places, text, c, draft.doc))), None)
+    date = event.date or next(
+        (d for c in clauses + [sentence] if (d := date_for(event, draft.times, c))), None)
     return dataclasses.replace(event, place=place, date=date)
 
 

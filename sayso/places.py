@@ -339,6 +339,12 @@ def places_of(resolved: Sequence[Optional[Resolved]], text: str) -> tuple[Place,
     return tuple(places)
 
 
+def _in_boilerplate(m: Mention, boilerplate) -> bool:
+    """A mention inside a byline, caption or footer ("Elad Benari, Canada,") names no place of
+    the story."""
+    return any(b.start <= m.start and m.end <= b.end for b in boilerplate)
+
+
 def outlet_country(outlet: Optional[str]) -> Optional[str]:
     """The country of a known outlet (sayso/data/outlets.tsv), else None."""
     if not outlet:
@@ -353,7 +359,7 @@ def resolve_places(draft: Draft, settings: Settings) -> Draft:
     doc = draft.doc
     if doc is None:
         return draft
-    mentions = find_mentions(doc)
+    mentions = [m for m in find_mentions(doc) if not _in_boilerplate(m, draft.boilerplate)]
     if not mentions:
         return draft.set(places=())
     home = outlet_country(draft.article.meta.outlet)

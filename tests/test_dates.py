@@ -119,3 +119,16 @@ def test_example_defection_dated_and_placed(syria_record):
     place = next(p for p in syria_record.places if p.id == event.place)
     assert place.country == "JOR"
     assert event.date.value == "2012-06-21"
+
+
+def test_anchor_skips_actor_and_prefers_the_facility(nlp):
+    text = ("Iran condemned the move. The crew surrendered at the Bagram Air Base in Parwan, "
+            "Afghanistan, on Sunday.")
+    draft = draft_of(nlp, text, published="2013-03-08")
+    draft = resolve_times(resolve_places(draft, DEFAULT), DEFAULT)
+    condemned, surrendered = _event(draft, "condemned", "ACCUSE"), _event(draft, "surrendered", "RETREAT")
+    events = anchor_events(draft.set(events=(condemned, surrendered)), DEFAULT).events
+    assert events[0].place is None  # Iran is who condemned, not where
+    base = next(p for p in draft.places if p.id == events[1].place)
+    assert base.precision == "facility" and base.country == "AFG"
+    assert events[1].date.value == "2013-03-03"
