@@ -103,15 +103,16 @@ def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
 
 
 def _statement_phrase(ctx: Context, verb, cue_last: int) -> int:
-    """'said in a statement', 'wrote in an email': the channel right after the verb joins the cue."""
+    """'said in a statement', 'wrote on Twitter': the channel right after the verb joins the cue
+    (PolNeAR's convention)."""
     doc = verb.doc
     nxt = cue_last + 1
-    if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head is not verb:
+    if nxt >= len(doc) or doc[nxt].lower_ not in ("in", "on") or doc[nxt].head.i != verb.i:
         return cue_last
     noun = _pobj(doc[nxt])
-    if noun is None or noun.lemma_.lower() not in ctx.lex.interview_nouns or noun.i - nxt > 3:
+    if noun is None or noun.right_edge.i - nxt > 8:
         return cue_last
-    return noun.i
+    return noun.right_edge.i if noun.lemma_.lower() in ctx.lex.interview_nouns else cue_last
 
 
 def _finish(ctx: Context, parts, source, cue_last: int, recipient) -> Optional[Content]:
@@ -234,7 +235,7 @@ def _temporal(prep) -> bool:
 def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:
     doc = verb.doc
     nxt = cue_last + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head is verb and doc[nxt].lower_ in ADJACENT_PREPS:
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS:
         obj = _pobj(doc[nxt])
         if obj is not None:
             return subtree_span(obj), nxt
@@ -311,7 +312,7 @@ def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
 def _inverted(ctx: Context, verb) -> list[Pair]:
     """'..., say U.S. officials': the clause the cue hangs on, minus the cue's own words."""
     head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
         return []
     if verb.i < head.i and verb.dep_ != "parataxis":
         return []
@@ -327,7 +328,7 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     if quotes:
         return quotes
     head = first.head
-    if head is first:
+    if head.i == first.i:
         return []
     own = (first.idx, source[1] if source else first.idx + len(first))
     own = subtree_span(first) if subtree_span(first)[1] > own[1] else own

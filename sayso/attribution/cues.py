@@ -70,7 +70,7 @@ def _cue_verdict(tok, lex: Lexicon, model, in_quote, chosen: set[int]) -> Option
 def _under(tok, chosen: set[int], depth: int = 6) -> bool:
     """Whether an earlier chosen cue governs tok through its complement."""
     for _ in range(depth):
-        if tok.head is tok or tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "pobj", "prep", "dobj", "acl"):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "pobj", "prep", "dobj", "acl"):
             return False
         tok = tok.head
         if tok.i in chosen:
@@ -123,7 +123,7 @@ def speaker_of(verb) -> Optional[int]:
         subject = _subject(tok)
         if subject is not None:
             return _antecedent_of_relative(subject, tok)
-        if tok.dep_ not in INHERITS or tok.head is tok:
+        if tok.dep_ not in INHERITS or tok.head.i == tok.i:
             return None
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head.i  # "a statement saying ...": the noun is the source

@@ -73,7 +73,7 @@ def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:
     if lemma in lex.group_nouns or tok.ent_type_ in ORG_ENTS:
         return "organization"
     if tok.pos_ == "PROPN":
-        return "named_person" if _has_person(doc, span) else "organization"
+        return "organization" if tok.ent_type_ in ORG_ENTS else "named_person"
     plural = tok.tag_ in ("NNS", "NNPS")
     if _possessed(tok) or _determiner(tok) in DEFINITE:
         return "anonymous_group" if plural else "role"
@@ -113,7 +113,7 @@ def _definite_description(tok, lex: Lexicon) -> bool:
     """'the official', 'The source', 'the newspaper': a description that refers back."""
     if tok.pos_ != "NOUN" or _possessed(tok) or _determiner(tok) not in DEFINITE:
         return False
-    return not any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.subtree if c is not tok)
+    return not any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.subtree if c.i != tok.i)
 
 
 def _gender(doc, tok, span: Pair, lex: Lexicon, plural: bool) -> Optional[str]:

@@ -66,8 +66,21 @@ def noun_phrase(
     span = trim_tokens(doc, text, left, right)
     if span is None:
         return None
-    if "," in text[span[0]:span[1]] and text[span[1]:span[1] + 1] == ",":
-        span = (span[0], span[1] + 1)
+    return _closing_mark(text, span)
+
+
+CLOSERS = {",": ",", ")": "(", "—": "—", "–": "–", "--": "--"}
+
+
+def _closing_mark(text: str, span: Pair) -> Pair:
+    """The span with the mark that closes an aside it opened ("Hugh Hill, a doctor," /
+    "Dick Durbin (D-Ill.)" / "Tim Cook -- Apple's chief --"), PolNeAR's convention."""
+    inside = text[span[0]:span[1]]
+    for mark, opener in CLOSERS.items():
+        if opener in inside and text.startswith(mark, span[1]):
+            return span[0], span[1] + len(mark)
+        if mark in ("—", "–", "--") and opener in inside and text.startswith(" " + mark, span[1]):
+            return span[0], span[1] + 1 + len(mark)
     return span
 
 
