@@ -128,6 +128,10 @@ def _month_day_year(words, published, tense) -> Optional[Value]:
         return (f"{year:04d}-{month:02d}-{day:02d}", "day") if day else (f"{year:04d}-{month:02d}", "month")
     if published is None:
         return None, None
+    shift = _year_shift(words)
+    if shift:
+        y = published.year + shift
+        return (f"{y:04d}-{month:02d}-{day:02d}", "day") if day and _valid(y, month, day) else (f"{y:04d}-{month:02d}", "month")
     if day:
         return _nearest_date(published, month, day, tense), "day"
     y = published.year
@@ -138,6 +142,13 @@ def _month_day_year(words, published, tense) -> Optional[Value]:
     elif tense is None and abs(month - published.month) > 6:
         y += 1 if month < published.month else -1
     return f"{y:04d}-{month:02d}", "month"
+
+
+def _year_shift(words) -> int:
+    """+1 for "... of next year", -1 for "... last year", else 0."""
+    if "year" not in words:
+        return 0
+    return next((SHIFTS.get(w, 0) for w in words if w in SHIFTS), 0)
 
 
 def _year_in(words) -> Optional[int]:
@@ -367,7 +378,7 @@ RULES = (_month_day_year, _quarter, _season, _year, _relative(_ago), _relative(_
 
 # --- tense of the clause an expression sits in ------------------------------------------------
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "should", "may", "might", "must", "can"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
