@@ -22,7 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional
 
-from sayso.mentions import LEADER_TITLES, ROLE_TITLES, Mention
+from sayso.mentions import BUSINESS_ANAPHORS, COUNTRY_NAMES, LEADER_TITLES, ROLE_TITLES, Mention, normalise
 from sayso.record import Entity, Span
 
 PERSON_LIKE = frozenset({"person", "anonymous_person", "anonymous_group"})
@@ -47,6 +47,16 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+def _acronyms(m: Mention) -> set[str]:
+    """ "General Motors Corporation" -> {"gmc", "gm"}; names of one word have none."""
+    found = set()
+    for name in (normalise(m.text), m.key):
+        words = [w for w in name.replace("-", " ").split() if w not in ("of", "for", "and", "the")]
+        if len(words) >= 2:
+            found.add("".join(w[0] for w in words))
+    return found
+
+
 def _word_prefix(short: str, long: str) -> bool:
     return long.startswith(short + " ")
 
@@ -66,11 +76,14 @@ class Joiner:
         self.bare_keys: dict[str, int] = {}
         self.acronyms: dict[str, int] = {}
         self.media_words: dict[str, int] = {}
+        self.last_words: dict[str, int] = {}  # last word of an organization's name
         self.media_first: dict[str, list[int]] = {}  # first name word -> outlets/organizations
         self.heads: dict[tuple[str, bool], int] = {}
         self.leaders: list[int] = []
         self.last_media: Optional[int] = None
         self.pending: dict[str, int] = {}  # role head -> entity made by an anaphor alone
+        self.last_country: Optional[int] = None
+        self.last_organization: Optional[int] = None  # the latest organization named
 
     # -- the pass ------------------------------------------------------------------------------
 
@@ -79,7 +92,7 @@ class Joiner:
             idx = self._find_name(m)
         elif m.form == "anaphor":
             idx = self._find_antecedent(m)
-            if idx is None and m.kind == "media":
+            if idx is None and m.kind in ("media", "place"):
                 return  # "the newspaper" before any outlet is named: nothing to refer to
         else:
             idx = self._find_description(m)
@@ -108,22 +121,30 @@ class Joiner:
         idx = known
         if idx is None and m.key.replace(".", "").isalpha() and len(m.tokens) == 1:
             idx = self.acronyms.get(m.key.replace(".", ""))
+        if idx is None and len(m.tokens) >= 2:
+            idx = next((self.keys[a] for a in _acronyms(m) if a in self.keys), None)  # "GM" first
         if idx is None and m.kind == "media" and len(m.tokens) == 1:
             idx = self.media_words.get(m.key)
+        if idx is None and m.kind == "organization" and len(m.tokens) == 1:
+            idx = self.last_words.get(m.key)  # "the Senate" after "the United States Senate"
         if idx is None and m.kind in ("organization", "media"):
-            idx = self._find_media_prefix(m.key, m.kind == "media")
+            idx = self._find_prefix(m.key, m.kind == "media")
         if idx is None and m.kind in ("organization", "place") and m.tokens:
             idx = self._find_person(m.tokens)  # "al-Hamade" tagged ORG, "Tessaly" tagged GPE
         return idx
 
-    def _find_media_prefix(self, key: str, is_media: bool) -> Optional[int]:
-        """A media name and its short form: "L'Observateur" = "L'Observateur du Soir"."""
+    def _find_prefix(self, key: str, is_media: bool) -> Optional[int]:
+        """A name and its short form: "L'Observateur" = "L'Observateur du Soir" (outlets);
+        "Apple" = "Apple Computer" (organizations, when the short form is one word)."""
         for idx in reversed(self.media_first.get(key.split(" ", 1)[0], ())):
             c = self.clusters[idx]
-            if not (is_media or c.kind == "media"):
-                continue
-            if any(_word_prefix(key, m.key) or _word_prefix(m.key, key) for m in c.mentions if m.form == "name"):
-                return idx
+            media = is_media or c.kind == "media"
+            for m in c.mentions:
+                if m.form != "name":
+                    continue
+                short = key if len(key) < len(m.key) else m.key
+                if (_word_prefix(key, m.key) or _word_prefix(m.key, key)) and (media or " " not in short):
+                    return idx
         return None
 
     def _find_person(self, tokens: tuple[str, ...]) -> Optional[int]:
@@ -139,6 +160,8 @@ class Joiner:
     def _find_antecedent(self, m: Mention) -> Optional[int]:
         if m.kind == "media":
             return self.last_media
+        if m.kind == "place":
+            return self.last_country
         idx = self.heads.get((m.head, m.plural))
         if idx is not None and _origin_agrees(self.clusters[idx].origin, m.origin):
             return idx
@@ -146,6 +169,8 @@ class Joiner:
             for idx in reversed(self.leaders):
                 if _origin_agrees(self.clusters[idx].origin, m.origin):
                     return idx
+        if m.kind == "organization" and m.head in BUSINESS_ANAPHORS and self.last_organization is not None:
+            return self.last_organization  # "Apple ... the company"
         return self.keys.get(m.key) if m.kind not in PERSON_LIKE else None
 
     def _find_description(self, m: Mention) -> Optional[int]:
@@ -190,9 +215,14 @@ class Joiner:
             return
         if c.kind == "organization":
             self.heads[(m.key.rsplit(" ", 1)[-1], False)] = idx  # "Foreign Ministry" <- "the ministry"
-        words = [w for w in m.key.replace("-", " ").split() if w not in ("of", "for", "and")]
-        if len(words) >= 2:
-            self.acronyms.setdefault("".join(w[0] for w in words).lower(), idx)
+        for acronym in _acronyms(m):
+            self.acronyms.setdefault(acronym, idx)
+        if c.kind == "organization":
+            self.last_organization = idx
+            if " " in m.key:
+                self.last_words[m.key.rsplit(" ", 1)[-1]] = idx
+        if c.kind == "place" and m.key in COUNTRY_NAMES and not m.modifier:
+            self.last_country = idx
         if c.kind in ("media", "organization"):
             bucket = self.media_first.setdefault(m.key.split(" ", 1)[0], [])
             if idx not in bucket:

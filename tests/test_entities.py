@@ -249,3 +249,40 @@ def test_cataphoric_role_merges_with_the_named_person():
     )
     omari = by_mention(r, "Hassan Omari")
     assert "The pilot" in mentions(omari)
+
+
+def test_company_names_short_forms_acronyms_and_the_company():
+    r = extract_text(
+        "Carmaker Cuts Jobs\n\nGM said on Monday it would cut 2,000 jobs. General Motors Corporation "
+        "blamed weak sales. The company said plants in Ohio would close. Rival Acme Motors Inc. said "
+        "Acme Motors would hire. The United States Senate will hold hearings; the Senate meets in May."
+    )
+    gm = by_mention(r, "GM")
+    assert "General Motors Corporation" in mentions(gm) and "The company" in mentions(gm)
+    acme = by_mention(r, "Acme Motors Inc.")
+    assert "Acme Motors" in mentions(acme) and acme.id != gm.id
+    assert by_mention(r, "Senate").id == by_mention(r, "The United States Senate").id
+
+
+def test_place_spellings_and_the_kingdom():
+    r = extract_text(
+        "Aid Arrives\n\nThe United States sent aid to Jordan on Monday. U.S. planes landed at dawn, "
+        "and the kingdom thanked Washington."
+    )
+    assert by_mention(r, "U.S.").id == by_mention(r, "The United States").id
+    assert "the kingdom" in mentions(by_mention(r, "Jordan"))
+
+
+def test_a_person_named_like_an_outlet_word_is_a_person():
+    r = extract_text("Union Talks\n\nChairman Jim Press said talks would resume. Press added that pay was agreed.")
+    assert by_mention(r, "Jim Press").kind == "person"
+
+
+def test_plural_names_and_people_nouns():
+    r = extract_text(
+        "Album Reissued\n\nThe Kennedys met the Beatles in London on Friday, and many customers queued, "
+        "a shop owner said."
+    )
+    assert by_mention(r, "Beatles").kind == "group"
+    assert by_mention(r, "many customers").kind == "anonymous_group"
+    assert by_mention(r, "a shop owner").kind == "anonymous_person"
