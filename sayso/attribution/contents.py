@@ -22,6 +22,7 @@ RECIPIENTS = ("dobj", "dative", "iobj")
 DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
+MIN_LEAD_WORDS = 3
 GAP = frozenset(" ,.:;\n\t")
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
@@ -86,7 +87,8 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     inside = ctx.quotes.at(verb.idx)
     parts = led
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
-        parts = _sentence_quotes(ctx, cue, source) or _adjacent_quotes(ctx, cue, source)
+        parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source)
+        parts = parts or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
@@ -267,6 +269,22 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
     return parts
 
 
+def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair]) -> list[Pair]:
+    """'Clinton said on the other hand, “...”': words between the cue and the quotation that
+    opens its content belong to the content (a mixed quote)."""
+    if not parts:
+        return parts
+    last = ctx.doc[cue_last]
+    after = last.idx + len(last)
+    if source and source[0] >= after:
+        after = source[1]
+    first = parts[0]
+    between = ctx.text[after:first[0]]
+    if first[0] <= after or "\n" in between or len(between.split()) < MIN_LEAD_WORDS:
+        return parts
+    return [(after, first[1])] + parts[1:]
+
+
 def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
     """A quotation just before or after the cue and its source, across a sentence end."""
     doc, text = ctx.doc, ctx.text
@@ -318,7 +336,11 @@ def _inverted(ctx: Context, verb) -> list[Pair]:
         return []
     if ctx.quotes.at(verb.idx) is not None:
         return []
-    return minus(subtree_span(head), subtree_span(verb))
+    own = subtree_span(verb)
+    clause = subtree_span(head)
+    if head.dep_ == "ROOT" or head.dep_ == "conj":
+        clause = ctx.sentence_of[verb.i]  # the whole sentence, all its conjuncts
+    return minus(clause, own)
 
 
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:

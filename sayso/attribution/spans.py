@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 from sayso.attribution.quotes import MARKS, Quote
 
 Pair = tuple[int, int]
+DANGLING = ("and", "but", "or")  # a conjunction left at the end when the parse cut a clause
 EDGE_PUNCT = frozenset(".,;:!?-–— \t\n\r")
 SKIP_CHILDREN = frozenset({"relcl", "acl", "punct"})
 
@@ -102,6 +103,12 @@ def trim(text: str, span: Pair) -> Optional[Pair]:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
+    for word in DANGLING:
+        if end - start > len(word) and text.endswith(word, start, end) and text[end - len(word) - 1] in EDGE_PUNCT:
+            end -= len(word)
+            while end > start and text[end - 1] in EDGE_PUNCT:
+                end -= 1
+            break
     if end > start and text[start] in MARKS and start + 1 == end:
         return None
     return (start, end) if end > start else None
