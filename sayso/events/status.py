@@ -3,14 +3,18 @@
 The rules, in order (the first that applies decides):
 1. negation of the event's verb or noun ("did not defect", "no defections", "never") -> negated
 2. the event's clause is a condition ("if they deserted", "should the regime fall") -> possible
-3. a modal on the event's verb ("may" -> possible, "will" -> expected)
-4. a hedge adverb ("reportedly" -> claimed, "perhaps" -> possible)
-5. the innermost governing cue word, found by walking up the heads ("plans to", "considered
+3. an epistemic modal or hedge on the event's verb ("may", "could" -> possible; "reportedly"
+   -> claimed)
+4. the innermost governing cue word, found by walking up the heads ("plans to", "considered
    defecting", "rumors that", "claim that", "expected to", "a mission to bomb", "refused to");
-   a cue that only acts on a non-finite complement is skipped across a finite clause
+   a cue that only acts on a non-finite complement is skipped across a finite clause; the walk
+   stops at adjuncts ("with a campaign", "after talks broke down") and at a noun that is a
+   participant of another event ("cut 13,000 jobs")
+5. a future modal ("will", "would", "shall", "must") -> expected; it yields to any cue of
+   rule 4 but "claim" ("analysts predicted it would fall" is possible)
 6. progressive aspect ("are courting") -> ongoing
-7. an infinitive with no cue above it -> planned; under an implicative verb ("managed to")
-   the governing verb's status
+7. an infinitive with no cue above it -> planned ("the first model to use" -> occurred); under
+   an implicative verb ("managed to", "forced to") the governing verb's status
 8. otherwise (past, perfect, present) -> occurred
 All cue words live in the `status` section of the ontology file.
 """
