@@ -87,7 +87,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     inside = ctx.quotes.at(verb.idx)
     parts = led
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
-        parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source)
+        parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
         parts = parts or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
@@ -269,15 +269,17 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
     return parts
 
 
-def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair]) -> list[Pair]:
+def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair], recipient) -> list[Pair]:
     """'Clinton said on the other hand, “...”': words between the cue and the quotation that
-    opens its content belong to the content (a mixed quote)."""
+    opens its content belong to the content (a mixed quote); the one told does not."""
     if not parts:
         return parts
     last = ctx.doc[cue_last]
     after = last.idx + len(last)
     if source and source[0] >= after:
         after = source[1]
+    if recipient is not None:
+        after = max(after, subtree_span(ctx.doc[recipient])[1])
     first = parts[0]
     between = ctx.text[after:first[0]]
     if first[0] <= after or "\n" in between or len(between.split()) < MIN_LEAD_WORDS:
