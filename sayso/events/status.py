@@ -155,6 +155,8 @@ def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
         parent = cur.head
         if parent == cur or _participant(cur, parent, lex):
             return None
+        if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN") and not is_infinitive(cur):
+            return None  # a participle describing its noun: "people fleeing war"
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" and is_finite(cur):
             crossed_finite = True
         status = None if _adjunct(cur) else lex.cues.get(parent.lemma_.lower())
