@@ -47,3 +47,26 @@ def test_a_killed_dask_worker_has_its_partition_retried(tmp_path):
     assert len(list(tmp_path.glob("crashed-*"))) == 1  # a worker did die mid-partition
     assert [r for r in results if not isinstance(r, Record)] == []
     assert [r.meta.path for r in results] == [a.meta.path for a in items]
+
+
+def test_workers_can_read_the_files_themselves(tmp_path):
+    import json
+
+    from sayso.read import ReadOptions, read_sources
+    from sayso.scale import run_files
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, article in enumerate(articles(7)):
+        if i < 4:
+            (corpus / f"wire{i}.txt").write_text(article.text, encoding="utf-8")
+    with (corpus / "more.jsonl").open("w", encoding="utf-8") as out:
+        for article in articles(7)[4:]:
+            out.write(json.dumps({"text": article.text, "url": f"https://example.org/{article.meta.path}"}) + "\n")
+    local = [r.to_dict() for r in run_extraction(read_sources([str(corpus)], ReadOptions()), SETTINGS, workers=0)]
+    assert len(local) == 7
+    stored = {local[0]["id"], local[5]["id"]}
+    run = run_files([str(corpus)], ReadOptions(), SETTINGS, dask="local:2", files_per_task=3, skip=stored.__contains__)
+    on_dask = [r.to_dict() for r in run]
+    assert on_dask == [r for r in local if r["id"] not in stored]
+    assert (run.stats.done, run.stats.skipped) == (5, 2)

@@ -7,7 +7,7 @@ with resume, a progress bar, a clean Ctrl-C and failures recorded per article.
 """
 from sayso.scale.progress import RunStats, estimate_total
 from sayso.scale.resume import ids_in_jsonl, skip_known
-from sayso.scale.run import Extraction, add_scale_arguments, run_extraction, run_from_args
+from sayso.scale.run import Extraction, add_scale_arguments, run_extraction, run_files, run_from_args
 
 __all__ = [
     "Extraction",
@@ -16,6 +16,7 @@ __all__ = [
     "estimate_total",
     "ids_in_jsonl",
     "run_extraction",
+    "run_files",
     "run_from_args",
     "skip_known",
 ]

@@ -37,9 +37,9 @@ def extract_partition(items: list, settings: Settings, setup: Setup = None) -> b
     return to_parquet(extract_batch(items, settings, nlp))
 
 
-def to_parquet(results: list[Result]) -> bytes:
+def results_table(results: list[Result]) -> Any:
+    """One row per result: id, origin, status (ok/failed), stage, error, record (JSON)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     rows: dict[str, list] = {name: [] for name in COLUMNS}
     for r in results:
@@ -50,9 +50,14 @@ def to_parquet(results: list[Result]) -> bytes:
         rows["stage"].append(r.stage if failed else None)
         rows["error"].append(r.error if failed else None)
         rows["record"].append(None if failed else json.dumps(r.to_dict(), ensure_ascii=False))
-    table = pa.table({name: pa.array(rows[name], pa.string()) for name in COLUMNS})
+    return pa.table({name: pa.array(rows[name], pa.string()) for name in COLUMNS})
+
+
+def to_parquet(results: list[Result]) -> bytes:
+    import pyarrow.parquet as pq
+
     sink = io.BytesIO()
-    pq.write_table(table, sink, compression="zstd")
+    pq.write_table(results_table(results), sink, compression="zstd")
     return sink.getvalue()
 
 
@@ -97,11 +102,26 @@ def connect(address: str) -> tuple[Any, Any]:
 
 def run_on_dask(source: Iterable, settings: Settings, address: str, ordered: bool, setup: Setup,
                 stop: StopFlag, partition_size: int, parts_dir: Optional[str]) -> Iterator[list[Result]]:
+    """Articles read here, extracted on the cluster in partitions of `partition_size`."""
+    task = (extract_partition, (settings, setup))
+    yield from _on_cluster(address, batched(source, partition_size), task, ordered, stop, parts_dir)
+
+
+def run_files_on_dask(paths: Iterable[str], options: Any, settings: Settings, address: str, ordered: bool,
+                      setup: Setup, stop: StopFlag, per_task: int, parts_dir: Optional[str]) -> Iterator[list[Result]]:
+    """Input files read and extracted on the workers, `file_partitions` of them per task."""
+    partitions = file_partitions(paths, per_task, getattr(options, "skip", ()))
+    task = (extract_files, (options, settings, setup))
+    yield from _on_cluster(address, partitions, task, ordered, stop, parts_dir)
+
+
+def _on_cluster(address: str, batches: Iterable[list], task: tuple, ordered: bool, stop: StopFlag,
+                parts_dir: Optional[str]) -> Iterator[list[Result]]:
     client, cluster = connect(address)
     try:
         threads = max(1, sum(client.nthreads().values()))
-        window = Window(batched(source, partition_size), max(4, 2 * threads), ordered)
-        yield from _Scheduler(client, settings, setup, parts_dir).run(window, stop)
+        window = Window(batches, max(4, 2 * threads), ordered)
+        yield from _Scheduler(client, task, parts_dir).run(window, stop)
     finally:
         client.close()
         if cluster is not None:
@@ -111,10 +131,11 @@ def run_on_dask(source: Iterable, settings: Settings, address: str, ordered: boo
 class _Scheduler:
     """Submits partitions, turns finished tasks into results, isolates partitions that fail."""
 
-    def __init__(self, client: Any, settings: Settings, setup: Setup, parts_dir: Optional[str]):
+    def __init__(self, client: Any, task: tuple, parts_dir: Optional[str]):
         from distributed import as_completed
 
-        self.client, self.settings, self.setup = client, settings, setup
+        self.client = client
+        self.func, self.args = task  # func(items, *args) -> Parquet bytes of one result per article
         self.parts_dir = Path(parts_dir) if parts_dir else None
         if self.parts_dir:
             self.parts_dir.mkdir(parents=True, exist_ok=True)
@@ -136,8 +157,7 @@ class _Scheduler:
             self._finished(next(self.running), window)
 
     def _submit(self, batch: Batch, items: list, part: Optional[int] = None) -> None:
-        future = self.client.submit(extract_partition, items, self.settings, self.setup,
-                                    pure=False, retries=RETRIES)
+        future = self.client.submit(self.func, items, *self.args, pure=False, retries=RETRIES)
         self.tasks[future] = (batch, part)
         self.running.add(future)
 
@@ -153,7 +173,7 @@ class _Scheduler:
         if part is None:
             window.finish(batch.number, self._keep(batch.number, data))
         else:
-            self._isolated(batch, part, from_parquet(data)[0], window)
+            self._isolated(batch, part, from_parquet(data), window)
 
     def _keep(self, number: int, data: bytes) -> list[Result]:
         """Results of a partition, written to its part file first when parts are kept."""
@@ -163,20 +183,79 @@ class _Scheduler:
         path.write_bytes(data)
         return from_parquet(path)
 
-    def _isolated(self, batch: Batch, part: int, result: Result, window: Window) -> None:
-        done = self.isolation.finish(batch, part, result)
+    def _isolated(self, batch: Batch, part: int, results: list[Result], window: Window) -> None:
+        """One item of an isolated batch is done (an article: one result; a file: all of its)."""
+        done = self.isolation.finish(batch, part, results)
         if done is not None:
-            window.finish(batch.number, self._keep(batch.number, to_parquet(done)) if self.parts_dir else done)
+            flat = [r for group in done for r in group]
+            window.finish(batch.number, self._keep(batch.number, to_parquet(flat)) if self.parts_dir else flat)
 
     def _failed(self, batch: Batch, part: Optional[int], exc: Exception, window: Window) -> None:
         if part is None and len(batch.items) > 1:
             for index, item in self.isolation.start(batch):
                 self._submit(batch, [item], index)
             return
-        item = batch.items[part or 0]
-        result = item if isinstance(item, Failure) else Failure(
-            item.origin or item.id, f"{type(exc).__name__} on the Dask cluster: {exc}", "worker")
+        result = _failure(batch.items[part or 0], exc)
         if part is None:
             window.finish(batch.number, [result])
         else:
-            self._isolated(batch, part, result, window)
+            self._isolated(batch, part, [result], window)
+
+
+def _failure(item: Any, exc: Exception) -> Failure:
+    """The result for an article (or an input file) whose task kept failing."""
+    if isinstance(item, Failure):
+        return item
+    origin = item if isinstance(item, str) else (item.origin or item.id)
+    return Failure(origin, f"{type(exc).__name__} on the Dask cluster: {exc}", "worker")
+
+
+# Reading on the workers: partitions are input files, for inputs the workers can see at the
+# same paths (a shared filesystem). Text and HTML files are grouped `per_task` to a partition;
+# a corpus file (JSONL, CSV, JSON, feed, WARC) is a partition of its own.
+
+SINGLE_ARTICLE = {"text", "html"}
+
+
+def file_partitions(paths: Iterable[str], per_task: int, skip: tuple[str, ...] = ()) -> Iterator[list[str]]:
+    """Lists of input files, each the work of one Dask task, in reading order."""
+    from sayso.read.source import SUFFIXES, walk
+
+    group: list[str] = []
+    skipped = {Path(p).resolve() for p in skip}
+    for name in paths:
+        path = Path(name)
+        files = (p for p in walk(path) if p.resolve() not in skipped) if path.is_dir() else [path]
+        for file in files:
+            if SUFFIXES.get(file.suffix.lower()) in SINGLE_ARTICLE:
+                group.append(str(file))
+                if len(group) >= per_task:
+                    yield group
+                    group = []
+                continue
+            if group:
+                yield group
+                group = []
+            yield [str(file)]
+    if group:
+        yield group
+
+
+def extract_files(paths: list[str], options: Any, settings: Settings, setup: Setup = None) -> bytes:
+    """On a worker: read `paths`, extract in batches, and return the results as Parquet bytes,
+    written a batch at a time so a large corpus file never sits in memory as records."""
+    import pyarrow.parquet as pq
+
+    from sayso.read import read_sources
+
+    nlp = prepare(settings, setup)
+    sink = io.BytesIO()
+    writer = None
+    for chunk in batched(read_sources(paths, options), settings.batch_size):
+        table = results_table(extract_batch(chunk, settings, nlp))
+        writer = writer or pq.ParquetWriter(sink, table.schema, compression="zstd")
+        writer.write_table(table)
+    if writer is None:
+        return to_parquet([])
+    writer.close()
+    return sink.getvalue()

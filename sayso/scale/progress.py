@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 from sayso.pipeline import Failure
 
 COUNTED = {".jsonl": "lines", ".ndjson": "lines", ".csv": "rows", ".tsv": "rows", ".parquet": "parquet"}
-UNKNOWN = {".warc", ".arc", ".gz", ".bz2", ".xz", ".zst", ".xml", ".rss", ".atom", ".feed"}  # many per file
+UNKNOWN = {".json", ".warc", ".arc", ".gz", ".bz2", ".xz", ".zst", ".xml", ".rss", ".atom", ".feed"}  # many per file
 
 
 @dataclass
@@ -82,9 +82,11 @@ def _count(path: Path) -> Optional[int]:
     if str(path) == "-" or not path.exists():
         return None if str(path) == "-" else 0
     if path.is_dir():
+        from sayso.read.source import walk  # the files the readers take, in the same walk
+
         total = 0
-        for child in path.rglob("*"):
-            if child.is_file() and not child.name.endswith(".meta.json"):
+        for child in walk(path):
+            if not child.name.endswith(".meta.json"):
                 n = _count(child)
                 if n is None:
                     return None

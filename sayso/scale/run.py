@@ -7,11 +7,13 @@ import os
 from itertools import chain
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
+from sayso.errors import SaysoError
 from sayso.scale.batches import Window, batched
 from sayso.scale.interrupt import StopFlag, stop_on_interrupt
 from sayso.scale.job import Result, Setup, extract_batch, prepare
 from sayso.scale.progress import Progress, RunStats, estimate_total
 from sayso.scale.resume import Known, skip_known
+from sayso.pipeline import Failure
 from sayso.settings import DEFAULT, Settings
 
 PARTITION_SIZE = 256  # articles per Dask task
@@ -75,6 +77,47 @@ def _stream(items, settings, workers, dask, skip, ordered, setup, stats, bar, pa
         bar.close()
 
 
+def run_files(
+    paths: Sequence[str],
+    read_options: Any,
+    settings: Settings = DEFAULT,
+    dask: str = "local:2",
+    skip: Optional[Known] = None,
+    *,
+    ordered: bool = True,
+    setup: Setup = None,
+    total: Optional[int] = None,
+    progress: Optional[bool] = None,
+    files_per_task: int = PARTITION_SIZE,
+    parts_dir: Optional[str] = None,
+) -> Extraction:
+    """Like run_extraction on Dask, but the workers read the input files themselves (they must
+    see them at the same paths): a task per corpus file (JSONL, CSV, feed, WARC), or per
+    `files_per_task` text/HTML files. Known articles are dropped as their results come back
+    (the workers cannot ask the ledger), so they are extracted but never stored twice."""
+    stats = RunStats()
+    show = settings.progress if progress is None else progress
+    bar = Progress(stats, show, total)
+    return Extraction(_stream_files(paths, read_options, settings, dask, skip, ordered, setup, stats, bar,
+                                    files_per_task, parts_dir), stats)
+
+
+def _stream_files(paths, options, settings, dask, skip, ordered, setup, stats, bar, per_task, parts_dir):
+    from sayso.scale.cluster import run_files_on_dask
+
+    try:
+        with stop_on_interrupt() as stop:
+            for results in run_files_on_dask(paths, options, settings, dask, ordered, setup, stop, per_task, parts_dir):
+                kept = [r for r in results if skip is None or isinstance(r, Failure) or not skip(r.id)]
+                for _ in range(len(results) - len(kept)):
+                    bar.skipped()
+                bar.count(kept)
+                yield from kept
+            stats.interrupted = stop.requested
+    finally:
+        bar.close()
+
+
 def _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
     source = iter(source)
     first = next(source, None)
@@ -114,6 +157,10 @@ def add_scale_arguments(parser: argparse.ArgumentParser, resume: str = "ledger")
                    help="run on a Dask cluster: its scheduler address (tcp://host:8786), or local:N")
     g.add_argument("--partition-size", type=int, default=PARTITION_SIZE, metavar="N",
                    help=f"articles per Dask task (default {PARTITION_SIZE})")
+    g.add_argument("--dask-read", choices=("client", "workers"), default="client",
+                   help="with --dask: read the input here and send articles (client, default), or let "
+                        "the workers read the files, one task per corpus file or per N text files "
+                        "(workers: they must see the files at the same paths)")
     g.add_argument("--parts", metavar="DIR", help="with --dask: keep each partition's results here as Parquet")
     if "--no-progress" not in parser._option_string_actions:  # a command may declare it itself
         g.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -127,11 +174,17 @@ def add_scale_arguments(parser: argparse.ArgumentParser, resume: str = "ledger")
 
 def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Namespace,
                   skip: Optional[Known] = None, ordered: bool = True,
-                  paths: Optional[Sequence[str]] = None) -> Extraction:
-    """run_extraction with the options `add_scale_arguments` added to a command's parser."""
+                  paths: Optional[Sequence[str]] = None, read_options: Any = None) -> Extraction:
+    """run_extraction with the options `add_scale_arguments` added to a command's parser
+    (`run_files` with --dask-read workers; then `items` is never read)."""
     show = settings.progress and not getattr(args, "no_progress", False)
     paths = paths if paths is not None else getattr(args, "paths", None)
     total = estimate_total(paths) if paths and (show or args.workers is None) else None
+    if args.dask and args.dask_read == "workers":
+        if not paths or "-" in paths or read_options is None:
+            raise SaysoError("--dask-read workers needs file or directory paths (not stdin)")
+        return run_files(paths, read_options, settings, args.dask, skip, ordered=ordered, total=total,
+                         progress=show, files_per_task=args.partition_size, parts_dir=args.parts)
     return run_extraction(items, settings, workers=auto_workers(args.workers, total, settings),
                           dask=args.dask, skip=skip, ordered=ordered, total=total, progress=show,
                           partition_size=args.partition_size, parts_dir=args.parts)
