@@ -77,6 +77,7 @@ class Joiner:
         self.acronyms: dict[str, int] = {}
         self.media_words: dict[str, int] = {}
         self.last_words: dict[str, int] = {}  # last word of an organization's name
+        self.name_starts: dict[int, int] = {}  # where a name mention starts -> its entity
         self.media_first: dict[str, list[int]] = {}  # first name word -> outlets/organizations
         self.heads: dict[tuple[str, bool], int] = {}
         self.leaders: list[int] = []
@@ -105,12 +106,14 @@ class Joiner:
 
     def attach(self, m: Mention) -> None:
         """Add a name to the entity it names, if any; never start an entity."""
-        if m.form == "run":
+        if m.form == "appos":
+            idx = self.name_starts.get(m.anchor)  # "Hugh Hill, a doctor,": the doctor is Hill
+        elif m.form == "run":
             idx = self._find_person(m.tokens)  # a proper noun repeating a known person's name
         else:
             idx = self._find_name(m) if m.form == "name" else None
         if idx is not None:
-            self.clusters[idx].mentions.append(dataclasses.replace(m, form="name"))
+            self.clusters[idx].mentions.append(m if m.form == "appos" else dataclasses.replace(m, form="name"))
 
     def _find_name(self, m: Mention) -> Optional[int]:
         known = self.keys.get(m.key)
@@ -207,6 +210,7 @@ class Joiner:
 
     def _register_name(self, idx: int, c: Cluster, m: Mention) -> None:
         self.keys[m.key] = idx
+        self.name_starts[m.start] = idx
         if c.kind == "person" and m.tokens:
             c.tokens.update(m.tokens)
             bucket = self.surnames.setdefault(m.tokens[-1], [])

@@ -88,7 +88,7 @@ class Mention:
     end: int
     text: str
     kind: str  # the entity kind it suggests
-    form: str  # name | description | anaphor | run (proper nouns the NER missed)
+    form: str  # name | description | anaphor | run (proper nouns the NER missed) | appos
     key: str  # normalised text, for joining equal mentions
     head: str = ""  # head noun lemma (descriptions, anaphors); surname (persons)
     tokens: tuple[str, ...] = ()  # name tokens without particles (persons)
@@ -98,6 +98,7 @@ class Mention:
     bare_key: str = ""  # key without origin words ("opposition group")
     indefinite: bool = False  # "a", "an", "one", "another", "some": a new referent
     modifier: bool = False  # a name modifying a noun ("U.S. planes", "Jordan's minister")
+    anchor: int = -1  # appositions: where the name they describe starts
 
 
 class Outside:
@@ -157,7 +158,8 @@ def is_media_name(key: str) -> bool:
 
 def find_mentions(doc: Any, outside: Outside) -> tuple[list[Mention], list[Mention]]:
     """Every name, description and anaphor in `doc` outside boilerplate, in text order; and,
-    apart, the names inside captions (they may join an entity the body names, never start one)."""
+    apart, mentions that may join an entity the body names but never start one: names inside
+    captions, proper nouns the NER missed, descriptions in apposition to a name."""
     body: list[Mention] = []
     captions: list[Mention] = []
     for m in _name_mentions(doc):
@@ -165,7 +167,9 @@ def find_mentions(doc: Any, outside: Outside) -> tuple[list[Mention], list[Menti
             body.append(m)
         elif outside.in_caption(m.start, m.end):
             captions.append(m)
-    body += [m for m in _chunk_mentions(doc) if not outside.blocked(m.start, m.end)]
+    for m in _chunk_mentions(doc):
+        if not outside.blocked(m.start, m.end):
+            (captions if m.form == "appos" else body).append(m)
     body.sort(key=lambda m: (m.start, -m.end))
     captions += [m for m in _proper_runs(doc) if not outside.blocked(m.start, m.end)]
     return body, captions
@@ -362,17 +366,38 @@ def _chunk_mentions(doc: Any) -> Iterator[Mention]:
         root = chunk.root
         if (root.ent_type_ and root.ent_type_ != "NORP") or root.dep_ in PREDICATE_DEPS:
             continue  # a name (found among doc.ents), or a predicate ("who is a leader")
+        name = _apposed_name(root)
+        if name is not None:
+            yield _apposition(doc, chunk.start, max(chunk.end, root.right_edge.i + 1), name)
+            continue
         mention = _chunk_mention(doc, chunk.start, chunk.end, root)
-        if mention is not None and not _describes_name(root):
-            yield mention  # (not "fighter pilot" in "fighter pilot, Hassan Merei al-Hamade")
+        if mention is not None:
+            yield mention
 
 
-def _describes_name(root: Any) -> bool:
-    """In apposition to a name: "fighter pilot, Hassan Merei al-Hamade", "the People's
-    Embrace, a group of former soldiers": the description belongs to the name."""
+def _apposed_name(root: Any) -> Optional[Any]:
+    """The name a noun phrase stands in apposition to: "fighter pilot, Hassan Merei al-Hamade",
+    "the People's Embrace, a group of former soldiers"."""
     if root.dep_ == "appos" and root.head.ent_type_ in NAME_LABELS:
-        return True
-    return any(c.dep_ == "appos" and c.ent_type_ in NAME_LABELS for c in root.children)
+        return root.head
+    return next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
+
+
+def _apposition(doc: Any, start: int, end: int, name: Any) -> Mention:
+    """The description as one more mention of the name's entity (joined after the names)."""
+    first = name
+    while first.ent_iob_ == "I" and first.i > 0:
+        before = doc[first.i - 1]
+        if before.is_space or "\n" in before.whitespace_:
+            break  # names never start across a line break (see _trim)
+        first = before
+    if start <= first.i < end:
+        end = first.i  # "fighter pilot, Hassan Merei al-Hamade": the name is not the description
+    start, end = _trim(doc, start, end)
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    s, e, text = _char_span(doc, start, end)
+    return Mention(s, e, text, "", "appos", normalise(text), anchor=first.idx)
 
 
 def _chunk_mention(doc: Any, start: int, end: int, root: Any) -> Optional[Mention]:

@@ -286,3 +286,44 @@ def test_plural_names_and_people_nouns():
     assert by_mention(r, "Beatles").kind == "group"
     assert by_mention(r, "many customers").kind == "anonymous_group"
     assert by_mention(r, "a shop owner").kind == "anonymous_person"
+
+
+def test_apposition_joins_the_name_it_describes():
+    r = extract_text(
+        "Firm Sold\n\nApex, the largest maker of tractors in Europe, was sold on Monday. "
+        "Hugh Hill, a doctor, said the clinic was hit."
+    )
+    assert "the largest maker of tractors in Europe" in mentions(by_mention(r, "Apex"))
+    assert "a doctor" in mentions(by_mention(r, "Hugh Hill"))
+
+
+MEANTIME_XML = """<?xml version="1.0" ?><Document doc_id="1" doc_name="x" lang="en">
+<token number="0" sentence="0" t_id="1">Ford</token><token number="1" sentence="0" t_id="2">cuts</token>
+<token number="2" sentence="1" t_id="3">May</token>
+<token number="3" sentence="2" t_id="4">Ford</token><token number="4" sentence="2" t_id="5">Motor</token>
+<token number="5" sentence="2" t_id="6">Company</token><token number="6" sentence="2" t_id="7">said</token>
+<token number="7" sentence="2" t_id="8">the</token><token number="8" sentence="2" t_id="9">company</token>
+<token number="9" sentence="2" t_id="10">would</token><token number="10" sentence="2" t_id="11">cut</token>
+<token number="11" sentence="2" t_id="12">jobs</token><token number="12" sentence="2" t_id="13">.</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NOM"><token_anchor t_id="8"/><token_anchor t_id="9"/></ENTITY_MENTION>
+<ENTITY m_id="9" ent_type="ORG" instance_id="ORG1"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><source m_id="3"/><target m_id="9"/></REFERS_TO>
+</Relations></Document>"""
+
+
+def test_meantime_entity_evaluation_reads_and_scores(tmp_path):
+    from sayso.evaluation.entities import evaluate, read_article
+
+    (tmp_path / "a.xml").write_text(MEANTIME_XML, encoding="utf-8")
+    gold = read_article(tmp_path / "a.xml")
+    assert gold.text.startswith("Ford cuts\n\nMay\n\nFord Motor Company said the company")
+    assert [gold.text[m.start:m.end] for m in gold.mentions] == ["Ford", "Ford Motor Company", "the company"]
+    assert {m.type for m in gold.mentions} == {"ORG"} and len({m.instance for m in gold.mentions}) == 1
+    result = evaluate(tmp_path)
+    assert result["gold_mentions"] == 3 and result["articles"] == 1
+    assert 0 <= result["link_recall"] <= 100 and 0 <= result["kind_accuracy"] <= 100
