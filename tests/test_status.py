@@ -10,6 +10,8 @@ CASES = [
     ("The colonel defected to the rebels on Monday.", "defected", "occurred"),
     ("The government has granted asylum to the pilot.", "granted asylum", "occurred"),
     ("Rebels attack the northern town.", "attack", "occurred"),
+    ("The gunmen attempted to assassinate the governor.", "assassinate", "occurred"),
+    ("Workers blocked roads to press their demands.", "demands", "occurred"),
     # ongoing: progressive aspect
     ("The two ministers are negotiating a new border treaty.", "negotiating", "ongoing"),
     ("Opposition leaders were courting foreign help all week.", "courting", "ongoing"),

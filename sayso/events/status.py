@@ -160,6 +160,8 @@ def cue_status(token: Any, lex: StatusLexicon) -> Optional[str]:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "conj" and is_finite(cur):
             crossed_finite = True
         status = None if _adjunct(cur) else lex.cues.get(parent.lemma_.lower())
+        if status == "negated" and cur.dep_ == "advcl":
+            status = None  # a purpose is not what the verb blocks: "blocked roads to press demands"
         if status is None and cur.dep_ in ("nsubj", "nsubjpass") and _children(parent, "xcomp"):
             status = lex.cues.get(parent.lemma_.lower())  # "the talks are expected to resume"
         if status and not (crossed_finite and parent.lemma_.lower() in lex.nonfinite_only):
