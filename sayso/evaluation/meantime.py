@@ -4,8 +4,8 @@
 
 DIR is one corpus folder of CAT XML files (corpus_apple) or a folder holding several. Each
 article's text is rebuilt from its tokens and run through the pipeline; each gold
-EVENT_MENTION is scored on its first anchor token (its verb, if it has several): the status of
-the sayso event whose trigger covers it, else the status rules applied to that token.
+EVENT_MENTION is scored on its first anchor token: the status of the sayso event whose trigger
+covers it, else the status rules (sayso.events.status) applied to that token.
 Gold classes: polarity NEG -> negated; else certainty POSSIBLE or PROBABLE -> possible; else
 time FUTURE -> future; else happened. Mentions with no factuality attributes are skipped.
 sayso classes: occurred, ongoing, claimed -> happened; planned, expected, threatened -> future;
