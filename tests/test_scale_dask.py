@@ -70,3 +70,17 @@ def test_workers_can_read_the_files_themselves(tmp_path):
     on_dask = [r.to_dict() for r in run]
     assert on_dask == [r for r in local if r["id"] not in stored]
     assert (run.stats.done, run.stats.skipped) == (5, 2)
+
+
+def test_an_article_that_always_kills_its_dask_worker_is_recorded(tmp_path):
+    import dask
+
+    from sayso.pipeline import Failure
+
+    items = articles(4, {1: "KILLME"})
+    setup = functools.partial(hooks.install, str(tmp_path))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # give up on the first death
+        results = list(run_extraction(items, SETTINGS, dask="local:2", partition_size=3, setup=setup))
+    assert [type(r).__name__ for r in results] == ["Record", "Failure", "Record", "Record"]
+    assert isinstance(results[1], Failure) and results[1].origin == "wire1.txt"
+    assert results[1].stage == "worker" and "KilledWorker" in results[1].error

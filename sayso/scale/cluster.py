@@ -14,8 +14,11 @@ that kills workers is recorded as a Failure and the rest come out.
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
@@ -128,8 +131,21 @@ def _on_cluster(address: str, batches: Iterable[list], task: tuple, ordered: boo
             cluster.close()
 
 
+@dataclass(frozen=True)
+class _Task:
+    batch: Batch
+    part: Optional[int] = None  # the index of the one item run alone, when isolating
+    attempt: int = 0
+
+
 class _Scheduler:
-    """Submits partitions, turns finished tasks into results, isolates partitions that fail."""
+    """Submits partitions, turns finished tasks into results, isolates partitions that fail.
+
+    Isolation runs a failed partition's items one task at a time, each alone on the cluster as
+    far as that partition goes: the scheduler blames every task a dying worker held, so items
+    sent together could take the blame for the one that kills. An item whose task fails is
+    tried once more before it is recorded as failed.
+    """
 
     def __init__(self, client: Any, task: tuple, parts_dir: Optional[str]):
         from distributed import as_completed
@@ -140,15 +156,16 @@ class _Scheduler:
         if self.parts_dir:
             self.parts_dir.mkdir(parents=True, exist_ok=True)
         self.running = as_completed()
-        self.tasks: dict[Any, tuple[Batch, Optional[int]]] = {}
+        self.tasks: dict[Any, _Task] = {}
         self.isolation = Isolation()
+        self.waiting: dict[int, deque] = {}  # per isolated batch: the items still to run alone
 
     def run(self, window: Window, stop: StopFlag) -> Iterator[list[Result]]:
         while True:
             if stop.requested:
                 window.stop()
             while (batch := window.take()) is not None:
-                self._submit(batch, batch.items)
+                self._submit(_Task(batch))
             yield from window.ready()
             if not self.tasks:
                 if window.idle:
@@ -156,24 +173,25 @@ class _Scheduler:
                 continue
             self._finished(next(self.running), window)
 
-    def _submit(self, batch: Batch, items: list, part: Optional[int] = None) -> None:
+    def _submit(self, task: _Task) -> None:
+        items = task.batch.items if task.part is None else [task.batch.items[task.part]]
         future = self.client.submit(self.func, items, *self.args, pure=False, retries=RETRIES)
-        self.tasks[future] = (batch, part)
+        self.tasks[future] = task
         self.running.add(future)
 
     def _finished(self, future: Any, window: Window) -> None:
-        batch, part = self.tasks.pop(future)
+        task = self.tasks.pop(future)
         try:
             data = future.result()
         except Exception as exc:  # the task kept killing workers, or kept raising
             future.release()
-            self._failed(batch, part, exc, window)
+            self._failed(task, exc, window)
             return
         future.release()
-        if part is None:
-            window.finish(batch.number, self._keep(batch.number, data))
+        if task.part is None:
+            window.finish(task.batch.number, self._keep(task.batch.number, data))
         else:
-            self._isolated(batch, part, from_parquet(data), window)
+            self._isolated(task, from_parquet(data), window)
 
     def _keep(self, number: int, data: bytes) -> list[Result]:
         """Results of a partition, written to its part file first when parts are kept."""
@@ -183,23 +201,28 @@ class _Scheduler:
         path.write_bytes(data)
         return from_parquet(path)
 
-    def _isolated(self, batch: Batch, part: int, results: list[Result], window: Window) -> None:
+    def _isolated(self, task: _Task, results: list[Result], window: Window) -> None:
         """One item of an isolated batch is done (an article: one result; a file: all of its)."""
-        done = self.isolation.finish(batch, part, results)
-        if done is not None:
-            flat = [r for group in done for r in group]
-            window.finish(batch.number, self._keep(batch.number, to_parquet(flat)) if self.parts_dir else flat)
-
-    def _failed(self, batch: Batch, part: Optional[int], exc: Exception, window: Window) -> None:
-        if part is None and len(batch.items) > 1:
-            for index, item in self.isolation.start(batch):
-                self._submit(batch, [item], index)
+        batch = task.batch
+        done = self.isolation.finish(batch, task.part, results)
+        if done is None:
+            self._submit(_Task(batch, self.waiting[batch.number].popleft()))
             return
-        result = _failure(batch.items[part or 0], exc)
-        if part is None:
-            window.finish(batch.number, [result])
+        del self.waiting[batch.number]
+        flat = [r for group in done for r in group]
+        window.finish(batch.number, self._keep(batch.number, to_parquet(flat)) if self.parts_dir else flat)
+
+    def _failed(self, task: _Task, exc: Exception, window: Window) -> None:
+        batch = task.batch
+        if task.part is None and len(batch.items) > 1:
+            self.waiting[batch.number] = deque(index for index, _ in self.isolation.start(batch))
+            self._submit(_Task(batch, self.waiting[batch.number].popleft()))
+        elif task.attempt == 0:
+            self._submit(dataclasses.replace(task, attempt=1))
+        elif task.part is None:
+            window.finish(batch.number, [_failure(batch.items[0], exc)])
         else:
-            self._isolated(batch, part, [result], window)
+            self._isolated(task, [_failure(batch.items[task.part], exc)], window)
 
 
 def _failure(item: Any, exc: Exception) -> Failure:
