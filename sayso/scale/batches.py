@@ -7,15 +7,11 @@ turn in input order).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
-from typing import Generic, Iterable, Iterator, Optional, TypeVar, Union
-
-from sayso.pipeline import Failure
-from sayso.record import Article
+from typing import Generic, Iterable, Iterator, Optional, TypeVar
 
 T = TypeVar("T")
-Item = Union[Article, Failure]
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
