@@ -12,6 +12,7 @@ CASES = [
     ("Rebels attack the northern town.", "attack", "occurred"),
     ("The gunmen attempted to assassinate the governor.", "assassinate", "occurred"),
     ("Workers blocked roads to press their demands.", "demands", "occurred"),
+    ("The bombing of the depot could unsettle the markets.", "bombing", "occurred"),
     # ongoing: progressive aspect
     ("The two ministers are negotiating a new border treaty.", "negotiating", "ongoing"),
     ("Opposition leaders were courting foreign help all week.", "courting", "ongoing"),
@@ -27,6 +28,7 @@ CASES = [
     ("Should the talks fail, the militia could attack the airport.", "attack", "possible"),
     # expected
     ("The envoy will visit Cairo next week.", "visit", "expected"),
+    ("The general strike will begin on Monday.", "strike", "expected"),
     ("Dozens of diplomats are expected to defect soon.", "defect", "expected"),
     ("The officers are waiting for the right moment to defect.", "defect", "expected"),
     # considered

@@ -64,6 +64,7 @@ class StatusLexicon:
     hedges: frozenset[str] = frozenset()
     hearsay: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()  # a noun object of these takes their tense
+    occurrence_verbs: frozenset[str] = frozenset()  # a noun subject of these takes their tense
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
 
     return StatusLexicon(
         cues, words("nonfinite_only"), words("implicative"), modals, words("conditionals"),
-        words("negators"), words("hedges"), words("hearsay"),
+        words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
     )
 
 

@@ -25,7 +25,6 @@ from typing import Any, Optional
 from sayso.events.ontology import StatusLexicon
 
 MAX_WALK = 12
-NOUN_SUBJECT = {"nsubj", "attr"}
 NOUN_OBJECT = {"dobj", "oprd"}
 # nouns that name an event rather than a thing ("the transaction should be completed", but
 # not "jobs will be cut")
@@ -53,10 +52,13 @@ def is_infinitive(verb: Any) -> bool:
     return any(c.tag_ == "TO" for c in _children(verb, "aux")) and not is_finite(verb)
 
 
-def event_verb(token: Any, light_verbs: frozenset[str] = frozenset()) -> Optional[Any]:
+def event_verb(
+    token: Any, light_verbs: frozenset[str] = frozenset(), occurrence_verbs: frozenset[str] = frozenset()
+) -> Optional[Any]:
     """The verb that carries tense, aspect and modality for the event named by `token`: the
-    token itself, or for a noun the verb it is the subject of ("the attack will come") or the
-    light verb it is the object of ("will launch an attack"); None for other nouns."""
+    token itself, or for a noun the occurrence verb it is the subject of ("the attack will
+    come", but not "the loss could swell") or the light verb it is the object of ("will launch
+    an attack"); None for other nouns."""
     cur = token
     if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
         cur = cur.head  # "will be available"
@@ -64,7 +66,9 @@ def event_verb(token: Any, light_verbs: frozenset[str] = frozenset()) -> Optiona
         head = cur.head
         if head == cur or head.pos_ not in ("VERB", "AUX"):
             return None
-        if cur.dep_ in NOUN_SUBJECT or (cur.dep_ in NOUN_OBJECT and head.lemma_.lower() in light_verbs) \
+        lemma = head.lemma_.lower()
+        if cur.dep_ == "attr" or (cur.dep_ == "nsubj" and lemma in occurrence_verbs) \
+                or (cur.dep_ in NOUN_OBJECT and lemma in light_verbs) \
                 or (cur.dep_ == "nsubjpass" and cur.lower_.endswith(EVENT_SUFFIXES)):
             cur = head
         else:
@@ -219,7 +223,7 @@ def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> s
 
 def status_of(token: Any, lex: StatusLexicon, depth: int = 0) -> tuple[str, str]:
     """(status, polarity) of the event whose trigger head is `token`."""
-    verb = event_verb(token, lex.light_verbs)
+    verb = event_verb(token, lex.light_verbs, lex.occurrence_verbs)
     if negated(token, lex) or (verb is not None and verb != token and negated(verb, lex)):
         return "negated", "negative"
     modal = None
