@@ -29,6 +29,7 @@ CASES = [
     # expected
     ("The envoy will visit Cairo next week.", "visit", "expected"),
     ("The general strike will begin on Monday.", "strike", "expected"),
+    ("The garrison will surrender when the rebels attack.", "attack", "expected"),
     ("Dozens of diplomats are expected to defect soon.", "defect", "expected"),
     ("The officers are waiting for the right moment to defect.", "defect", "expected"),
     # considered

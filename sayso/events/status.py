@@ -115,7 +115,7 @@ def modal_status(verb: Any, lex: StatusLexicon) -> Optional[str]:
             if status and status != "occurred":
                 return status
     # "will step down when the proceedings are finalized": a time clause of a future verb
-    if verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in _children(verb, "mark")):
+    if verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in _children(verb, "mark", "advmod")):
         if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in _children(verb, "aux", "auxpass")):
             head_modal = modal_status(verb.head, lex) if verb.head != verb else None
             if head_modal == "expected":
