@@ -25,7 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name != f"sayso.commands.{name}":
                 raise
             continue
-        command = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        command = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=module.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
