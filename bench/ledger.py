@@ -3,11 +3,13 @@
     .venv/bin/python bench/ledger.py                         # full size: 100k records, 1M events
     .venv/bin/python bench/ledger.py --records 10000 --query-events 100000   # a quick look
 
-1. ingest: --records synthetic records (sayso.ledger.synthetic.generate: 3 event reports each,
-   world events reported by 1-4 outlets) into a new SQLite ledger, one transaction per record,
-   as `sayso ingest` stores them. Printed every tenth: records/s so far and the process's
-   resident memory (it should stay flat). Generation time is not counted.
-2. merge: the time spent merging (finding the merged event of each report and recomputing the
+1. ingest: --records synthetic records (sayso.ledger.synthetic.generate: a news stream of 30
+   articles a day in publication order, 3 event reports each, world events reported by one or
+   more outlets) into a new SQLite ledger, one transaction per record as `sayso ingest` stores
+   them (--batch N: per N records). Printed every tenth: records/s so far by wall clock and per
+   CPU second of this process (the machine may be shared), and the resident memory (it should
+   stay flat). Generation time is not counted.
+2. merge: the CPU time spent merging (finding the merged event of each report and recomputing the
    merged events it touches) after 10k, 30k and 100k records of that same run, with the ratio
    of each to the 10k time beside n/10k and (n log n)/(10k log 10k).
 3. query: a ledger of --query-events stored event reports (two per merged event) built

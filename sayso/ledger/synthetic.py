@@ -2,7 +2,7 @@
 
 `make_record` writes a small article whose every span points into its text: one sentence per
 event, optionally told by a source, relayed through outlets. `generate` makes a stream of
-records in which each real-world event is reported by one to four outlets, some relaying a
+records in which each real-world event is reported by one or more outlets, some relaying a
 newspaper, the way a news corpus repeats itself.
 """
 from __future__ import annotations
@@ -157,33 +157,38 @@ OUTLETS = tuple(f"Outlet {i}" for i in range(40))
 STATUSES = ("occurred", "occurred", "occurred", "planned", "possible", "claimed", "negated")
 
 
-def _world_event(rng: random.Random, g: int, start: date, days: int) -> dict:
+def _world_event(rng: random.Random, g: int, day: date) -> dict:
     country = rng.choice(COUNTRIES)
-    return {"category": rng.choice(CATEGORIES), "country": country,
-            "day": start + timedelta(days=rng.randrange(days)),
+    return {"category": rng.choice(CATEGORIES), "country": country, "day": day,
             "actor": Actor(f"Person{g} Family{g % 9973}", "person", country, rng.choice(("GOV", "MIL", "REB"))),
             "place": Where(f"Town{g % 5000}", country, 30 + (g % 100) / 10, 35 + (g % 77) / 10)}
 
 
 def generate(n: int, seed: int = 7, events_per_record: int = 3, start: date = date(2012, 1, 1),
-             days: int = 365 * 3) -> Iterator[Record]:
-    """n records; each world event is reported by 1-4 articles (some relaying one newspaper)."""
+             per_day: int = 30) -> Iterator[Record]:
+    """n records as a news stream: `per_day` articles a day, in publication order, each reporting
+    events of the last few days; a world event is reported by one or more articles (some
+    relaying one newspaper), so a bigger corpus covers a longer time, not a denser one."""
     rng = random.Random(seed)
     live: list[dict] = []
     g = 0
     for i in range(n):
+        published = start + timedelta(days=i // per_day)
+        if i % per_day == 0:  # events older than a week are no longer reported
+            live = [w for w in live if (published - w["day"]).days <= 7]
         specs = []
         for _ in range(events_per_record):
             if live and rng.random() < 0.6:
-                w = live.pop(rng.randrange(len(live)))  # another report of a known event
+                w = live.pop(rng.randrange(len(live)))  # another report of a recent event
+                if rng.random() < 0.4:
+                    live.append(w)  # and maybe more to come
             else:
                 g += 1
-                w = _world_event(rng, g, start, days)
-                if rng.random() < 0.5 and len(live) < 2000:
+                w = _world_event(rng, g, published - timedelta(days=rng.randrange(3)))
+                if rng.random() < 0.5:
                     live.append(w)
             day = w["day"] + timedelta(days=rng.choice((0, 0, 0, 1, -1)))
             told = () if rng.random() < 0.5 else (Actor(rng.choice(OUTLETS), "media"),)
             specs.append(Spec(w["category"], w["actor"], None, w["place"], day.isoformat(),
                               rng.choice(STATUSES), told_by=told))
-        yield make_record(f"https://news.example/{seed}/{i}", rng.choice(OUTLETS),
-                          (start + timedelta(days=rng.randrange(days))).isoformat(), specs)
+        yield make_record(f"https://news.example/{seed}/{i}", rng.choice(OUTLETS), published.isoformat(), specs)
