@@ -145,8 +145,8 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     category = ontology.categories[match.trigger.category]
     status, polarity = status_of(match.head, ontology.status)
     actor_tok, recipient_tok = _arguments(match, ontology)
-    actor_tok = actor_tok if _same_block(actor_tok, match.head) else None
-    recipient_tok = recipient_tok if _same_block(recipient_tok, match.head) else None
+    actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
+    recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
     kind, mode = category.name, match.trigger.mode
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
     if category.threat_when_future and status == "expected":
@@ -170,12 +170,12 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     )
 
 
-def _same_block(token: Optional[Any], other: Any) -> bool:
+def _same_block(token: Optional[Any], other: Any, text: str) -> bool:
     """No line break between the two tokens (a caption or byline is not an argument)."""
     if token is None:
         return True
-    lo, hi = sorted((token.i, other.i))
-    return not any("\n" in t.text_with_ws for t in token.doc[lo:hi])
+    a, b = sorted((token.idx, other.idx))
+    return "\n" not in text[a:b]
 
 
 def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -190,7 +190,7 @@ def detect(draft: Draft, ontology: Ontology) -> tuple[tuple[Event, ...], tuple[E
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text)
     events: list[Event] = []
-    for match in find_matches(draft.doc, ontology):  # one pass over the tokens
+    for match in find_matches(draft.doc, ontology, draft.article.text):  # one pass over the tokens
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
         events.append(_event(len(events) + 1, match, match.head.sent, ents, draft, ontology))

@@ -43,19 +43,19 @@ def _dependents(token: Any, depth: int = 3) -> Iterator[Any]:
 MAX_GAP = 8  # tokens between the head of a multiword trigger and its other words
 
 
-def _near(token: Any, other: Any) -> bool:
-    """Within MAX_GAP tokens and on the same line."""
-    lo, hi = sorted((token.i, other.i))
-    if hi - lo > MAX_GAP:
+def _near(token: Any, other: Any, text: str) -> bool:
+    """Within MAX_GAP tokens and on the same line of `text` (the doc's text)."""
+    if abs(token.i - other.i) > MAX_GAP:
         return False
-    return not any("\n" in t.text_with_ws for t in token.doc[lo:hi])
+    a, b = sorted((token.idx, other.idx))
+    return "\n" not in text[a:b]
 
 
-def _match_needs(token: Any, needs: tuple[str, ...]) -> Optional[tuple[Any, ...]]:
+def _match_needs(token: Any, needs: tuple[str, ...], text: str) -> Optional[tuple[Any, ...]]:
     found = []
     for lemma in needs:
         hit = next(
-            (d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found and _near(token, d)),
+            (d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found and _near(token, d, text)),
             None,
         )
         if hit is None:
@@ -69,8 +69,9 @@ def token_pos(token: Any) -> Optional[str]:
     return POS.get(token.pos)
 
 
-def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
-    """The first trigger (multiword ones first) that `token` heads, else None."""
+def match_token(token: Any, ontology: Ontology, text: Optional[str] = None) -> Optional[Match]:
+    """The first trigger (multiword ones first) that `token` heads, else None. `text` is the
+    doc's text (doc.text is rebuilt on every access, so callers pass it once)."""
     pos = token_pos(token)
     if pos is None:
         return None
@@ -80,7 +81,7 @@ def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
     for trig in ontology.lookup(lemma, pos):
         if not trig.needs:
             return Match(trig, token, (token,))
-        others = _match_needs(token, trig.needs)
+        others = _match_needs(token, trig.needs, token.doc.text if text is None else text)
         if others is not None:
             return Match(trig, token, (token,) + others)
     return None
@@ -89,11 +90,11 @@ def match_token(token: Any, ontology: Ontology) -> Optional[Match]:
 PART_OF = {"dobj", "xcomp", "advcl", "acl", "attr"}
 
 
-def find_matches(tokens: Iterable[Any], ontology: Ontology) -> list[Match]:
+def find_matches(tokens: Iterable[Any], ontology: Ontology, text: Optional[str] = None) -> list[Match]:
     """Every trigger among `tokens`. Not a second event: a word consumed by a multiword trigger,
     or a trigger of the same category as the one it complements ("signed an agreement",
     "agreed to sign", "establishing lines of communication ... to discuss")."""
-    matches = [m for m in (match_token(t, ontology) for t in tokens) if m is not None]
+    matches = [m for m in (match_token(t, ontology, text) for t in tokens) if m is not None]
     consumed = {t.i for m in matches for t in m.tokens[1:]}
     at: dict[int, Match] = {}
     for m in matches:
