@@ -51,11 +51,12 @@ def _near(token: Any, other: Any, text: str) -> bool:
     return "\n" not in text[a:b]
 
 
-def _match_needs(token: Any, needs: tuple[str, ...], text: str) -> Optional[tuple[Any, ...]]:
-    found = []
+def _match_needs(token: Any, needs: tuple[str, ...], dependents: list[tuple[str, Any]], text: str):
+    """The dependents that supply the other words of a multiword trigger, else None."""
+    found: list[Any] = []
     for lemma in needs:
         hit = next(
-            (d for d in _dependents(token) if d.lemma_.lower() == lemma and d not in found and _near(token, d, text)),
+            (d for lem, d in dependents if lem == lemma and d not in found and _near(token, d, text)),
             None,
         )
         if hit is None:
@@ -78,10 +79,16 @@ def match_token(token: Any, ontology: Ontology, text: Optional[str] = None) -> O
     lemma = token.lemma_
     if not lemma.islower():
         lemma = lemma.lower()
+    dependents: Optional[list[tuple[str, Any]]] = None
     for trig in ontology.lookup(lemma, pos):
         if not trig.needs:
             return Match(trig, token, (token,))
-        others = _match_needs(token, trig.needs, token.doc.text if text is None else text)
+        if dependents is None:  # collected once per head, only for multiword candidates
+            dependents = [(d.lemma_.lower(), d) for d in _dependents(token)]
+            lemmas = {lem for lem, _ in dependents}
+        if not lemmas.issuperset(trig.needs):
+            continue
+        others = _match_needs(token, trig.needs, dependents, token.doc.text if text is None else text)
         if others is not None:
             return Match(trig, token, (token,) + others)
     return None
