@@ -404,6 +404,7 @@ def tense_of(span) -> Optional[str]:
 # --- the stages -----------------------------------------------------------------------------
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
+AGE = re.compile(r"(?i)\b(?:years?|months?|weeks?|days?)[- ]old\b|\bage[ds]?\b")
 RELATIVE_HEADS = frozenset({"last", "next", "this", "past", "coming", "previous"})
 RELATIVE_UNIT_WORDS = frozenset({"week", "month", "year", "weekend"})
 DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
@@ -444,6 +445,8 @@ def resolve_times(draft: Draft, settings: Settings) -> Draft:
     times = []
     for s, e in find_expressions(doc):
         span = doc[s:e]
+        if AGE.search(span.text) or (span.text.isdigit() and len(span.text) <= 2):
+            continue  # "a 22-year-old member", "aged 22": an age, not a time
         found = resolve_expression(span.text, published, tense_of(span))
         value, precision = found if found else (None, None)
         times.append(TimeValue(value, precision, span.text, span.start_char, span.end_char))
