@@ -4,8 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sayso.evaluation.polnear import (
+    FLOORS,
     below_floors,
     evaluate,
     join_fragments,
@@ -16,7 +18,6 @@ from sayso.evaluation.polnear import (
 )
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev"
-DEV_SLICE = 40  # articles scored by the gate test (the whole part takes a few minutes on one core)
 
 
 def write_article(root: Path, name: str, text: str, annotations: dict[str, str]) -> None:
@@ -30,6 +31,16 @@ def write_article(root: Path, name: str, text: str, annotations: dict[str, str])
 TEXT = "“We are ready,” said Ann Lee. “The boats are out.” Police said that roads were closed."
 
 
+def at(part: str) -> tuple[int, int]:
+    start = TEXT.index(part)
+    return start, start + len(part)
+
+
+QUOTE1, QUOTE2 = at("“We are ready,”"), at("“The boats are out.”")
+SAID, ANN, POLICE, SAID2, ROADS = at("said"), at("Ann Lee"), at("Police"), at("said that")[0], at("that roads were closed")
+SAID2 = (SAID2, SAID2 + 4)
+
+
 def ann_line(tid: str, label: str, ranges: list[tuple[int, int]]) -> str:
     spans = ";".join(f"{s} {e}" for s, e in ranges)
     shown = " ".join(TEXT[s:e] for s, e in ranges)
@@ -37,20 +48,19 @@ def ann_line(tid: str, label: str, ranges: list[tuple[int, int]]) -> str:
 
 
 def test_reader_uses_first_annotator_and_splits_discontinuous_spans(tmp_path):
-    quote1, quote2 = (0, 15), (29, 50)
+    quote1, quote2 = QUOTE1, QUOTE2
     first = (
         ann_line("T1", "Content", [quote1, quote2])
-        + ann_line("T2", "Cue", [(16, 20)])
-        + ann_line("T3", "Source", [(21, 28)])
+        + ann_line("T2", "Cue", [SAID])
+        + ann_line("T3", "Source", [ANN])
         + "E1\tAttribution:T2 Content:T1 Cue:T2 Source:T3\n"
         + "#1\tAnnotatorNotes T1\ta note\n"
     )
-    second = ann_line("T1", "Cue", [(59, 63)])
+    second = ann_line("T1", "Cue", [SAID2])
     write_article(tmp_path, "story", TEXT, {"b2": second, "a1": first})
     (article,) = read_gold(tmp_path)
     assert article.spans["content"] == {quote1, quote2}
-    assert article.spans["cue"] == {(16, 20)}
-    assert TEXT[16:20] == "said" and TEXT[21:28] == "Ann Lee"
+    assert article.spans["cue"] == {SAID}
 
 
 def test_fragments_split_only_by_white_space_are_joined():
@@ -75,12 +85,12 @@ def test_floor_check_names_what_dropped():
 
 def test_run_on_a_written_article(tmp_path):
     body = (
-        ann_line("T1", "Content", [(0, 15), (29, 50)])
-        + ann_line("T2", "Cue", [(16, 20)])
-        + ann_line("T3", "Source", [(21, 28)])
-        + ann_line("T4", "Source", [(51, 57)])
-        + ann_line("T5", "Cue", [(58, 62)])
-        + ann_line("T6", "Content", [(63, 85)])
+        ann_line("T1", "Content", [QUOTE1, QUOTE2])
+        + ann_line("T2", "Cue", [SAID])
+        + ann_line("T3", "Source", [ANN])
+        + ann_line("T4", "Source", [POLICE])
+        + ann_line("T5", "Cue", [SAID2])
+        + ann_line("T6", "Content", [ROADS])
     )
     write_article(tmp_path, "story", TEXT, {"a1": body})
     scores = evaluate(tmp_path)
@@ -91,12 +101,16 @@ def test_run_on_a_written_article(tmp_path):
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/polnear is not beside the checkout")
-def test_dev_slice_meets_the_floors():
-    floors = {k: v for k, v in load_floors().items() if k.endswith("exact_f1")}
-    assert floors, "eval_floors.yaml has polnear floors"
-    scores = evaluate(DEV, limit=DEV_SLICE)
-    slice_floors = {k: v - SLICE_MARGIN for k, v in floors.items()}
-    assert below_floors(scores, slice_floors) == []
+def test_dev_slice_meets_its_floors():
+    """The first articles of dev (the whole part is gated by `sayso eval polnear DIR --check`)."""
+    floors = load_floors(part="dev_slice")
+    assert set(floors) >= {"source_exact_f1", "cue_exact_f1", "content_exact_f1"}
+    articles = int(yaml.safe_load(FLOORS.read_text())["polnear"]["dev_slice"]["articles"])
+    scores = evaluate(DEV, limit=articles)
+    assert scores["articles"] == articles
+    assert below_floors(scores, floors) == []
 
 
-SLICE_MARGIN = 3.0  # the slice is a third of dev: its scores wander a few points from the whole
+def test_whole_dev_floors_are_pinned():
+    floors = load_floors()
+    assert set(floors) >= {"source_exact_f1", "cue_exact_f1", "content_exact_f1"}

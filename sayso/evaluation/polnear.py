@@ -175,13 +175,17 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def load_floors(path: Path = FLOORS) -> dict[str, float]:
+def load_floors(path: Path = FLOORS, part: Optional[str] = None) -> dict[str, float]:
+    """The polnear floors of eval_floors.yaml (whole dev part), or those of a sub-part
+    (`dev_slice`: the first articles of dev, for a quick test)."""
     import yaml
 
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {k: float(v) for k, v in (data.get("polnear") or {}).items()}
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("polnear") or {}
+    if part is not None:
+        data = data.get(part) or {}
+    return {k: float(v) for k, v in data.items() if k.endswith("_f1")}
 
 
 def below_floors(scores: dict, floors: dict[str, float]) -> list[str]:
