@@ -19,7 +19,6 @@ INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
-PARTICLE_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to", "with"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,10 +94,6 @@ def _name_words(doc, span: Pair) -> list[str]:
             if t.pos_ == "PROPN"]
 
 
-def _has_person(doc, span: Pair) -> bool:
-    return any(t.ent_type_ == "PERSON" for t in char_tokens(doc, span[0], span[1]))
-
-
 def _determiner(tok) -> str:
     for child in tok.children:
         if child.dep_ in ("det", "nummod", "predet"):

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Optional
+from typing import Optional
 
 from sayso.attribution.quotes import MARKS, Quote
 
 Pair = tuple[int, int]
 DANGLING = ("and", "but", "or")  # a conjunction left at the end when the parse cut a clause
 EDGE_PUNCT = frozenset(".,;:!?-–— \t\n\r")
-SKIP_CHILDREN = frozenset({"relcl", "acl", "punct"})
 
 
 def char_tokens(doc, start: int, end: int):
@@ -22,17 +21,6 @@ def char_tokens(doc, start: int, end: int):
         lo += 1
     hi = bisect_left(range(n), end, key=lambda i: doc[i].idx)
     return doc[lo:max(hi, lo)]
-
-
-def token_span(tok) -> Pair:
-    return tok.idx, tok.idx + len(tok)
-
-
-def tokens_span(tokens: Iterable) -> Optional[Pair]:
-    toks = list(tokens)
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def subtree_span(tok, exclude: frozenset[str] = frozenset()) -> Pair:
