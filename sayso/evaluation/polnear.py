@@ -9,6 +9,8 @@ cue, content) is scored as a set of spans per article; a discontinuous span ("31
 553") counts as its fragments, and fragments separated only by white space are joined, on both
 sides. Exact: same start and end. Overlap: a predicted span counts when it shares a character
 with a gold span of the same role, and a gold span when a predicted one shares a character.
+Articles go through clean, parse, entities and attributions only (later stages do not change
+attributions). --check compares with the whole-dev floors in eval_floors.yaml.
 """
 from __future__ import annotations
 
@@ -151,17 +153,28 @@ def score(pairs: Iterable[tuple[dict[str, Spans], dict[str, Spans]]]) -> dict:
     return {"articles": n, **{role: tallies[role].scores() for role in ROLES}}
 
 
+STAGES = ("entities", "attributions")  # what attributions need; later stages do not change them
+
+
 def evaluate(directory: Path, limit: Optional[int] = None, settings=None) -> dict:
-    from sayso.pipeline import Failure, extract
+    """Scores of the attribution stage on a PolNeAR part: each article is cleaned, parsed and
+    run through the stages attributions depend on (the rest of the path does not touch them)."""
+    from sayso.parse import load_model
+    from sayso import attribution, clean, entities  # noqa: F401  (importing registers the stages)
+    from sayso.pipeline import BEFORE_PARSE, Draft, Failure, run_stages
     from sayso.record import Article, Meta
     from sayso.settings import DEFAULT
 
+    settings = settings or DEFAULT
+    nlp = load_model(settings)
     gold = read_gold(directory, limit)
-    articles = [Article(g.text, Meta(path=g.name), g.name) for g in gold]
     pairs = []
-    for g, record in zip(gold, extract(articles, settings or DEFAULT)):
-        empty = {role: set() for role in ROLES}
-        pairs.append((empty if isinstance(record, Failure) else predicted_spans(record), g.spans))
+    empty = {role: set() for role in ROLES}
+    for g in gold:
+        draft = run_stages(Draft(Article(g.text, Meta(path=g.name), g.name)), BEFORE_PARSE, settings)
+        if not isinstance(draft, Failure):
+            draft = run_stages(draft.set(doc=nlp(g.text)), STAGES, settings)
+        pairs.append((empty if isinstance(draft, Failure) else predicted_spans(draft.record()), g.spans))
     return score(pairs)
 
 
