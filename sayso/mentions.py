@@ -72,6 +72,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CAPTION_REASONS = frozenset({"caption", "title_repeat"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "each", "every", "no"})
+NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})  # "Trump, who is a leader": not a referent
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod", "npadvmod"})
@@ -361,16 +363,34 @@ def _join(tokens: list[Any]) -> str:
 # --- noun phrases -----------------------------------------------------------------------------
 
 
+def noun_phrases(doc: Any) -> Iterator[tuple[int, int, Any]]:
+    """Base noun phrases (start, end, head) in one linear pass: a noun or pronoun in a nominal
+    role, from its left edge to itself, not nested; a conjunct counts when the first conjunct
+    of its chain does. (spaCy's doc.noun_chunks walks every conjunct chain from each conjunct,
+    which is quadratic in a sentence of a thousand "and"s; here each chain top is remembered.)"""
+    chain: list[str] = []  # per token: the dependency of the first conjunct of its chain
+    for tok in doc:
+        leftward_conj = tok.dep_ == "conj" and tok.head.i < tok.i
+        chain.append(chain[tok.head.i] if leftward_conj else tok.dep_)
+    prev_end = -1
+    for word in doc:
+        if word.pos_ not in NOMINAL_POS or word.left_edge.i <= prev_end:
+            continue
+        role = chain[word.head.i] if word.dep_ == "conj" else word.dep_
+        if role in NP_DEPS:
+            prev_end = word.i
+            yield word.left_edge.i, word.i + 1, word
+
+
 def _chunk_mentions(doc: Any) -> Iterator[Mention]:
-    for chunk in doc.noun_chunks:
-        root = chunk.root
+    for start, end, root in noun_phrases(doc):
         if (root.ent_type_ and root.ent_type_ != "NORP") or root.dep_ in PREDICATE_DEPS:
             continue  # a name (found among doc.ents), or a predicate ("who is a leader")
         name = _apposed_name(root)
         if name is not None:
-            yield _apposition(doc, chunk.start, max(chunk.end, root.right_edge.i + 1), name)
+            yield _apposition(doc, start, max(end, root.right_edge.i + 1), name)
             continue
-        mention = _chunk_mention(doc, chunk.start, chunk.end, root)
+        mention = _chunk_mention(doc, start, end, root)
         if mention is not None:
             yield mention
 

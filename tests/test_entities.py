@@ -327,3 +327,13 @@ def test_meantime_entity_evaluation_reads_and_scores(tmp_path):
     result = evaluate(tmp_path)
     assert result["gold_mentions"] == 3 and result["articles"] == 1
     assert 0 <= result["link_recall"] <= 100 and 0 <= result["kind_accuracy"] <= 100
+
+
+def test_noun_phrases_match_spacy_and_stay_linear_on_long_conjunctions():
+    from sayso.mentions import noun_phrases
+
+    nlp = load_model(DEFAULT)
+    for text in ("The official and the newspaper said rebels and U.S. officials met a source. " * 3,
+                 "Bashar al-Assad and the official and the newspaper and Reuters " * 200):
+        doc = nlp(text)
+        assert [(s, e) for s, e, _ in noun_phrases(doc)] == [(c.start, c.end) for c in doc.noun_chunks]
