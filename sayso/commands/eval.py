@@ -4,6 +4,7 @@
     sayso eval meantime DIR           event factuality (CAT XML); --timex for time values
     sayso eval plover FILE            event category and actors (PLOVER gold-standard records)
     sayso eval geo FILE               toponym resolution within 161 km (GeoWebNews / LGL XML)
+    sayso eval entities DIR           entity mentions, kinds and joining (MEANTIME CAT XML)
 
 Each prints its figures; --json prints them as JSON; --check fails (exit 1) when a score is
 below its floor in eval_floors.yaml.
@@ -14,7 +15,7 @@ import argparse
 import importlib
 
 HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo)"
-CORPORA = ("polnear", "meantime", "plover", "geo")
+CORPORA = ("polnear", "meantime", "plover", "geo", "entities")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
