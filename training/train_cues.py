@@ -1,9 +1,9 @@
 """Train the cue detector (sayso/data/cue_weights.json) on PolNeAR train.
 
-    .venv/bin/python training/train_cues.py ../shared/eval/polnear/train --sample 300
+    .venv/bin/python training/train_cues.py ../shared/eval/polnear/train
 
-Parses the articles of the part (all, or --sample N of them drawn with --seed; the shipped
-weights come from `--sample 300 --seed 0`, about ten minutes on a busy core),
+Parses the articles of the part (all 840, which gives the shipped weights; or --sample N of
+them drawn with --seed for a quick try; a few minutes of one core for all),
 labels each verb by whether it heads a gold cue, and trains an averaged perceptron
 (sayso/attribution/learned.py). Measure the result on dev, never on train:
 `sayso eval polnear ../shared/eval/polnear/dev`.
