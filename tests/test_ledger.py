@@ -1,6 +1,8 @@
 """The ledger on synthetic records, against SQLite and PostgreSQL: store, merge, sources, query."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sayso.ledger import Filters, open_ledger
@@ -62,6 +64,8 @@ def test_named_source_counts_once_whoever_relays_it_anonymous_ones_per_outlet(le
         assert detail.event.sources == 4 and detail.event.reports == 6
         chains = {r.chain for r in detail.reports}
         assert ("Outlet E", "The Daily Telegraph", "U.S. officials") in chains
+        stored = {tuple(json.loads(c)) for (c,) in ledger.db.rows("SELECT chain FROM attributions")}
+        assert ("Outlet E", "The Daily Telegraph", "U.S. officials") in stored
 
 
 def test_same_article_twice_changes_nothing(ledger_target):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from sayso.ledger.sources import relayed_outlet, report_source
+from sayso.ledger.sources import chain_names, links, relayed_outlet, report_source
 from sayso.record import Event, Record, Span
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -86,7 +86,8 @@ def rows_of(record: Record) -> ArticleRows:
     places = [(record.id, p.id, p.name, p.country, p.lat, p.lon, p.precision) for p in record.places]
     attributions = [
         (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
-         a.cue.text if a.cue else None, a.type, a.parent, None)
+         a.cue.text if a.cue else None, a.type, a.parent,
+         json.dumps(list(chain_names(record, a.id, links(record, a.id))), ensure_ascii=False))
         for a in record.attributions
     ]
     return ArticleRows(article, entities, places, attributions, _event_rows(record))
