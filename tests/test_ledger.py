@@ -269,14 +269,16 @@ def test_ingest_in_batches_gives_the_same_ledger(ledger_target, tmp_path):
 
 
 def test_a_report_naming_no_country_is_blocked_by_category_and_day(ledger_target):
-    vague = make_record("https://b.example/1", "Levant Wire", "2012-06-22",
-                        [Spec("DEFECT", None, day="2012-06-22", verb="defected")])
-    far = make_record("https://c.example/1", "Other", "2012-07-22",
-                      [Spec("DEFECT", None, day="2012-07-22", verb="defected")])
+    def vague(url, day, actor=None):
+        return make_record(url, "Levant Wire", day, [Spec("DEFECT", actor, day=day, verb="defected")])
+
+    named = Actor("Colonel al-Hamade", "person")  # no country known
     with open_ledger(ledger_target) as ledger:
         ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
-        ledger.ingest(vague)
+        ledger.ingest(vague("https://b.example/1", "2012-06-22", named))
         assert ledger.stats()["merged_events"] == 1
-        ledger.ingest(far)
+        ledger.ingest(vague("https://c.example/1", "2012-07-22", named))  # outside the window
         assert ledger.stats()["merged_events"] == 2
+        ledger.ingest(vague("https://d.example/1", "2012-06-22"))  # says nothing about who or where
+        assert ledger.stats()["merged_events"] == 3
         check_consistent(ledger)

@@ -43,7 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_ledger_argument(parser)
     add_filter_arguments(parser)
-    parser.add_argument("--sort", choices=tuple(SORTS), default="-day", help="order (default -day: newest first)")
+    parser.add_argument("--sort", choices=tuple(SORTS), default="-day", metavar="ORDER",
+                        help="day, sources, reports or id; a leading - for descending, written "
+                             "--sort=-sources (default -day: newest first)")
     parser.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0: all)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many first")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

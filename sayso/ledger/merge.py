@@ -8,6 +8,7 @@ category). That is an index range scan per report, so merging n reports costs O(
 never all pairs. Then each candidate is checked:
 - actors compatible, and recipients compatible (see `party_score`);
 - places compatible: not in two different countries, not two points far apart;
+- a report naming no country must share something positive with it (a name, a place);
 - no report of the same article in it already (an article's own events are kept apart: the
   extraction has told them apart).
 The best-scoring compatible candidate takes the report; none -> a new merged event.
@@ -74,11 +75,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_score(a: dict[str, Any], b: dict[str, Any]) -> Optional[int]:
+    """None: two different places; 1: the same country or two points near each other; 0: unknown."""
     if a["country"] and b["country"] and a["country"] != b["country"]:
         return None
     if None not in (a["lat"], a["lon"], b["lat"], b["lon"]):
         return 1 if km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM else None
-    return 0
+    return 1 if a["country"] and a["country"] == b["country"] else 0
 
 
 def countries(row: dict[str, Any]) -> list[str]:
@@ -101,11 +103,16 @@ def merged_view(m: tuple) -> dict[str, Any]:
             "country": country, "lat": lat, "lon": lon, "day": day}
 
 
-def score(report: dict[str, Any], merged: dict[str, Any]) -> Optional[int]:
+def score(report: dict[str, Any], merged: dict[str, Any], by_country: bool) -> Optional[int]:
+    """None unless compatible on every count. A report found through a shared country
+    (`by_country`) needs nothing more; one naming no country must share something positive
+    (a name, a place), so reports that say nothing about who or where stay apart."""
     parts = (party_score(report["actor"], merged["actor"]),
              party_score(report["recipient"], merged["recipient"]),
              place_score(report, merged))
-    return None if None in parts else sum(parts)
+    if None in parts or (sum(parts) == 0 and not by_country):
+        return None
+    return sum(parts)
 
 
 def window(day: Optional[str], days: int) -> tuple[str, str]:
@@ -140,11 +147,12 @@ def _distance(a: Optional[str], b: Optional[str]) -> int:
 def best_match(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> Optional[int]:
     """The merged event this report belongs to, or None."""
     report = report_view(row)
+    by_country = bool(countries(row))
     best: Optional[tuple] = None
     for m in candidates(db, row, days):
         if m[0] in taken:
             continue
-        s = score(report, merged_view(m))
+        s = score(report, merged_view(m), by_country)
         if s is None:
             continue
         rank = (-s, _distance(row["day"], m[1]), m[0])
