@@ -175,3 +175,11 @@ def test_a_run_with_everything_stored_extracts_nothing():
     run = run_extraction(items, SETTINGS, workers=2, skip=lambda article_id: True)
     assert list(run) == []
     assert (run.stats.skipped, run.stats.done, run.stats.interrupted) == (5, 0, False)
+
+
+def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path):
+    items = articles(4, {2: "HANGME"})
+    setup = functools.partial(hooks.install, str(tmp_path))
+    results = list(run_extraction(items, SETTINGS, workers=1, setup=setup, timeout=8.0))
+    assert [type(r).__name__ for r in results] == ["Record", "Record", "Failure", "Record"]
+    assert results[2].origin == "doc2.txt" and results[2].stage == "timeout"

@@ -53,9 +53,12 @@ def _extract_alone(item: Union[Article, Failure], settings: Settings, nlp: Any) 
         return Failure(origin, f"{type(exc).__name__}: {exc}", "parse")
 
 
-def died(item: Union[Article, Failure], exitcode: Optional[int]) -> Failure:
-    """The failure recorded for an article that kills the process extracting it."""
+def died(item: Union[Article, Failure], exitcode: Optional[int], timed_out: Optional[float] = None) -> Failure:
+    """The failure recorded for an article that kills (or hangs) the process extracting it."""
     if isinstance(item, Failure):
         return item
+    origin = item.origin or item.id
+    if timed_out is not None:
+        return Failure(origin, f"extraction took longer than {timed_out:.0f} s; its worker process was stopped", "timeout")
     how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit status {exitcode}"
-    return Failure(item.origin or item.id, f"the worker process died ({how}) while extracting this article", "worker")
+    return Failure(origin, f"the worker process died ({how}) while extracting this article", "worker")

@@ -49,6 +49,7 @@ def run_extraction(
     progress: Optional[bool] = None,
     partition_size: int = PARTITION_SIZE,
     parts_dir: Optional[str] = None,
+    timeout: float = 60.0,
 ) -> Extraction:
     """Records (and Failures) for `items` (Articles, or Failures from reading, passed through).
 
@@ -57,19 +58,21 @@ def run_extraction(
     workers; then `workers` is ignored. skip: `known(article_id) -> bool`; known articles are
     not extracted (resume). ordered: results in input order (else as they finish). setup: a
     picklable callable run once in every process that extracts, before its first article.
+    timeout: with worker processes, seconds a batch may take (plus 1 s per 1,000 characters)
+    before its worker is stopped; a hung article becomes a Failure (stage "timeout").
     """
     stats = RunStats()
     show = settings.progress if progress is None else progress
-    results = _stream(items, settings, workers, dask, skip, ordered, setup, stats,
-                      Progress(stats, show, total), partition_size, parts_dir)
+    options = (ordered, setup, partition_size, parts_dir, timeout)
+    results = _stream(items, settings, workers, dask, skip, options, stats, Progress(stats, show, total))
     return Extraction(results, stats)
 
 
-def _stream(items, settings, workers, dask, skip, ordered, setup, stats, bar, partition_size, parts_dir):
+def _stream(items, settings, workers, dask, skip, options, stats, bar):
     try:
         with stop_on_interrupt() as stop:
             source = skip_known(items, skip, bar.skipped)
-            for results in _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
+            for results in _runner(source, settings, workers, dask, options, stop):
                 bar.count(results)
                 yield from results
             stats.interrupted = stop.requested
@@ -118,7 +121,8 @@ def _stream_files(paths, options, settings, dask, skip, ordered, setup, stats, b
         bar.close()
 
 
-def _runner(source, settings, workers, dask, ordered, setup, stop, partition_size, parts_dir):
+def _runner(source, settings, workers, dask, options, stop):
+    ordered, setup, partition_size, parts_dir, timeout = options
     source = iter(source)
     first = next(source, None)
     if first is None:  # nothing to extract (everything skipped): no model, no workers
@@ -134,7 +138,7 @@ def _runner(source, settings, workers, dask, ordered, setup, stop, partition_siz
         from sayso.scale.workers import Pool
 
         window = Window(batched(source, settings.batch_size), 2 * workers + 1, ordered)
-        with Pool(workers, settings, setup) as pool:
+        with Pool(workers, settings, setup, timeout) as pool:
             yield from pool.run(window, stop)
 
 

@@ -14,6 +14,7 @@ costs the model load only.
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -23,9 +24,11 @@ from sayso.errors import SaysoError
 from sayso.scale.batches import Batch, Isolation, Window
 from sayso.scale.interrupt import StopFlag, ignore_interrupts
 from sayso.scale.job import Result, Setup, died, extract_batch, prepare
+from sayso.record import Article
 from sayso.settings import Settings
 
 PRELOAD = ["spacy", "sayso.pipeline", "sayso.scale.job"]
+TIMEOUT = 60.0  # seconds a batch may take before its worker is stopped, plus 1 s per 1,000 characters
 
 
 @dataclass
@@ -74,9 +77,12 @@ class _Worker:
         child.close()
         self.task: Optional[Task] = None
         self.ready = False
+        self.deadline = float("inf")
+        self.timed_out = False
 
-    def send(self, task: Task) -> None:
+    def send(self, task: Task, budget: float) -> None:
         self.task = task
+        self.deadline = time.monotonic() + budget
         self.conn.send(task.items)
 
     def stop(self) -> None:
@@ -94,10 +100,10 @@ class _Worker:
 class Pool:
     """`workers` processes extracting numbered batches from a `Window`."""
 
-    def __init__(self, workers: int, settings: Settings, setup: Setup = None):
+    def __init__(self, workers: int, settings: Settings, setup: Setup = None, timeout: float = TIMEOUT):
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
-        self.settings, self.setup = settings, setup
+        self.settings, self.setup, self.timeout = settings, setup, timeout
         self._ctx = _context()
         self.workers = [_Worker(self._ctx, settings, setup) for _ in range(workers)]
         self.retry: deque[Task] = deque()
@@ -143,13 +149,27 @@ class Pool:
                     return
                 task = Task(batch, batch.items)
             try:
-                worker.send(task)
+                worker.send(task, self._budget(task))
             except OSError:  # died just now, before it could read the task
                 worker.task = None
                 self.retry.appendleft(task)
                 self._replace(worker, window)
 
+    def _budget(self, task: Task) -> float:
+        """Seconds a task may take: `timeout`, plus a second per 1,000 characters of text."""
+        chars = sum(len(item.text) for item in task.items if isinstance(item, Article))
+        return self.timeout + chars / 1000
+
+    def _stop_hung(self, busy: list[_Worker]) -> None:
+        """Kill workers past their deadline: a hung article must not block the run."""
+        now = time.monotonic()
+        for worker in busy:
+            if worker.task is not None and now > worker.deadline and not worker.timed_out:
+                worker.timed_out = True
+                worker.process.kill()
+
     def _collect(self, window: Window, busy: list[_Worker]) -> None:
+        self._stop_hung(busy)
         watched = {w.conn: w for w in busy} | {w.process.sentinel: w for w in busy}
         for handle in wait(list(watched), timeout=1.0):
             worker = watched[handle]
@@ -189,12 +209,12 @@ class Pool:
                 f"a worker process died while starting (exit status {exitcode}); a script that "
                 "starts workers needs its code under `if __name__ == \"__main__\":`"
             )
-        self._after_death(task, exitcode, window)
+        self._after_death(task, exitcode, window, self._budget(task) if worker.timed_out else None)
 
-    def _after_death(self, task: Task, exitcode: Optional[int], window: Window) -> None:
+    def _after_death(self, task: Task, exitcode: Optional[int], window: Window, timed_out: Optional[float]) -> None:
         if task.part is not None:  # one article alone killed its worker: that is its result
-            self._finished(task, [died(task.items[0], exitcode)], window)
-        elif task.attempts == 0:
+            self._finished(task, [died(task.items[0], exitcode, timed_out)], window)
+        elif task.attempts == 0 and timed_out is None:  # a hang would hang again: isolate now
             task.attempts += 1
             self.retry.appendleft(task)
         else:
