@@ -39,7 +39,7 @@ def clauses_of(doc, event: Event) -> list[tuple[int, int]]:
 
 
 def _verb(tok):
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
