@@ -16,11 +16,12 @@ import sys
 from contextlib import nullcontext
 from typing import IO, Iterable, Union
 
-from sayso.commands.progress import note, progress
+from sayso.commands.progress import note
 from sayso.errors import SaysoError
-from sayso.pipeline import Failure, extract
+from sayso.pipeline import Failure
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.record import Record
+from sayso.scale import add_scale_arguments, ids_in_jsonl, run_from_args
 from sayso.settings import Settings
 
 HELP = "extract records (JSON) from articles"
@@ -34,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="articles per spaCy batch")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     add_reader_arguments(parser)
+    add_scale_arguments(parser, resume="output")
 
 
 def failure_message(failure: Failure) -> str:
@@ -64,9 +66,9 @@ def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: 
     return written, failed
 
 
-def _open_output(path: str) -> IO[str]:
+def _open_output(path: str, mode: str = "w") -> IO[str]:
     try:
-        return open(path, "w", encoding="utf-8")
+        return open(path, mode, encoding="utf-8")
     except OSError as exc:
         raise SaysoError(f"cannot write {path} ({exc.strerror or exc}); check the path") from exc
 
@@ -79,10 +81,17 @@ def run(args: argparse.Namespace) -> int:
                         min_english=options.min_english, progress=not args.no_progress)
     if args.output:
         options = dataclasses.replace(options, skip=(args.output,))  # never read our own output
+    if args.resume and (not args.output or args.format != "jsonl"):
+        raise SaysoError("--resume needs -o FILE in the jsonl format")
+    skip = ids_in_jsonl(args.output).__contains__ if args.resume else None
     articles = read_sources(args.paths, options)
-    results = progress(extract(articles, settings), unit="article", enabled=settings.progress)
-    with (_open_output(args.output) if args.output else nullcontext(sys.stdout)) as out:
+    results = run_from_args(articles, settings, args, skip=skip, read_options=options)
+    mode = "a" if args.resume else "w"
+    with (_open_output(args.output, mode) if args.output else nullcontext(sys.stdout)) as out:
         written, failed = write_records(results, out, args.format)
     if failed:
         note(f"sayso extract: {failed} of {written + failed} articles failed; {written} extracted")
+    if results.stats.interrupted:
+        note(f"sayso extract: interrupted after {written} records; run again with --resume to go on")
+        return 130
     return 1 if failed else 0

@@ -11,11 +11,11 @@ import argparse
 import sys
 from collections import Counter
 
-from sayso.commands.progress import progress
 from sayso.commands.query import print_table
 from sayso.ledger import open_ledger
-from sayso.pipeline import Failure, extract
+from sayso.pipeline import Failure
 from sayso.read import add_reader_arguments, read_sources, reader_options
+from sayso.scale import add_scale_arguments, run_from_args
 from sayso.settings import Settings
 
 HELP = "extract articles and store them in the ledger"
@@ -34,14 +34,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="reports of one event may differ by this many days")
     parser.add_argument("--quiet", action="store_true", help="print the summary line only")
     add_reader_arguments(parser)
+    add_scale_arguments(parser, resume="ledger")
 
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings(batch_size=args.batch_size, ledger=args.ledger, merge_window_days=args.merge_window)
     with open_ledger(args.ledger, settings) as ledger:  # a bad ledger fails before any extraction
-        articles = read_sources(args.paths, reader_options(args))
+        options = reader_options(args)
+        articles = read_sources(args.paths, options)
         counts, merged, reports = Counter(), set(), 0
-        for result in progress(extract(articles, settings), unit="article"):
+        known = None if args.redo else (lambda article_id: ledger.article(article_id) is not None)
+        results = run_from_args(articles, settings, args, skip=known, ordered=False, read_options=options)
+        for result in results:
             if isinstance(result, Failure):
                 counts["failed"] += 1
                 print(f"sayso: skipped {result.origin}: {result.error}", file=sys.stderr)
@@ -50,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             counts[stored.status] += 1
             reports += stored.events
             merged.update(stored.merged)
+        if results.stats.skipped:
+            print(f"{results.stats.skipped} articles already in the ledger were skipped (--redo extracts them again)")
         total = ledger.stats()
         print(f"{args.ledger if '://' not in args.ledger else ledger.where}: "
               f"{sum(counts.values())} articles read ({counts['added']} added, "
@@ -61,4 +67,7 @@ def run(args: argparse.Namespace) -> int:
             print_table(shown[:20])
             if len(shown) > 20:
                 print(f"... and {len(shown) - 20} more: sayso query --ledger {args.ledger}")
+    if results.stats.interrupted:
+        print("sayso ingest: interrupted; what was extracted is stored; run again to go on", file=sys.stderr)
+        return 130
     return 1 if counts["failed"] else 0
