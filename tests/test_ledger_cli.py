@@ -9,6 +9,8 @@ import pytest
 from sayso.cli import main
 from sayso.ledger import Filters, open_ledger
 from sayso.pipeline import Failure
+from sayso.scale.progress import RunStats
+from sayso.scale.run import Extraction
 
 try:  # tests/ may or may not be a package
     from tests.test_ledger_support import pilot_report  # noqa: F401
@@ -75,14 +77,16 @@ def test_query_and_export_do_not_create_a_ledger(tmp_path, capsys):
 
 def test_ingest_prints_what_it_stored(tmp_path, capsys, monkeypatch):
     records = [pilot_report("https://a.example/1", "Arutz Sheva"), pilot_report("https://b.example/1", "Levant Wire"),
-               Failure("broken.html", "not valid UTF-8")]
-    monkeypatch.setattr("sayso.commands.ingest.extract", lambda articles, settings: iter(records))
+               Failure("broken.html", "broken.html: not valid UTF-8")]
+    monkeypatch.setattr("sayso.commands.ingest.run_from_args",
+                        lambda *args, **kwargs: Extraction(iter(records), RunStats()))
     path = str(tmp_path / "x.db")
     assert main(["ingest", "ignored.txt", "--ledger", path]) == 1
     captured = capsys.readouterr()
     assert "3 articles read (2 added, 0 replaced, 0 unchanged, 1 failed)" in captured.out
     assert "2 event reports in 1 merged events" in captured.out
-    assert "skipped broken.html" in captured.err
+    assert "skipped broken.html: not valid UTF-8" in captured.err  # the origin once
+    assert "broken.html: broken.html" not in captured.err
     assert main(["ingest", "ignored.txt", "--ledger", path, "--quiet"]) == 1
     assert "(0 added, 0 replaced, 2 unchanged, 1 failed)" in capsys.readouterr().out
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from typing import Iterable, Iterator, Union
 
+from sayso.commands.extract import failure_message
+from sayso.commands.progress import note
 from sayso.commands.query import print_table
-from sayso.ledger import open_ledger
+from sayso.ledger import IngestResult, Ledger, open_ledger
 from sayso.pipeline import Failure
+from sayso.record import Record
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.scale import add_scale_arguments, run_from_args
 from sayso.settings import Settings
 
 HELP = "extract articles and store them in the ledger"
+STORE_BATCH = 50  # extracted records stored per transaction (each article stays whole)
 
 
 def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
@@ -38,19 +43,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(batch_size=args.batch_size, ledger=args.ledger, merge_window_days=args.merge_window)
+    options = reader_options(args)
+    settings = Settings(batch_size=args.batch_size, ledger=args.ledger, merge_window_days=args.merge_window,
+                        max_bytes=options.max_bytes)
     with open_ledger(args.ledger, settings) as ledger:  # a bad ledger fails before any extraction
-        options = reader_options(args)
         articles = read_sources(args.paths, options)
         counts, merged, reports = Counter(), set(), 0
         known = None if args.redo else (lambda article_id: ledger.article(article_id) is not None)
         results = run_from_args(articles, settings, args, skip=known, ordered=False, read_options=options)
-        for result in results:
-            if isinstance(result, Failure):
+        for stored in store_all(ledger, results):
+            if isinstance(stored, Failure):
                 counts["failed"] += 1
-                print(f"sayso: skipped {result.origin}: {result.error}", file=sys.stderr)
+                note(failure_message(stored))
                 continue
-            stored = ledger.ingest(result)
             counts[stored.status] += 1
             reports += stored.events
             merged.update(stored.merged)
@@ -71,3 +76,21 @@ def run(args: argparse.Namespace) -> int:
         print("sayso ingest: interrupted; what was extracted is stored; run again to go on", file=sys.stderr)
         return 130
     return 1 if counts["failed"] else 0
+
+
+def store_all(ledger: Ledger, results: Iterable[Union[Record, Failure]],
+              size: int = STORE_BATCH) -> Iterator[Union[IngestResult, Failure]]:
+    """Failures as they come, and what was stored: up to `size` extracted records in one
+    transaction (whole articles only), written when the batch is full, a failure comes, or at the end."""
+    pending: list[Record] = []
+    for result in results:
+        if isinstance(result, Failure):
+            yield from ledger.ingest_many(pending, batch=size)
+            pending = []
+            yield result
+            continue
+        pending.append(result)
+        if len(pending) >= size:
+            yield from ledger.ingest_many(pending, batch=size)
+            pending = []
+    yield from ledger.ingest_many(pending, batch=size)
