@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Optional
 
 from sayso.ledger.backend import Backend
@@ -47,9 +48,13 @@ class Party:
 
     @property
     def tokens(self) -> frozenset:
-        if not self.name:
-            return frozenset()
-        return frozenset(t for t in normalise(self.name).split() if len(t) > 2 and t not in GENERIC)
+        return name_tokens(self.name) if self.name else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> frozenset:
+    """The significant words of a name (computed once per name)."""
+    return frozenset(t for t in normalise(name).split() if len(t) > 2 and t not in GENERIC)
 
 
 def party_score(a: Party, b: Party) -> Optional[int]:
@@ -58,13 +63,16 @@ def party_score(a: Party, b: Party) -> Optional[int]:
         return None
     if not a.name or not b.name:
         return 0
-    if a.tokens & b.tokens or normalise(a.name) == normalise(b.name):
+    if a.tokens & b.tokens or a.name == b.name or normalise(a.name) == normalise(b.name):
         return 2
     both_named = a.kind in NAMED and b.kind in NAMED
     if not both_named and a.country and a.country == b.country and (
             not a.sector or not b.sector or a.sector == b.sector):
         return 1
     return None
+
+
+NEAR_DEGREES = NEAR_KM / 111.0  # latitude degrees: points further apart in latitude are not near
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -79,6 +87,8 @@ def place_score(a: dict[str, Any], b: dict[str, Any]) -> Optional[int]:
     if a["country"] and b["country"] and a["country"] != b["country"]:
         return None
     if None not in (a["lat"], a["lon"], b["lat"], b["lon"]):
+        if abs(a["lat"] - b["lat"]) > NEAR_DEGREES:
+            return None
         return 1 if km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM else None
     return 1 if a["country"] and a["country"] == b["country"] else 0
 

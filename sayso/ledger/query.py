@@ -8,6 +8,7 @@ from typing import Any, Optional
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
+from sayso.ledger.schema import NAMES_FTS
 
 
 @dataclass(frozen=True)
@@ -164,12 +165,31 @@ def order_by(sort: str, f: Filters) -> str:
     return f"{key}{direction}{tie}"
 
 
-def where(f: Filters, like: str = "LIKE") -> tuple[str, list[Any]]:
+def names_index(db: Backend) -> bool:
+    """Whether the ledger has the trigram index of actor and recipient names (SQLite, schema 4)."""
+    found = getattr(db, "_names_index", None)
+    if found is None:
+        found = db.kind == "sqlite" and bool(db.one(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,)))
+        db._names_index = found
+    return found
+
+
+def fts_phrase(text: str) -> Optional[str]:
+    """An FTS5 trigram phrase matching `text` as a substring, or None when the index cannot answer
+    it exactly (fewer than 3 characters, or LIKE wildcards that LIKE would honour)."""
+    if len(text) < 3 or "%" in text or "_" in text:
+        return None
+    return '"' + text.replace('"', '""') + '"'
+
+
+def where(f: Filters, like: str = "LIKE", fts: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause (over merged_events m) and its parameters.
 
     `like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
     on a merged event's countries and reports are correlated EXISTS probes through indexes that
     start with merged_id, so they cost one index seek per merged event the other filters leave.
+    `fts`: the ledger has the trigram index of names (`names_index`), which answers `actor`.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -186,7 +206,10 @@ def where(f: Filters, like: str = "LIKE") -> tuple[str, list[Any]]:
         add("m.day <= ?", f.until)
     if f.min_sources:
         add("m.sources >= ?", int(f.min_sources))
-    if f.actor:
+    phrase = fts_phrase(f.actor) if f.actor and fts else None
+    if phrase:
+        add(f"m.id IN (SELECT rowid FROM {NAMES_FTS} WHERE {NAMES_FTS} MATCH ?)", phrase)
+    elif f.actor:
         add(f"(m.actor {like} ? OR m.recipient {like} ?)", f"%{f.actor}%", f"%{f.actor}%")
     if f.country:
         add("EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country = ?)",
@@ -206,7 +229,7 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters, db.like)
+    clause, params = where(filters, db.like, names_index(db))
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     scanning = bool(filters.actor or filters.place or filters.text)
@@ -235,7 +258,7 @@ def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
 
 def iter_events(db: Backend, filters: Filters = Filters(), batch: int = 2000):
     """Every matching merged event with its reports, by id, a page at a time (any ledger size)."""
-    clause, params = where(filters, db.like)
+    clause, params = where(filters, db.like, names_index(db))
     joiner = " AND " if clause else " WHERE "
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     last = 0
@@ -295,7 +318,7 @@ PERIODS = {"day": 10, "month": 7, "year": 4}
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters, db.like)
+    clause, params = where(filters, db.like, names_index(db))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sayso.ledger.sources import chain_names, links, relayed_outlet, report_source
-from sayso.record import Event, Record, Span
+from sayso.record import Event, Record
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -31,26 +31,32 @@ class ArticleRows:
     events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_CONVERTERS: dict[type, Any] = {}
 
 
 def plain(obj: Any) -> Any:
-    """`sayso.record.to_dict`, faster: field names are looked up once per class."""
+    """`sayso.record.to_dict`, faster: each dataclass gets a converter compiled once, which
+    copies scalar fields without a call."""
     kind = type(obj)
-    if kind is Span:
-        return {"start": obj.start, "end": obj.end, "text": obj.text}
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {n: plain(getattr(obj, n)) for n in names}
-    if kind is tuple or kind is list:
-        return [plain(x) for x in obj]
-    if isinstance(obj, _SCALARS):
+    if kind in _SCALARS:
         return obj
+    convert = _CONVERTERS.get(kind)
+    if convert is not None:
+        return convert(obj)
+    if kind is tuple or kind is list:
+        return [x if type(x) in _SCALARS else plain(x) for x in obj]
     if dataclasses.is_dataclass(obj):
-        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+        _CONVERTERS[kind] = _converter(kind)
         return plain(obj)
     return obj
+
+
+def _converter(kind: type) -> Any:
+    """`lambda o: {"name": plain(o.name), ...}` for one dataclass, scalars copied inline."""
+    items = ", ".join(f"{f.name!r}: (v if type(v := o.{f.name}) in S else P(v))"
+                      for f in dataclasses.fields(kind))
+    return eval(f"lambda o: {{{items}}}", {"S": _SCALARS, "P": plain})  # noqa: S307 - field names only
 
 
 def digest(text: str) -> str:
@@ -73,9 +79,13 @@ def day_of(event: Event, published: Optional[str]) -> Optional[str]:
     return None
 
 
+_CHAIN = json.JSONEncoder(ensure_ascii=False).encode  # one encoder each, not one per call
+_RECORD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def rows_of(record: Record) -> ArticleRows:
     meta = record.meta
-    record_json = json.dumps(plain(record), ensure_ascii=False, separators=(",", ":"))
+    record_json = _RECORD(plain(record))
     article = {
         "id": record.id, "key": article_key(record), "url": meta.url, "path": meta.path,
         "outlet": meta.outlet, "title": meta.title, "author": meta.author,
@@ -87,7 +97,7 @@ def rows_of(record: Record) -> ArticleRows:
     attributions = [
         (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
          a.cue.text if a.cue else None, a.type, a.parent,
-         json.dumps(list(chain_names(record, a.id, links(record, a.id))), ensure_ascii=False))
+         _CHAIN(list(chain_names(record, a.id, links(record, a.id)))))
         for a in record.attributions
     ]
     return ArticleRows(article, entities, places, attributions, _event_rows(record))
@@ -120,7 +130,7 @@ def _event_rows(record: Record) -> list[dict[str, Any]]:
             "date_precision": event.date.precision if event.date else None,
             "day": day_of(event, record.meta.published), "status": event.status,
             "polarity": event.polarity, "attribution": event.attribution,
-            "chain": json.dumps(list(source.chain), ensure_ascii=False),
+            "chain": _CHAIN(list(source.chain)),
             "source_key": source.key, "source_name": source.name, "merged_id": None,
         })
     return rows
