@@ -26,7 +26,7 @@ from sayso.pipeline import Draft, stage
 from sayso.record import Entity, Place
 from sayso.settings import Settings
 
-LEFT_WINDOW = 4  # words of a mention's noun phrase before it, read for its role and country
+LEFT_WINDOW = 6  # words of a mention's noun phrase before it, read for its role and country
 NON_NATIONAL = frozenset({"western", "foreign", "international", "arab", "european", "african", "asian",
                           "global", "regional", "world", "other"})
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP"})
@@ -69,13 +69,16 @@ class Evidence:
 def _phrases(words: list[str], table: dict) -> list[tuple[int, str]]:
     """(end index, key) of every phrase of up to three words found in `table`, in order."""
     found = []
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
         for n in (3, 2, 1):
-            if i + n <= len(words):
-                key = exact_key(" ".join(words[i : i + n]))
-                if key in table:
-                    found.append((i + n, key))
-                    break
+            key = exact_key(" ".join(words[i : i + n])) if i + n <= len(words) else ""
+            if key in table:
+                found.append((i + n, key))
+                i += n  # "Secretary General" is one role, not a secretary and a general
+                break
+        else:
+            i += 1
     return found
 
 
@@ -114,7 +117,8 @@ def _window(doc, start: int, end: int):
     if span is None or not len(span):
         return None, None
     first = span.start
-    while first > max(span.sent.start, span.start - LEFT_WINDOW) and doc[first - 1].pos_ in NOUN_PHRASE_POS:
+    while first > max(span.sent.start, span.start - LEFT_WINDOW) and (
+            doc[first - 1].pos_ in NOUN_PHRASE_POS or doc[first - 1].lower_ == "of"):  # "Secretary of State"
         first -= 1
     return span, doc[first : span.start]
 
