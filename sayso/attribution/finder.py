@@ -136,10 +136,28 @@ def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         previous = (result + extra)[last]
         parts = tuple((p.start, p.end) for p in ctx.quotes.group(q))
+        if _runs_on(ctx.text, previous, q.start):
+            grown = replace(previous, content=previous.content + parts)
+            if last < len(result):
+                result[last] = grown
+            else:
+                extra[last - len(result)] = grown
+            continue
         extra.append(Found(previous.speaker, None, parts, "direct", continues=last))
     if not extra:
         return result
     return result + extra
+
+
+def _runs_on(text: str, previous: Found, start: int) -> bool:
+    """A quotation that opens right where the last speaker's quoted content ends, only white
+    space between ("He added: “A.”\n\n“B.”"), is more of the same statement (PolNeAR's
+    convention: one content running over the paragraphs); so is one after a quotation no cue
+    claimed. A quotation after "..., she said." is not (a new statement)."""
+    if not previous.content or (previous.cue is not None and previous.cue[0] > previous.content[-1][0]):
+        return False
+    end = previous.content[-1][1]
+    return end <= start and not text[end:start].strip() and text[end - 1] in "\"”’'"
 
 
 def _claimed(claimed: list[Pair], span: Pair) -> bool:
