@@ -183,13 +183,16 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def where(f: Filters, like: str = "LIKE", fts: bool = False) -> tuple[str, list[Any]]:
+def where(f: Filters, like: str = "LIKE", fts: bool = False,
+          country_first: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause (over merged_events m) and its parameters.
 
     `like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
     on a merged event's countries and reports are correlated EXISTS probes through indexes that
     start with merged_id, so they cost one index seek per merged event the other filters leave.
     `fts`: the ledger has the trigram index of names (`names_index`), which answers `actor`.
+    `country_first`: the country condition as a list read from merge_keys (country, merged_id)
+    instead, best for counting when no date range narrows the merged events first.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -211,7 +214,9 @@ def where(f: Filters, like: str = "LIKE", fts: bool = False) -> tuple[str, list[
         add(f"m.id IN (SELECT rowid FROM {NAMES_FTS} WHERE {NAMES_FTS} MATCH ?)", phrase)
     elif f.actor:
         add(f"(m.actor {like} ? OR m.recipient {like} ?)", f"%{f.actor}%", f"%{f.actor}%")
-    if f.country:
+    if f.country and country_first:
+        add("m.id IN (SELECT k.merged_id FROM merge_keys k WHERE k.country = ?)", f.country.upper())
+    elif f.country:
         add("EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country = ?)",
             f.country.upper())
     if f.status:
@@ -239,7 +244,9 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
     if scanning and found:
         total = int(found[0][-1])
         found = [r[:-1] for r in found]
-    else:
+    else:  # the page walks the sort index; a count by country alone reads the country's list
+        if filters.country and not (filters.since or filters.until):
+            clause, params = where(filters, db.like, names_index(db), country_first=True)
         (total,) = db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)
     return Page(int(total), [MergedEvent.from_row(r) for r in found])
 

@@ -144,8 +144,11 @@ def v4(db: Backend) -> None:
             db.execute(statement)
 
 
+# Step 5: counting the merged events of one country reads that country's list of merged ids.
+V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5]
 VERSION = len(MIGRATIONS)
 
 
