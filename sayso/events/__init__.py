@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Iterable, Iterator, Optional
 
-from sayso.events.arguments import argument_bounds, noun_arguments, subject_of, verb_arguments
+from sayso.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
 from sayso.events.ontology import Ontology, load
 from sayso.events.status import status_of
 from sayso.events.triggers import Match, find_matches
@@ -27,6 +27,7 @@ GROUP_NOUNS = frozenset(
     "authority board team junta cabinet embassy republic".split()
 )
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "i", "you", "us", "it"}
+NAMED_OR_COUNT = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "CARDINAL"})
 
 
 def innermost_attribution(attributions: tuple[Attribution, ...], start: int, end: int) -> Optional[str]:
@@ -59,13 +60,17 @@ def _next_id(entities: tuple[Entity, ...]) -> str:
 class _Entities:
     """The draft's entities, growing as arguments without an entity are added."""
 
-    def __init__(self, entities: tuple[Entity, ...], text: str):
+    def __init__(self, entities: tuple[Entity, ...], text: str, ontology: Optional[Ontology] = None):
         self.items, self.text = entities, text
+        self.ontology = ontology
 
-    def at_token(self, token: Any) -> Optional[str]:
+    def entity(self, token: Any) -> Optional[Entity]:
         from sayso.entities import entity_at
 
-        found = entity_at(self.items, token.idx, token.idx + len(token.text))
+        return entity_at(self.items, token.idx, token.idx + len(token.text))
+
+    def at_token(self, token: Any) -> Optional[str]:
+        found = self.entity(token)
         return found.id if found is not None else None
 
     def add(self, token: Any) -> str:
@@ -86,22 +91,53 @@ class _Entities:
         self.items = items
         return eid
 
-    def resolve(self, token: Optional[Any]) -> Optional[str]:
+    def resolve(self, token: Optional[Any], role: str = "actor") -> Optional[str]:
         if token is None:
             return None
-        found = self.at_token(token)
+        found = self.entity(token)
+        if self.ontology is not None and not is_participant(token, role, self.ontology, found):
+            return None
         if found is not None:
-            return found
+            return found.id
         if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
             if any(c.dep_ == "conj" for c in token.children):
                 return self.add(token)
             antecedent = _speaker_antecedent(token)
-            return self.resolve(antecedent) if antecedent is not None else None
+            return self.resolve(antecedent, role) if antecedent is not None else None
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and not (
             token.pos_ in ("DET", "PRON") and any(c.dep_ == "prep" for c in token.children)
         ):  # "some of those closest to the leader"
             return None
         return self.add(token)
+
+
+def participant_noun(lemma: str, ontology: Ontology) -> bool:
+    """A common noun of the participant lexicon, or one with an agent suffix ("smuggler")."""
+    if lemma in ontology.participants or lemma in GROUP_NOUNS:
+        return True
+    return len(lemma) >= 6 and lemma.endswith(ontology.participant_suffixes) and lemma not in ontology.not_participants
+
+
+def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[Entity] = None) -> bool:
+    """Whether the argument headed by `token` can act or be acted on: a person, group,
+    organization or country (a named entity, a pronoun, a proper noun, an entity of such a
+    kind, a noun of the ontology's participant lexicon, a bare number: "kills 11"), or for a
+    recipient a target noun ("shelled a village"); never a date, time, money, percent,
+    quantity or ordinal, nor a phrase headed by any other common noun ("military service")."""
+    if token.ent_type_ in ontology.non_participant_entities or in_dateline(token):
+        return False
+    if token.pos_ in ("PRON", "PROPN", "DET", "NUM", "ADJ") or token.ent_type_ in NAMED_OR_COUNT:
+        return True
+    if entity is not None and entity.kind == "media":  # "the newspaper"
+        return True
+    lemma = token.lemma_.lower()
+    if participant_noun(lemma, ontology) or token.lower_ in ontology.participants:
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and (obj.pos_ != "NOUN" or participant_noun(obj.lemma_.lower(), ontology)):
+        return True  # "thousands of people", "some of them"
+    return role == "recipient" and lemma in ontology.targets
 
 
 def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
@@ -132,19 +168,47 @@ def _speaker(match: Match) -> Optional[Any]:
     return None
 
 
-def _arguments(match: Match, ontology: Ontology) -> tuple[Optional[Any], Optional[Any]]:
+def _arguments(match: Match, ontology: Ontology, ents: "_Entities") -> tuple[Optional[Any], Optional[Any]]:
     skip = {t.i for t in match.tokens}
+
+    def accept(token: Any) -> bool:
+        return is_participant(token, "recipient", ontology, ents.entity(token))
+
     if match.trigger.pos == "VERB":
-        return verb_arguments(match.head, skip, match.tokens[1:])
+        return verb_arguments(match.head, skip, match.tokens[1:], ontology.object_control, accept)
     role = ontology.categories[match.trigger.category].of_argument
-    return noun_arguments(match.head, role, skip, ontology.light_verbs)
+    return noun_arguments(match.head, role, skip, ontology.light_verbs, ontology.object_control, accept)
 
 
-def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Event:
+def _light_verb_context(noun: Any, ontology: Ontology) -> bool:
+    """'launched an attack', 'holding talks': the noun is the object of a light verb; 'talks
+    resumed', 'fighting erupted': the subject of an occurrence verb; 'there were no arrests'."""
+    gov = noun.head
+    lemma = gov.lemma_.lower()
+    if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in gov.children):
+        return True  # "there were no arrests"
+    if noun.dep_ in ("dobj", "attr"):
+        return lemma in ontology.light_verbs
+    return noun.dep_ in ("nsubj", "nsubjpass") and lemma in ontology.status.occurrence_verbs
+
+
+def _failed(noun: Any, ontology: Ontology) -> bool:
+    """'earlier ceasefires collapsed': the noun is the subject of a verb of failure."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ontology.failure_verbs
+
+
+def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Optional[Event]:
+    """The event of a trigger match, or None for a noun trigger that names no event: one
+    with neither actor nor recipient outside a light verb ("I felt relief"), or one that
+    failed ("the ceasefire collapsed")."""
     text = draft.article.text
+    nominal = match.trigger.pos == "NOUN"
+    if nominal and _failed(match.head, ontology):
+        return None
     category = ontology.categories[match.trigger.category]
     status, polarity = status_of(match.head, ontology.status)
-    actor_tok, recipient_tok = _arguments(match, ontology)
+    actor_tok, recipient_tok = _arguments(match, ontology, ents)
+    roles = ((actor_tok, "actor"), (recipient_tok, "recipient"))
     actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
     recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
     kind, mode = category.name, match.trigger.mode
@@ -160,7 +224,10 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     actor = ents.resolve(actor_tok)
     if actor is None and kind == "THREATEN" and attribution is not None:
         actor = next((a.source.entity for a in draft.attributions if a.id == attribution), None)
-    recipient = ents.resolve(recipient_tok)
+    recipient = ents.resolve(recipient_tok, "recipient")
+    if nominal and actor is None and recipient is None and not _light_verb_context(match.head, ontology):
+        if not any(t is not None and is_participant(t, r, ontology, ents.entity(t)) for t, r in roles):
+            return None
     return Event(
         id=f"v{n}", type=kind, mode=mode,
         trigger=Span.of(text, match.start, match.end),
@@ -188,12 +255,14 @@ def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
 def detect(draft: Draft, ontology: Ontology) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
     """Events of every sentence of the draft's doc, and the entities grown for their arguments."""
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
-    ents = _Entities(draft.entities, draft.article.text)
+    ents = _Entities(draft.entities, draft.article.text, ontology)
     events: list[Event] = []
     for match in find_matches(draft.doc, ontology, draft.article.text):  # one pass over the tokens
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
-        events.append(_event(len(events) + 1, match, match.head.sent, ents, draft, ontology))
+        event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology)
+        if event is not None:
+            events.append(event)
     return tuple(events), ents.items
 
 

@@ -12,7 +12,9 @@ subject of the verb whose object the noun is ("establishing lines of communicati
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+
+Accept = Callable[[Any], bool]
 
 RECIPIENT_PREPS = ("to", "against", "with", "on", "from", "toward", "towards", "at", "into")
 CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "relcl", "dobj", "attr", "oprd"}
@@ -20,6 +22,7 @@ INSTRUMENT_VERBS = {"use", "employ", "exploit", "enlist", "recruit", "pay"}
 RELATIVE = {"who", "that", "which", "whom", "whose"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself", "oneself"}
 MAX_CLIMB = 10
+NAMED_ADJ = {"NORP", "GPE", "ORG"}
 
 
 def _child(token: Any, *deps: str) -> Optional[Any]:
@@ -49,14 +52,31 @@ def resolve_relative(token: Any) -> Any:
     return token
 
 
-def subject_of(verb: Any) -> Optional[Any]:
-    """The actor of a verb: its subject, else climb to the verb it depends on."""
+def controller(verb: Any, object_control: frozenset[str]) -> Optional[Any]:
+    """The object of an object-control verb ("urged the police", "called on all parties"),
+    which is the actor of its infinitive complement."""
+    if verb.lemma_.lower() not in object_control:
+        return None
+    obj = _child(verb, "dobj")
+    if obj is None:
+        obj = _prep_object(verb, ("on", "upon", "to"))
+    return resolve_relative(obj) if obj is not None else None
+
+
+def subject_of(verb: Any, object_control: frozenset[str] = frozenset()) -> Optional[Any]:
+    """The actor of a verb: its subject, else climb to the verb it depends on (whose object
+    acts when it is an object-control verb: "urged the police to investigate")."""
     if is_passive(verb):
         return _agent(verb)
     cur, came = verb, None
     for _ in range(MAX_CLIMB):
         if cur.pos_ in ("VERB", "AUX"):
-            subj = _child(cur, "nsubj", "csubj")
+            if came == "xcomp" and object_control:
+                obj = controller(cur, object_control)
+                if obj is not None:
+                    return obj
+            # not a dateline parsed as a second subject: "LAGOS, March 8 - Gunmen stormed"
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
             if subj is not None:
                 return resolve_relative(subj)
             if cur != verb and is_passive(cur):
@@ -71,34 +91,49 @@ def subject_of(verb: Any) -> Optional[Any]:
     return None
 
 
-def _prep_object(token: Any, preps: tuple[str, ...]) -> Optional[Any]:
+def _any(token: Any) -> bool:
+    return True
+
+
+def _prep_object(token: Any, preps: tuple[str, ...], accept: Accept = _any) -> Optional[Any]:
+    """The object of the first of `token`'s prepositions in `preps` that `accept` takes
+    ("imposed sanctions on Thursday on 78 officials": the officials)."""
     for c in token.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = _pobj(c)
             # not an absolute phrase: "with one source telling the paper ..."
             if obj is not None and not any(g.dep_ in ("acl", "relcl") and g.tag_ == "VBG" for g in obj.children):
-                return obj
+                if accept(obj):
+                    return obj
     return None
 
 
-def _object(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> Optional[Any]:
+def _object(verb: Any, skip: set[int], extra: tuple[Any, ...] = (), accept: Accept = _any) -> Optional[Any]:
+    """The recipient: indirect object, a recipient phrase, else the direct object; the first
+    that `accept` takes."""
     for c in verb.children:
         if c.dep_ in ("dative", "iobj") and c.i not in skip and c.lower_ not in REFLEXIVE:
-            return _pobj(c) if c.pos_ == "ADP" else c
+            obj = _pobj(c) if c.pos_ == "ADP" else c
+            if obj is not None and accept(obj):
+                return obj
     for head in (verb,) + extra:
-        found = _prep_object(head, RECIPIENT_PREPS)
-        if found is not None and found.i not in skip:
+        found = _prep_object(head, RECIPIENT_PREPS, lambda t: t.i not in skip and accept(t))
+        if found is not None:
             return found
     for c in verb.children:
-        if c.dep_ in ("dobj",) and c.i not in skip and c.lower_ not in REFLEXIVE:
+        if c.dep_ in ("dobj",) and c.i not in skip and c.lower_ not in REFLEXIVE and accept(c):
             return c
     return None
 
 
-def verb_arguments(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> tuple[Optional[Any], Optional[Any]]:
+def verb_arguments(
+    verb: Any, skip: set[int], extra: tuple[Any, ...] = (), object_control: frozenset[str] = frozenset(),
+    accept: Accept = _any,
+) -> tuple[Optional[Any], Optional[Any]]:
     """Actor and recipient of a verb trigger; `extra` are the other tokens of a multiword
-    trigger, whose prepositional phrases count too ("granted asylum to ...")."""
-    actor = subject_of(verb)
+    trigger, whose prepositional phrases count too ("granted asylum to ..."); `accept` says
+    which tokens may be a recipient."""
+    actor = subject_of(verb, object_control)
     if is_passive(verb):
         for token in extra if actor is None else ():  # "granted asylum by Turkey"
             actor = _agent(token) or _prep_object(token, ("by",))
@@ -107,21 +142,22 @@ def verb_arguments(verb: Any, skip: set[int], extra: tuple[Any, ...] = ()) -> tu
         recipient = _child(verb, "nsubjpass")
         if recipient is not None:
             recipient = resolve_relative(recipient)
-        if recipient is None or recipient.i in skip:
-            recipient = _object(verb, skip, extra)
+        if recipient is None or recipient.i in skip or not accept(recipient):
+            recipient = _object(verb, skip, extra, accept)
         return actor, recipient
-    return actor, _object(verb, skip, extra)
+    return actor, _object(verb, skip, extra, accept)
 
 
 def noun_arguments(
-    noun: Any, of_role: str, skip: set[int], light_verbs: frozenset[str] = frozenset()
+    noun: Any, of_role: str, skip: set[int], light_verbs: frozenset[str] = frozenset(),
+    object_control: frozenset[str] = frozenset(), accept: Accept = _any,
 ) -> tuple[Optional[Any], Optional[Any]]:
-    """Actor and recipient of a noun trigger; the subject of a light verb whose object the noun
+    """Actor and recipient of a noun trigger (`accept` says which tokens may be a recipient); the subject of a light verb whose object the noun
     is ("launched an attack", "establishing lines of communication") is its actor."""
     actor = _child(noun, "poss")
     by = _prep_object(noun, ("by",))
     of = _prep_object(noun, ("of",))
-    recipient = _prep_object(noun, RECIPIENT_PREPS)
+    recipient = _prep_object(noun, RECIPIENT_PREPS, accept)
     if of is not None and of.i not in skip:
         if of_role == "recipient":
             recipient = recipient or of
@@ -132,12 +168,44 @@ def noun_arguments(
         comp = _child(noun, "compound")
         if comp is not None and comp.pos_ == "PROPN" and comp.i not in skip:
             actor = comp
+    if actor is None:  # "Western sanctions", "Russian air strikes"
+        actor = next((c for c in noun.children if c.dep_ == "amod" and c.ent_type_ in NAMED_ADJ), None)
     gov = noun.head
     if actor is None and noun.dep_ in ("dobj", "attr") and gov.lemma_.lower() in light_verbs:
-        actor = subject_of(gov)
+        actor = subject_of(gov, object_control)
     if recipient is not None and recipient.i in skip:
         recipient = None
     return actor, recipient
+
+
+DASHES = {"-", "\u2014", "\u2013", "--"}
+DATELINE_SPAN = 12  # tokens: "YEREVAN, Sept 5 (Caucasus Monitor) -"
+
+
+def _line_start(token: Any) -> int:
+    """Index of the first token of `token`'s line, looking back at most DATELINE_SPAN tokens
+    (-1 when the line starts further back)."""
+    doc = token.doc
+    for i in range(token.i, max(token.i - DATELINE_SPAN, 0) - 1, -1):
+        if i == 0 or "\n" in doc[i - 1].text_with_ws:
+            return i
+    return -1
+
+
+def in_dateline(token: Any) -> bool:
+    """Whether `token` is in a dateline ("LAGOS, March 8 (Lagos Ledger) -"): the start of a
+    line, opened by a word in capitals, before a dash that has not yet come."""
+    start = _line_start(token)
+    if start < 0:
+        return False
+    doc = token.doc
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 2):
+        return False
+    if any(doc[i].text in DASHES for i in range(start, token.i + 1)):
+        return False
+    end = min(start + DATELINE_SPAN, len(doc))
+    return any(doc[i].text in DASHES for i in range(token.i + 1, end))
 
 
 def argument_bounds(token: Any) -> tuple[int, int]:
@@ -158,6 +226,10 @@ def argument_bounds(token: Any) -> tuple[int, int]:
     for i in range(token.i, end - 1):
         if "\n" in doc[i].text_with_ws:
             end = i + 1
+            break
+    for i in range(token.i - 1, start - 1, -1):  # nor a dateline's dash: "NAIROBI - Kenyan police"
+        if doc[i].text in DASHES:
+            start = i + 1
             break
     while end > token.i + 1 and doc[end - 1].is_punct:
         end -= 1

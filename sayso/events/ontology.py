@@ -74,6 +74,13 @@ class Ontology:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     status: StatusLexicon
     light_verbs: frozenset[str] = frozenset()  # "launch an attack": the verb's subject acts
+    participants: frozenset[str] = frozenset()  # common nouns that may be an actor or recipient
+    targets: frozenset[str] = frozenset()  # common nouns that may be a recipient only
+    participant_suffixes: tuple[str, ...] = ()  # "smuggler", "separatist"
+    not_participants: frozenset[str] = frozenset()  # "border", "order"
+    non_participant_entities: frozenset[str] = frozenset()  # entity labels never an argument
+    failure_verbs: frozenset[str] = frozenset()  # "the ceasefire collapsed": no event
+    object_control: frozenset[str] = frozenset()  # "urged the police to investigate"
 
     def lookup(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
@@ -182,9 +189,19 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
 
 def build(data: dict[str, Any], origin: str = "<ontology>") -> Ontology:
     categories, triggers = _categories(data, origin)
-    light = frozenset(str(w).lower() for w in (data.get("arguments") or {}).get("light_verbs") or ())
+    arguments = data.get("arguments") or {}
+
+    def words(key: str, case=str.lower) -> frozenset[str]:
+        return frozenset(case(str(w)) for w in arguments.get(key) or ())
+
+    light = words("light_verbs")
     status = dataclasses.replace(_status(data, origin), light_verbs=light)
-    return Ontology(categories, triggers, status, light)
+    return Ontology(
+        categories, triggers, status, light, participants=words("participants"),
+        targets=words("targets"), participant_suffixes=tuple(sorted(words("participant_suffixes"))),
+        not_participants=words("not_participants"), non_participant_entities=words("non_participant_entities", str.upper),
+        failure_verbs=words("failure_verbs"), object_control=words("object_control"),
+    )
 
 
 def extra_paths() -> tuple[str, ...]:
