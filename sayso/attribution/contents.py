@@ -24,6 +24,7 @@ LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
 GAP = frozenset(" ,.:;\n\t")
+MARKERS = frozenset({"that", "whether", "if"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
 
@@ -191,12 +192,33 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     act"), one before a that-clause is not ("warned voters that ...")."""
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
     if not chosen:
-        return None, cue_last
+        return _hung_on_prep(verb), cue_last
     first = min(chosen, key=lambda c: c.i)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     if objects and first.dep_ == "ccomp":
-        return _union(chosen), cue_last
-    return _union(chosen + objects), cue_last
+        return _from_mark(first, _union(chosen)), cue_last
+    return _from_mark(first, _union(chosen + objects)), cue_last
+
+
+def _hung_on_prep(verb) -> Optional[Pair]:
+    """'told customers at a breakfast spot that X', 'said in a statement that X': the parse hung
+    the that-clause on the noun of a phrase after the verb; the clause from 'that' is content."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.dep_ in ("relcl", "acl") and tok.head.i > tok.i:
+                return tok.idx, clause_span(tok.head)[1]
+    return None
+
+
+def _from_mark(clause, span: Pair) -> Pair:
+    """'said at a rally that X', 'said Tuesday that X': what the parse hung on the clause before
+    its 'that' / 'whether' / 'if' is not content (PolNeAR starts at the complementizer)."""
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ in MARKERS and child.idx > span[0]:
+            return child.idx, span[1]
+    return span
 
 
 def _noun_clause(verb, cue_last: int, recipient: Optional[int]) -> tuple[Optional[Pair], int]:
@@ -284,6 +306,8 @@ def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pa
     between = ctx.text[after:first[0]]
     if first[0] <= after or "\n" in between or len(between.split()) < MIN_LEAD_WORDS:
         return parts
+    if between.rstrip()[-1:] in (",", ":"):
+        return parts  # 'said of Trump and Ryan, “...”': an aside before the quotation, not content
     return [(after, first[1])] + parts[1:]
 
 
