@@ -145,8 +145,8 @@ def evidence(entity: Entity, doc, places_by_token: dict[int, str]) -> Evidence:
             countries[inst[key][0]] += 2
             votes[inst[key][1]] += 2
         first = before.start if len(before) else span.start
-        named = {places_by_token[i] for i in range(first, span.end) if i in places_by_token}
-        countries.update(named)
+        # each country once per mention, in text order (a set's order would vary between runs)
+        countries.update(dict.fromkeys(places_by_token[i] for i in range(first, span.end) if i in places_by_token).keys())
     return Evidence(votes, countries, role)
 
 
