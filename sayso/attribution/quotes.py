@@ -16,6 +16,7 @@ CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPENERS | CLOSERS | {STRAIGHT}
 MAX_DEPTH = 3
+AFTER_CLOSE = frozenset(",.;:!?)—–-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
                 group += 1
             stack[:] = [ch]
             opened = i
-        elif ch in CLOSERS or (ch == STRAIGHT and stack[-1] == STRAIGHT):
+        elif ch in CLOSERS or (ch == STRAIGHT and (stack[-1] == STRAIGHT or _closing(text, i))):
             stack.pop()
             if not stack:
                 quotes.append(Quote(opened, i + 1 if skip != i + 1 else i + 2, group))
@@ -83,6 +84,15 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
         if end > opened:
             quotes.append(Quote(opened, end, group))
     return quotes
+
+
+def _closing(text: str, i: int) -> bool:
+    """Whether a straight mark at i sits where a quotation ends (after a word or its
+    punctuation, before a space or punctuation): it then closes a quotation opened with a curly
+    mark ("“I disagree," said X")."""
+    if i == 0 or text[i - 1].isspace() or text[i - 1] in MARKS:
+        return False
+    return i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in AFTER_CLOSE
 
 
 def _opens_next(text: str, i: int) -> bool:
