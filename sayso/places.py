@@ -139,15 +139,19 @@ def choose(
     qualifiers: Sequence[Optional[Candidate]],
 ) -> list[Optional[Candidate]]:
     """The best candidate of each mention given the others' countries and states (two passes)."""
-    best = [max(c, key=lambda x: _score(x, context, q)) if c else None for c, q in zip(found, qualifiers)]
+    best = [_best(c, context, q) if c else None for c, q in zip(found, qualifiers)]
     for _ in range(2):
         counts = context + Counter(k for b in best if b is not None for k in _context_keys(b))
         best = [
-            max(c, key=lambda x: _score(x, counts - Counter(_context_keys(b)) if b else counts, q))
-            if c else None
+            _best(c, counts - Counter(_context_keys(b)) if b else counts, q) if c else None
             for c, q, b in zip(found, qualifiers, best)
         ]
     return best
+
+
+def _best(candidates: tuple[Candidate, ...], context: Counter, qualifier: Optional[Candidate]) -> Candidate:
+    """The highest-scoring candidate (the context is built once per mention, not per candidate)."""
+    return max(candidates, key=lambda x: _score(x, context, qualifier))
 
 
 def _context_keys(c: Candidate) -> list:
