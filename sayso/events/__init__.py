@@ -121,9 +121,11 @@ def participant_noun(lemma: str, ontology: Ontology) -> bool:
 def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[Entity] = None) -> bool:
     """Whether the argument headed by `token` can act or be acted on: a person, group,
     organization or country (a named entity, a pronoun, a proper noun, an entity of such a
-    kind, a noun of the ontology's participant lexicon, a bare number: "kills 11"), or for a
-    recipient a target noun ("shelled a village"); never a date, time, money, percent,
-    quantity or ordinal, nor a phrase headed by any other common noun ("military service")."""
+    kind, a noun of the participant lexicon or with an agent suffix, a bare number: "kills
+    11", a quantity of participants: "thousands of people"), or for role "target" (the
+    recipient of a category with target_recipients) a target noun ("shelled a village"); never
+    a date, time, money, percent, quantity or ordinal, a dateline, nor a phrase headed by any
+    other common noun ("military service", "the measures")."""
     if token.ent_type_ in ontology.non_participant_entities or in_dateline(token):
         return False
     if token.pos_ in ("PRON", "PROPN", "DET", "NUM", "ADJ") or token.ent_type_ in NAMED_OR_COUNT:
@@ -137,7 +139,7 @@ def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[E
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is not None and (obj.pos_ != "NOUN" or participant_noun(obj.lemma_.lower(), ontology)):
         return True  # "thousands of people", "some of them"
-    return role == "recipient" and lemma in ontology.targets
+    return role == "target" and lemma in ontology.targets
 
 
 def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
@@ -171,25 +173,46 @@ def _speaker(match: Match) -> Optional[Any]:
 def _arguments(match: Match, ontology: Ontology, ents: "_Entities") -> tuple[Optional[Any], Optional[Any]]:
     skip = {t.i for t in match.tokens}
 
+    role = "target" if ontology.categories[match.trigger.category].target_recipients else "recipient"
+
     def accept(token: Any) -> bool:
-        return is_participant(token, "recipient", ontology, ents.entity(token))
+        return is_participant(token, role, ontology, ents.entity(token))
 
     if match.trigger.pos == "VERB":
         return verb_arguments(match.head, skip, match.tokens[1:], ontology.object_control, accept)
-    role = ontology.categories[match.trigger.category].of_argument
-    return noun_arguments(match.head, role, skip, ontology.light_verbs, ontology.object_control, accept)
+    of_role = ontology.categories[match.trigger.category].of_argument
+    return noun_arguments(match.head, of_role, skip, ontology.light_verbs, ontology.object_control, accept)
 
 
-def _light_verb_context(noun: Any, ontology: Ontology) -> bool:
-    """'launched an attack', 'holding talks': the noun is the object of a light verb; 'talks
-    resumed', 'fighting erupted': the subject of an occurrence verb; 'there were no arrests'."""
+def _event_context(noun: Any, ontology: Ontology, ents: "_Entities") -> bool:
+    """Whether a noun trigger without arguments still names an event: the object of a light
+    verb ("launched an attack"), the subject of an occurrence verb ("talks resumed"), the
+    attribute of existential "be" ("there were no arrests"), or a phrase hanging from a verb
+    whose subject is a participant ("Saddam arrived on a visit", "guerrillas wounded two
+    soldiers in a bomb attack", "forces were engaged in ethnic cleansing"); for a compound
+    ("a mediation mission") or an "of" phrase ("after five days of fighting") the noun it
+    belongs to."""
+    for _ in range(3):  # "a mediation mission", "five days of fighting"
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        else:
+            break
     gov = noun.head
     lemma = gov.lemma_.lower()
     if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in gov.children):
-        return True  # "there were no arrests"
+        return True
     if noun.dep_ in ("dobj", "attr"):
         return lemma in ontology.light_verbs
-    return noun.dep_ in ("nsubj", "nsubjpass") and lemma in ontology.status.occurrence_verbs
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return lemma in ontology.status.occurrence_verbs
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
+        verb = gov.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = subj if subj is not None else subject_of(verb, ontology.object_control)
+        return subj is not None and is_participant(subj, "actor", ontology, ents.entity(subj))
+    return False
 
 
 def _failed(noun: Any, ontology: Ontology) -> bool:
@@ -208,10 +231,11 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     category = ontology.categories[match.trigger.category]
     status, polarity = status_of(match.head, ontology.status)
     actor_tok, recipient_tok = _arguments(match, ontology, ents)
-    roles = ((actor_tok, "actor"), (recipient_tok, "recipient"))
+    roles = ((actor_tok, "actor"), (recipient_tok, "target" if category.target_recipients else "recipient"))
     actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
     recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
     kind, mode = category.name, match.trigger.mode
+    recipient_role = "target" if category.target_recipients else "recipient"
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)
@@ -224,8 +248,8 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     actor = ents.resolve(actor_tok)
     if actor is None and kind == "THREATEN" and attribution is not None:
         actor = next((a.source.entity for a in draft.attributions if a.id == attribution), None)
-    recipient = ents.resolve(recipient_tok, "recipient")
-    if nominal and actor is None and recipient is None and not _light_verb_context(match.head, ontology):
+    recipient = ents.resolve(recipient_tok, recipient_role)
+    if nominal and actor is None and recipient is None and not _event_context(match.head, ontology, ents):
         if not any(t is not None and is_participant(t, r, ontology, ents.entity(t)) for t, r in roles):
             return None
     return Event(

@@ -51,6 +51,7 @@ class Category:
     of_argument: str = "actor"  # what "the X of Y" makes Y: actor ("defection of") or recipient ("killing of")
     plover: str = ""  # the PLOVER category this exports as (its own name when empty)
     plover_by_status: dict[str, str] = field(default_factory=dict)  # status -> PLOVER category
+    target_recipients: bool = False  # arguments.targets may be its recipient ("shelled a village")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def _categories(data: dict[str, Any], path: str):
             str(spec.get("description", "")), bool(spec.get("threat_when_future", False)),
             str(spec.get("of_argument", "actor")), str(spec.get("plover") or name),
             {str(k): str(v) for k, v in (spec.get("plover_by_status") or {}).items()},
+            bool(spec.get("target_recipients", False)),
         )
         for trig in _triggers(name, spec, path):
             triggers.setdefault((trig.head, trig.pos), []).append(trig)
