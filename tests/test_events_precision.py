@@ -98,3 +98,14 @@ def test_a_reported_past_perfect_occurred(text, trigger):
     found = run_events(text)
     assert found.at(trigger).status == "occurred"
     assert not any(e.type == "ACCUSE" for e in found.events)  # "reports" names no accusation
+
+
+def test_the_participant_lexicon_is_data(tmp_path):
+    text = "The looters attacked the visiting supporters."
+    assert run_events(text).at("attacked").actor is not None  # "looter": agent suffix
+    text = "The caravan attacked the village."
+    assert run_events(text).at("attacked").actor is None
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("arguments:\n  participants: [caravan]\n", encoding="utf-8")
+    found = run_events(text, ontology_files=(str(extra),))
+    assert found.name(found.at("attacked").actor) == "The caravan"
