@@ -102,7 +102,7 @@ WITHOUT_ROWID = {
 NAMES_FTS = "merged_names"  # FTS5 table over merged_events (actor, recipient), rowid = id
 NAMES_FTS_SQL = [
     f"CREATE VIRTUAL TABLE {NAMES_FTS} USING fts5(actor, recipient, content='merged_events', "
-    "content_rowid='id', tokenize='trigram')",
+    "content_rowid='id', tokenize='trigram', columnsize=0)",
     f"""CREATE TRIGGER merged_names_insert AFTER INSERT ON merged_events BEGIN
         INSERT INTO {NAMES_FTS} (rowid, actor, recipient) VALUES (new.id, new.actor, new.recipient);
     END""",
