@@ -115,7 +115,9 @@ def participant_noun(lemma: str, ontology: Ontology) -> bool:
     """A common noun of the participant lexicon, or one with an agent suffix ("smuggler")."""
     if lemma in ontology.participants or lemma in GROUP_NOUNS:
         return True
-    return len(lemma) >= 6 and lemma.endswith(ontology.participant_suffixes) and lemma not in ontology.not_participants
+    if len(lemma) < 6 or lemma in ontology.not_participants:
+        return False
+    return lemma.endswith(ontology.participant_suffixes)
 
 
 def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[Entity] = None) -> bool:
@@ -220,23 +222,37 @@ def _failed(noun: Any, ontology: Ontology) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ontology.failure_verbs
 
 
+Arguments = tuple[tuple[Optional[Any], str], ...]  # (token or None, role)
+
+
+def _names_event(match: Match, arguments: Arguments, ontology: Ontology, ents: "_Entities") -> bool:
+    """A verb trigger always names an event; a noun trigger only with a participant argument
+    or in an event context ("I felt relief" does not), and not when it failed ("the ceasefire
+    collapsed")."""
+    if match.trigger.pos != "NOUN":
+        return True
+    if _failed(match.head, ontology):
+        return False
+    if any(t is not None and is_participant(t, role, ontology, ents.entity(t)) for t, role in arguments):
+        return True
+    return _event_context(match.head, ontology, ents)
+
+
 def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Optional[Event]:
-    """The event of a trigger match, or None for a noun trigger that names no event: one
-    with neither actor nor recipient outside a light verb ("I felt relief"), or one that
-    failed ("the ceasefire collapsed")."""
+    """The event of a trigger match, or None when the trigger names no event (_names_event)."""
     text = draft.article.text
-    nominal = match.trigger.pos == "NOUN"
-    if nominal and _failed(match.head, ontology):
-        return None
     category = ontology.categories[match.trigger.category]
-    status, polarity = status_of(match.head, ontology.status)
+    recipient_role = "target" if category.target_recipients else "recipient"
     actor_tok, recipient_tok = _arguments(match, ontology, ents)
-    roles = ((actor_tok, "actor"), (recipient_tok, "target" if category.target_recipients else "recipient"))
     actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
     recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
-    kind, mode = category.name, match.trigger.mode
-    recipient_role = "target" if category.target_recipients else "recipient"
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
+    said_threat = category.name == "THREATEN" and attribution is not None  # actor: the source
+    arguments = ((actor_tok, "actor"), (recipient_tok, recipient_role))
+    if not said_threat and not _names_event(match, arguments, ontology, ents):
+        return None
+    status, polarity = status_of(match.head, ontology.status)
+    kind, mode = category.name, match.trigger.mode
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)
         if speaker is not None or attribution is not None:
@@ -249,9 +265,6 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     if actor is None and kind == "THREATEN" and attribution is not None:
         actor = next((a.source.entity for a in draft.attributions if a.id == attribution), None)
     recipient = ents.resolve(recipient_tok, recipient_role)
-    if nominal and actor is None and recipient is None and not _event_context(match.head, ontology, ents):
-        if not any(t is not None and is_participant(t, r, ontology, ents.entity(t)) for t, r in roles):
-            return None
     return Event(
         id=f"v{n}", type=kind, mode=mode,
         trigger=Span.of(text, match.start, match.end),

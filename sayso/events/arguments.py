@@ -76,7 +76,9 @@ def subject_of(verb: Any, object_control: frozenset[str] = frozenset()) -> Optio
                 if obj is not None:
                     return obj
             # not a dateline parsed as a second subject: "LAGOS, March 8 - Gunmen stormed"
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
+            subj = next(
+                (c for c in cur.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None
+            )
             if subj is not None:
                 return resolve_relative(subj)
             if cur != verb and is_passive(cur):
@@ -152,8 +154,9 @@ def noun_arguments(
     noun: Any, of_role: str, skip: set[int], light_verbs: frozenset[str] = frozenset(),
     object_control: frozenset[str] = frozenset(), accept: Accept = _any,
 ) -> tuple[Optional[Any], Optional[Any]]:
-    """Actor and recipient of a noun trigger (`accept` says which tokens may be a recipient); the subject of a light verb whose object the noun
-    is ("launched an attack", "establishing lines of communication") is its actor."""
+    """Actor and recipient of a noun trigger (`accept` says which tokens may be a recipient);
+    the subject of a light verb whose object the noun is ("launched an attack", "establishing
+    lines of communication") is its actor."""
     actor = _child(noun, "poss")
     by = _prep_object(noun, ("by",))
     of = _prep_object(noun, ("of",))

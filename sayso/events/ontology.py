@@ -199,10 +199,14 @@ def build(data: dict[str, Any], origin: str = "<ontology>") -> Ontology:
     light = words("light_verbs")
     status = dataclasses.replace(_status(data, origin), light_verbs=light)
     return Ontology(
-        categories, triggers, status, light, participants=words("participants"),
-        targets=words("targets"), participant_suffixes=tuple(sorted(words("participant_suffixes"))),
-        not_participants=words("not_participants"), non_participant_entities=words("non_participant_entities", str.upper),
-        failure_verbs=words("failure_verbs"), object_control=words("object_control"),
+        categories, triggers, status, light,
+        participants=words("participants"),
+        targets=words("targets"),
+        participant_suffixes=tuple(sorted(words("participant_suffixes"))),
+        not_participants=words("not_participants"),
+        non_participant_entities=words("non_participant_entities", str.upper),
+        failure_verbs=words("failure_verbs"),
+        object_control=words("object_control"),
     )
 
 
