@@ -109,3 +109,10 @@ def test_the_participant_lexicon_is_data(tmp_path):
     extra.write_text("arguments:\n  participants: [caravan]\n", encoding="utf-8")
     found = run_events(text, ontology_files=(str(extra),))
     assert found.name(found.at("attacked").actor) == "The caravan"
+
+
+def test_a_capitalized_event_word_in_a_headline_is_no_actor():
+    found = run_events("Airstrike kills eleven villagers")
+    event = found.at("kills")
+    assert event.actor is None
+    assert found.name(event.recipient) == "eleven villagers"

@@ -130,7 +130,11 @@ def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[E
     other common noun ("military service", "the measures")."""
     if token.ent_type_ in ontology.non_participant_entities or in_dateline(token):
         return False
-    if token.pos_ in ("PRON", "PROPN", "DET", "NUM", "ADJ") or token.ent_type_ in NAMED_OR_COUNT:
+    if token.ent_type_ in NAMED_OR_COUNT:
+        return True
+    if token.pos_ == "PROPN":  # not an event word capitalized in a headline ("Airstrike kills 11")
+        return not ontology.lookup(token.lower_, "NOUN") and not ontology.lookup(token.lemma_.lower(), "NOUN")
+    if token.pos_ in ("PRON", "DET", "NUM", "ADJ"):
         return True
     if entity is not None and entity.kind == "media":  # "the newspaper"
         return True
