@@ -24,6 +24,8 @@ LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
 GAP = frozenset(" ,.:;\n\t")
+SAYING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
+CONTRAST = frozenset({"while", "whereas"})
 MARKERS = frozenset({"that", "whether", "if"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
@@ -195,9 +197,20 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
         return _hung_on_prep(verb), cue_last
     first = min(chosen, key=lambda c: c.i)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
-    if objects and first.dep_ == "ccomp":
-        return _from_mark(first, _union(chosen)), cue_last
-    return _from_mark(first, _union(chosen + objects)), cue_last
+    span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
+    return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+
+
+def _before_next_report(ctx: Context, clause, span: Pair) -> Pair:
+    """'X said A, and 4 in 10 said B' / 'A, while 22 percent said B': a clause joined to the
+    complement that reports with a subject of its own is another statement, not this content."""
+    for tok in clause.subtree:
+        if tok.i <= clause.i or tok.lemma_.lower() not in SAYING or not _joined(tok):
+            continue
+        if any(c.dep_ == "nsubj" for c in tok.children) and tok.head.i >= clause.i:
+            start = tok.left_edge.idx
+            return (span[0], start) if start > span[0] else span
+    return span
 
 
 def _hung_on_prep(verb) -> Optional[Pair]:
@@ -210,6 +223,13 @@ def _hung_on_prep(verb) -> Optional[Pair]:
             if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.dep_ in ("relcl", "acl") and tok.head.i > tok.i:
                 return tok.idx, clause_span(tok.head)[1]
     return None
+
+
+def _joined(tok) -> bool:
+    """A conjunct, or a clause opened by a contrasting 'while' / 'whereas'."""
+    if tok.dep_ == "conj":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
 
 
 def _from_mark(clause, span: Pair) -> Pair:

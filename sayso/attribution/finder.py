@@ -77,6 +77,8 @@ def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Foun
         mark = _leading_mark(doc, first)
         if mark is None or doc[mark].idx in taken:
             continue
+        if doc[mark].text != ":" and _dateline(doc, first, mark):
+            continue
         head = _name_head(doc, first, mark)
         para_end = ctx.paragraph(doc[mark].idx)[1]
         content = trim(text, (doc[mark].idx + 1, para_end))
@@ -108,6 +110,13 @@ def _leading_mark(doc, first) -> Optional[int]:
         if tok.is_space or "\n" in tok.text_with_ws or tok.pos_ in ("VERB", "AUX", "PRON"):
             return None
     return None
+
+
+def _dateline(doc, first, mark: int) -> bool:
+    """'WASHINGTON —', 'LOS ANGELES, Feb. 2 (UPI) —': a place in capitals before a dash opens
+    the story; it says nothing."""
+    words = [t for t in doc[first.i:mark] if t.is_alpha]
+    return bool(words) and words[0].is_upper and len(words[0]) > 1
 
 
 def _name_head(doc, first, mark: int):
