@@ -26,6 +26,7 @@ MIN_LEAD_WORDS = 3
 GAP = frozenset(" ,.:;\n\t")
 SAYING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
 CONTRAST = frozenset({"while", "whereas"})
+DATELINE_CHARS = 60
 MARKERS = frozenset({"that", "whether", "if"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
@@ -126,13 +127,28 @@ def _finish(ctx: Context, parts, source, cue_last: int, recipient) -> Optional[C
         pieces = minus(part, source) if source else [part]
         for piece in pieces:
             q = ctx.quotes.at(piece[0])
-            t = piece if q is not None and (q.start, q.end) == piece else trim(ctx.text, piece)
+            t = piece if q is not None and (q.start, q.end) == piece else trim(ctx.text, _after_dateline(ctx.text, piece))
             if t is not None:
                 cleaned.append(t)
     if not cleaned:
         return None
     cleaned.sort()
     return Content(tuple(cleaned), _type(ctx, cleaned), cue_last, recipient)
+
+
+def _after_dateline(text: str, span: Pair) -> Pair:
+    """'LOS ANGELES, Feb. 2 (UPI) — The record is done': the dateline before the dash is not
+    what was said. A dateline: a word in capitals first, then only capitalized words, numbers
+    and punctuation up to the dash."""
+    head = text[span[0]:min(span[1], span[0] + DATELINE_CHARS)]
+    first = head.split(" ", 1)[0].strip(",")
+    if len(first) < 2 or not first.isalpha() or not first.isupper():
+        return span
+    for dash in (" — ", " – ", " -- "):
+        k = head.find(dash)
+        if k > 0 and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalnum() for w in head[:k].split()):
+            return span[0] + k + len(dash), span[1]
+    return span
 
 
 def _type(ctx: Context, parts: list[Pair]) -> str:
