@@ -16,6 +16,7 @@ from tests.test_events_helpers import run_events
         ("Militia fighters attacked the convoy early on Tuesday morning.", "attacked", "the convoy"),
         ("A judge sentenced the activist to nine years in prison.", "sentenced", "the activist"),
         ("The bloc imposed sanctions on Wednesday on twelve generals.", "sanctions", "twelve generals"),
+        ("The gunmen killed four guards at the fuel depot.", "killed", "four guards"),
     ],
 )
 def test_a_recipient_is_a_participant_not_a_date_or_quantity(text, trigger, recipient):

@@ -177,17 +177,26 @@ def _speaker(match: Match) -> Optional[Any]:
 
 
 def _arguments(match: Match, ontology: Ontology, ents: "_Entities") -> tuple[Optional[Any], Optional[Any]]:
+    """Actor and recipient tokens. A recipient must be a participant; for a category with
+    target_recipients a target noun is taken only when no participant is found ("kills 11
+    at a market": the 11)."""
     skip = {t.i for t in match.tokens}
+    category = ontology.categories[match.trigger.category]
+    roles = ("recipient", "target") if category.target_recipients else ("recipient",)
+    for role in roles:
 
-    role = "target" if ontology.categories[match.trigger.category].target_recipients else "recipient"
+        def accept(token: Any, role: str = role) -> bool:
+            return is_participant(token, role, ontology, ents.entity(token))
 
-    def accept(token: Any) -> bool:
-        return is_participant(token, role, ontology, ents.entity(token))
-
-    if match.trigger.pos == "VERB":
-        return verb_arguments(match.head, skip, match.tokens[1:], ontology.object_control, accept)
-    of_role = ontology.categories[match.trigger.category].of_argument
-    return noun_arguments(match.head, of_role, skip, ontology.light_verbs, ontology.object_control, accept)
+        if match.trigger.pos == "VERB":
+            actor, recipient = verb_arguments(match.head, skip, match.tokens[1:], ontology.object_control, accept)
+        else:
+            actor, recipient = noun_arguments(
+                match.head, category.of_argument, skip, ontology.light_verbs, ontology.object_control, accept
+            )
+        if recipient is not None:
+            break
+    return actor, recipient
 
 
 def _event_context(noun: Any, ontology: Ontology, ents: "_Entities") -> bool:
