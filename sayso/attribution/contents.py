@@ -74,7 +74,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         parts = _phrase_content(ctx, cue, source)
         quoted = {(q.start, q.end) for q in ctx.quotes.within(*ctx.sentence_of[cue.head])}
         parts = [p if p in quoted else _clip(ctx, p, verb.idx) for p in parts]
-        return _finish(ctx, parts, source, cue.last, None)
+        return _finish(ctx, parts, source, cue.last, None, cue.first)
     recipient = _recipient(ctx, verb)
     cue_last = cue.last
     span, cue_last = _complements(ctx, verb, recipient, cue_last)
@@ -97,7 +97,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    return _finish(ctx, parts, source, cue_last, recipient)
+    return _finish(ctx, parts, source, cue_last, recipient, cue.first)
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
@@ -121,11 +121,14 @@ def _statement_phrase(ctx: Context, verb, cue_last: int) -> int:
     return noun.right_edge.i if noun.lemma_.lower() in ctx.lex.interview_nouns else cue_last
 
 
-def _finish(ctx: Context, parts, source, cue_last: int, recipient) -> Optional[Content]:
+def _finish(ctx: Context, parts, source, cue_last: int, recipient, cue_first: int) -> Optional[Content]:
+    """The parts without the source and the cue's own words, trimmed, in text order."""
+    doc = ctx.doc
+    own = (doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last]))
     cleaned: list[Pair] = []
     for part in parts or ():
         pieces = minus(part, source) if source else [part]
-        for piece in pieces:
+        for piece in (p for whole in pieces for p in minus(whole, own)):
             q = ctx.quotes.at(piece[0])
             t = piece if q is not None and (q.start, q.end) == piece else trim(ctx.text, _after_dateline(ctx.text, piece))
             if t is not None:
