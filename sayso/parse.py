@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from sayso.errors import SaysoError
 from sayso.settings import Settings
+from sayso.tagging import use_fast_tagging
 
 
 @Language.component("sayso_paragraphs")
@@ -25,7 +26,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, max_length: int, paragraphs: bool) -> Any:
+def _load(model: str, max_length: int, paragraphs: bool, fast_tagging: bool) -> Any:
     try:
         package = importlib.import_module(model)
     except ImportError as exc:
@@ -37,9 +38,11 @@ def _load(model: str, max_length: int, paragraphs: bool) -> Any:
     nlp.max_length = max(nlp.max_length, max_length)
     if paragraphs and "parser" in nlp.pipe_names:
         nlp.add_pipe("sayso_paragraphs", before="parser")
+    if fast_tagging:
+        use_fast_tagging(nlp)
     return nlp
 
 
 def load_model(settings: Settings) -> Any:
     """The spaCy pipeline named in settings (cached per process)."""
-    return _load(settings.model, settings.max_bytes + 1, settings.paragraph_breaks)
+    return _load(settings.model, settings.max_bytes + 1, settings.paragraph_breaks, settings.fast_tagging)

