@@ -9,7 +9,7 @@ and the attribution whose content contains the trigger.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sayso.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
 from sayso.events.ontology import Ontology, load
@@ -94,9 +94,9 @@ class _Entities:
     def resolve(self, token: Optional[Any], role: str = "actor") -> Optional[str]:
         if token is None:
             return None
-        found = self.entity(token)
-        if self.ontology is not None and not is_participant(token, role, self.ontology, found):
+        if self.ontology is not None and not is_participant(token, role, self.ontology, self.entity):
             return None
+        found = self.entity(token)
         if found is not None:
             return found.id
         if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
@@ -120,14 +120,17 @@ def participant_noun(lemma: str, ontology: Ontology) -> bool:
     return lemma.endswith(ontology.participant_suffixes)
 
 
-def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[Entity] = None) -> bool:
+def is_participant(
+    token: Any, role: str, ontology: Ontology, entity_of: Callable[[Any], Optional[Entity]] = lambda t: None
+) -> bool:
     """Whether the argument headed by `token` can act or be acted on: a person, group,
     organization or country (a named entity, a pronoun, a proper noun, an entity of such a
     kind, a noun of the participant lexicon or with an agent suffix, a bare number: "kills
     11", a quantity of participants: "thousands of people"), or for role "target" (the
     recipient of a category with target_recipients) a target noun ("shelled a village"); never
     a date, time, money, percent, quantity or ordinal, a dateline, nor a phrase headed by any
-    other common noun ("military service", "the measures")."""
+    other common noun ("military service", "the measures"). `entity_of` finds the entity at a
+    token (looked up last: it scans the entities)."""
     if token.ent_type_ in ontology.non_participant_entities or in_dateline(token):
         return False
     if token.ent_type_ in NAMED_OR_COUNT:
@@ -136,16 +139,17 @@ def is_participant(token: Any, role: str, ontology: Ontology, entity: Optional[E
         return not ontology.lookup(token.lower_, "NOUN") and not ontology.lookup(token.lemma_.lower(), "NOUN")
     if token.pos_ in ("PRON", "DET", "NUM", "ADJ"):
         return True
-    if entity is not None and entity.kind == "media":  # "the newspaper"
-        return True
     lemma = token.lemma_.lower()
     if participant_noun(lemma, ontology) or token.lower_ in ontology.participants:
+        return True
+    if role == "target" and lemma in ontology.targets:
         return True
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is not None and (obj.pos_ != "NOUN" or participant_noun(obj.lemma_.lower(), ontology)):
         return True  # "thousands of people", "some of them"
-    return role == "target" and lemma in ontology.targets
+    entity = entity_of(token)
+    return entity is not None and entity.kind == "media"  # "the newspaper"
 
 
 def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
@@ -186,7 +190,7 @@ def _arguments(match: Match, ontology: Ontology, ents: "_Entities") -> tuple[Opt
     for role in roles:
 
         def accept(token: Any, role: str = role) -> bool:
-            return is_participant(token, role, ontology, ents.entity(token))
+            return is_participant(token, role, ontology, ents.entity)
 
         if match.trigger.pos == "VERB":
             actor, recipient = verb_arguments(match.head, skip, match.tokens[1:], ontology.object_control, accept)
@@ -226,7 +230,7 @@ def _event_context(noun: Any, ontology: Ontology, ents: "_Entities") -> bool:
         verb = gov.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         subj = subj if subj is not None else subject_of(verb, ontology.object_control)
-        return subj is not None and is_participant(subj, "actor", ontology, ents.entity(subj))
+        return subj is not None and is_participant(subj, "actor", ontology, ents.entity)
     return False
 
 
@@ -246,7 +250,7 @@ def _names_event(match: Match, arguments: Arguments, ontology: Ontology, ents: "
         return True
     if _failed(match.head, ontology):
         return False
-    if any(t is not None and is_participant(t, role, ontology, ents.entity(t)) for t, role in arguments):
+    if any(t is not None and is_participant(t, role, ontology, ents.entity) for t, role in arguments):
         return True
     return _event_context(match.head, ontology, ents)
 
