@@ -1,0 +1,72 @@
+"""Where contents start and end, and which statements stand on their own (PolNeAR's conventions)."""
+from __future__ import annotations
+
+from conftest import extract_text
+from sayso.attribution import outermost
+from sayso.attribution.quotes import find_quotes
+from sayso.record import iter_spans
+
+
+def found(text: str):
+    record = extract_text(text)
+    for span in iter_spans(record):
+        assert text[span.start:span.end] == span.text
+    return record
+
+
+def with_cue(record, cue: str):
+    matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
+    return matches[0]
+
+
+def test_a_quotation_right_after_a_quoted_content_runs_on_in_it():
+    text = ("The harbour master added: “The first boats left at dawn.”\n\n"
+            "“The second fleet stayed in port because of the storm warnings.”\n")
+    r = found(text)
+    a = with_cue(r, "added:")
+    assert [c.text for c in a.content] == ["“The first boats left at dawn.”",
+                                           "“The second fleet stayed in port because of the storm warnings.”"]
+    assert not [x for x in r.attributions if x.cue is None and x.content]
+
+
+def test_a_quotation_after_the_cue_and_its_speaker_is_a_statement_of_its_own():
+    text = ("“The dam will hold,” the chief engineer said.\n\n"
+            "“We checked it twice and found no cracks at all in the wall.”\n")
+    r = found(text)
+    assert [x.content[0].text[:9] for x in r.attributions if x.cue is None and x.content] == ["“We check"]
+
+
+def test_a_straight_mark_after_a_word_closes_a_curly_quotation():
+    text = '“I fundamentally disagree," said Mick Lee, a retired general. “It will fail.”'
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes == ['“I fundamentally disagree,"', "“It will fail.”"]
+    a = with_cue(found(text), "said")
+    assert a.parent is None and a.content[0].text == '“I fundamentally disagree,"'
+
+
+def test_a_straight_mark_before_a_word_opens_a_quotation_inside_a_curly_one():
+    text = '“They called it "a disaster" and left,” the mayor said.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ['“They called it "a disaster" and left,”']
+
+
+def test_a_dateline_is_neither_a_speaker_nor_part_of_the_content():
+    text = "WASHINGTON — The bill will pass before the recess, the senator said on Monday."
+    r = found(text)
+    assert not [a for a in r.attributions if a.source.text.startswith("WASHINGTON")]
+    a = with_cue(r, "said")
+    assert [c.text for c in a.content] == ["The bill will pass before the recess"]
+
+
+def test_a_content_never_holds_its_own_cue():
+    r = found("The governor said on Friday that the bridge would reopen in March, aides said.")
+    for a in outermost(r.attributions):
+        for c in a.content:
+            assert not (c.start < a.cue.end and a.cue.start < c.end)
+
+
+def test_a_second_reporting_clause_ends_the_first_content():
+    text = "Among the voters, 74 percent said they are set on the mayor, while 22 percent said they might change their minds."
+    r = found(text)
+    contents = sorted(c.text for a in outermost(r.attributions) for c in a.content)
+    assert contents == ["they are set on the mayor", "they might change their minds"]
