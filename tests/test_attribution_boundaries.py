@@ -70,3 +70,17 @@ def test_a_second_reporting_clause_ends_the_first_content():
     r = found(text)
     contents = sorted(c.text for a in outermost(r.attributions) for c in a.content)
     assert contents == ["they are set on the mayor", "they might change their minds"]
+
+
+def test_a_headline_name_before_a_colon_is_the_speaker():
+    text = "Mayor Ortiz: The new bridge will open in the spring.\n\nThe city council met on Monday to vote on the budget.\n"
+    r = found(text)
+    a = with_cue(r, ":")
+    assert a.source.text == "Mayor Ortiz"
+    assert [c.text for c in a.content] == ["The new bridge will open in the spring"]
+
+
+def test_an_interview_transcript_letter_is_not_a_speaker():
+    text = "Q: Will the new bridge open in the spring?\n\nA: The engineers said that it will open in May.\n"
+    r = found(text)
+    assert not [a for a in r.attributions if a.source.text in ("Q", "A")]

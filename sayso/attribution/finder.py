@@ -84,7 +84,11 @@ def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Foun
         content = trim(text, (doc[mark].idx + 1, para_end))
         if head is None or content is None:
             continue
-        who = speaker(doc, text, head.i, lex)
+        colon = doc[mark].text == ":"
+        if colon and doc[mark].idx - first.idx < 2:
+            continue  # "Q:" / "A:" of an interview transcript
+        # a headline "Trump: My plans aren't set" hangs the statement on the name: leave it out
+        who = speaker(doc, text, head.i, lex, avoid=(doc[mark].idx, para_end) if colon else None)
         if who is None or who.span[1] > doc[mark].idx:
             continue
         cue = (doc[mark].idx, doc[mark].idx + len(doc[mark]))
