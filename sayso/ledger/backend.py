@@ -33,6 +33,7 @@ class Backend:
 
     kind = ""
     like = "LIKE"  # the case-insensitive LIKE operator
+    _names_index: Optional[bool] = None  # set by query.names_index on first use
 
     def ddl(self, template: str) -> str:
         return template.format(**_TYPES[self.kind])

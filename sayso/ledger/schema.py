@@ -7,6 +7,7 @@ refused untouched, as is a ledger written by a newer sayso.
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timezone
 from typing import Callable, Union
 
@@ -124,7 +125,7 @@ def has_trigram(db: Backend) -> bool:
     """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 and later)."""
     try:
         db.execute("CREATE VIRTUAL TABLE temp.sayso_probe USING fts5(x, tokenize='trigram')")
-    except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no fts5 or no trigram
+    except sqlite3.OperationalError:  # no FTS5, or no trigram tokenizer (SQLite < 3.34)
         return False
     db.execute("DROP TABLE temp.sayso_probe")
     return True
