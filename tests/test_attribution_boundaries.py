@@ -84,3 +84,9 @@ def test_an_interview_transcript_letter_is_not_a_speaker():
     text = "Q: Will the new bridge open in the spring?\n\nA: The engineers said that it will open in May.\n"
     r = found(text)
     assert not [a for a in r.attributions if a.source.text in ("Q", "A")]
+
+
+def test_a_closing_appositive_stays_in_the_content():
+    r = found("The senator praised Ana Ruiz, the city's new police chief.")
+    a = with_cue(r, "praised")
+    assert [c.text for c in a.content] == ["Ana Ruiz, the city's new police chief"]

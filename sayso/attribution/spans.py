@@ -167,8 +167,8 @@ class QuoteIndex:
 
 def clause_span(tok) -> Pair:
     """tok's subtree, cut before an absolute clause after a comma ("..., with one source telling
-    X": another attribution) and before a closing appositive ("the Islamic State, also known as
-    ISIL": PolNeAR leaves it out)."""
+    X": another attribution). A closing appositive stays ("Loretta Lynch, U.S. attorney for
+    ...": PolNeAR's annotators keep it)."""
     start, end = subtree_span(tok)
     for t in tok.subtree:
         if t.i > tok.i and _after_comma(t) and _trailing(t):
@@ -185,9 +185,7 @@ def _after_comma(t) -> bool:
 
 
 def _trailing(t) -> bool:
-    if t.dep_ == "prep" and t.lower_ == "with":
-        return _absolute(t)
-    return t.dep_ == "appos" and t.right_edge.i + 1 >= len(t.doc) or t.dep_ == "appos" and t.doc[t.right_edge.i + 1].is_punct
+    return t.dep_ == "prep" and t.lower_ == "with" and _absolute(t)
 
 
 def _absolute(prep) -> bool:
