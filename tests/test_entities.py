@@ -221,7 +221,7 @@ def test_syria_example(syria):
 
 def test_appositive_role_nationality_nouns_and_sources_close_to():
     r = extract_text(
-        "Clinic Shelled\n\nHugh Hill, a doctor, said the clinic was hit. The Kurds blamed the army. "
+        "Clinic shelled in the north\n\nHugh Hill, a doctor, said the clinic was hit. The Kurds blamed the army. "
         "Sources close to the governor said residents had fled. Western diplomats were silent."
     )
     assert by_mention(r, "Hugh Hill").role == "doctor"
@@ -290,7 +290,7 @@ def test_plural_names_and_people_nouns():
 
 def test_apposition_joins_the_name_it_describes():
     r = extract_text(
-        "Firm Sold\n\nApex, the largest maker of tractors in Europe, was sold on Monday. "
+        "Tractor maker sold\n\nApex, the largest maker of tractors in Europe, was sold on Monday. "
         "Hugh Hill, a doctor, said the clinic was hit."
     )
     assert "the largest maker of tractors in Europe" in mentions(by_mention(r, "Apex"))
