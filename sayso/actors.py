@@ -100,7 +100,8 @@ def token_countries(doc) -> dict[int, str]:
         if code:
             out.update(dict.fromkeys(range(ent.start, ent.end), code))
     for tok in doc:
-        if tok.i not in out and not tok.ent_type_ and tok.text[:1].isupper():
+        # a demonym alone, or leading an organisation's name ("Syrian Air Force")
+        if tok.i not in out and tok.ent_type_ in ("", "ORG") and tok.text[:1].isupper():
             code = country_of_demonym(tok.text)
             if code:
                 out[tok.i] = code
@@ -219,4 +220,29 @@ def code_actors(draft: Draft, settings: Settings) -> Draft:
     focus = focus_country(draft.places)
     homes = outlets()
     named = token_countries(draft.doc) if draft.doc is not None else {}
-    return draft.set(entities=tuple(code(e, draft.doc, focus, homes, named, draft.places) for e in draft.entities))
+    coded = [code(e, draft.doc, None, homes, named, draft.places) for e in draft.entities]
+    return draft.set(entities=tuple(_from_owner_or_focus(e, coded, focus) for e in coded))
+
+
+def _from_owner_or_focus(entity: Entity, coded: list[Entity], focus: Optional[str]) -> Entity:
+    """An entity with no country of its own takes that of an actor named inside its mention
+    ("members of President Bashar al-Assad's inner circle" -> Assad's), else, for a state
+    sector, the article's focus country."""
+    if entity.country:
+        return entity
+    owner = _owner(entity, coded)
+    if owner is not None:
+        return dataclasses.replace(entity, country=owner.country, sector=entity.sector or owner.sector)
+    if entity.sector in FOCUS_SECTORS and not _unplaced(entity) and entity.kind != "place":
+        return dataclasses.replace(entity, country=focus)
+    return entity
+
+
+def _owner(entity: Entity, coded: list[Entity]) -> Optional[Entity]:
+    for m in entity.mentions:
+        for other in coded:
+            if other.id == entity.id or not other.country or other.kind not in ("person", "organization"):
+                continue
+            if any(m.start <= om.start and om.end <= m.end and om != m for om in other.mentions):
+                return other
+    return None
