@@ -102,7 +102,8 @@ def bench_ratio(n: int, rounds: int, settings: Settings) -> dict:
     from sayso.parse import load_model
     from sayso.scale import run_extraction
 
-    nlp = load_model(settings)
+    # bare spaCy: the pinned pipeline exactly as shipped, without sayso's own components
+    nlp = load_model(settings.replace(paragraph_breaks=False, fast_tagging=False))
     texts = [a.text for a in corpus(n)]
     drain(run_extraction(corpus(min(n, 64)), settings, workers=0, progress=False))  # warm-up
 
