@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sayso.cli import main
-from sayso.evaluation.meantime import _rebuild, gold_class, read_article, score
+from sayso.evaluation.meantime import rebuild, gold_class, read_article, score
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "eval" / "meantime"
@@ -53,7 +53,7 @@ def test_read_article_rebuilds_text_and_offsets(tmp_path):
 
 
 def test_rebuild_joins_punctuation():
-    text, offsets = _rebuild([("1", 2, "said"), ("2", 2, "("), ("3", 2, "AP"), ("4", 2, ")"), ("5", 2, ",")])
+    text, offsets, _ = rebuild([("1", 2, "said"), ("2", 2, "("), ("3", 2, "AP"), ("4", 2, ")"), ("5", 2, ",")])
     assert text == "said (AP),"
     assert text[slice(*offsets["3"])] == "AP"
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sayso.errors import InputError
+from sayso.evaluation.meantime import rebuild
 
 HELP = "entity mentions, kinds and joining on MEANTIME CAT XML"
 GOLD_TYPES = ("PER", "ORG", "LOC")
@@ -38,8 +39,6 @@ FITS = {
     "ORG": {"organization", "media", "group"},
     "LOC": {"place"},
 }
-NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "'s", "'", "n't", "%", "''"}
-NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
 
 
 @dataclass(frozen=True)
@@ -56,31 +55,6 @@ class GoldArticle:
     text: str
     mentions: tuple[GoldMention, ...]  # names and noun phrases of every type
     annotated_end: int  # offset after the last annotated sentence
-
-
-def rebuild(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[int, int]], dict[int, int]]:
-    """Text from (t_id, sentence, word): title and date line as paragraphs, then the body; the
-    offsets of each token and the end offset of each sentence."""
-    parts: list[str] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    sentence_end: dict[int, int] = {}
-    pos, prev_sent, prev_word = 0, None, None
-    for t_id, sent, word in tokens:
-        if prev_sent is not None:
-            if sent != prev_sent and prev_sent <= 1:
-                sep = "\n\n"
-            elif word in NO_SPACE_BEFORE or prev_word in NO_SPACE_AFTER:
-                sep = ""
-            else:
-                sep = " "
-            parts.append(sep)
-            pos += len(sep)
-        offsets[t_id] = (pos, pos + len(word))
-        parts.append(word)
-        pos += len(word)
-        sentence_end[sent] = pos
-        prev_sent, prev_word = sent, word
-    return "".join(parts), offsets, sentence_end
 
 
 def read_article(path: Path) -> GoldArticle:

@@ -64,10 +64,12 @@ def gold_class(certainty: str, polarity: str, time: str) -> Optional[str]:
     return "happened"
 
 
-def _rebuild(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
-    """Text from (t_id, sentence, word) tokens: title and date line as paragraphs, then the body."""
+def rebuild(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[int, int]], dict[int, int]]:
+    """Text from (t_id, sentence, word) tokens: title and date line as paragraphs, then the body;
+    the offsets of each token and the end offset of each sentence."""
     parts: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
+    sentence_end: dict[int, int] = {}
     pos, prev_sent, prev_word = 0, None, None
     for t_id, sent, word in tokens:
         if prev_sent is not None:
@@ -82,8 +84,9 @@ def _rebuild(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[i
         offsets[t_id] = (pos, pos + len(word))
         parts.append(word)
         pos += len(word)
+        sentence_end[sent] = pos
         prev_sent, prev_word = sent, word
-    return "".join(parts), offsets
+    return "".join(parts), offsets, sentence_end
 
 
 def read_article(path: Path) -> Article:
@@ -92,7 +95,7 @@ def read_article(path: Path) -> Article:
     except (ET.ParseError, OSError) as exc:
         raise InputError(str(path), f"not readable as CAT XML ({exc})", "pass a MEANTIME corpus folder") from exc
     tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
-    text, offsets = _rebuild(tokens)
+    text, offsets, _ = rebuild(tokens)
     mentions = []
     for m in root.iter("EVENT_MENTION"):
         gold = gold_class(m.get("certainty", ""), m.get("polarity", ""), m.get("time", ""))
@@ -204,13 +207,17 @@ def run(args: argparse.Namespace) -> int:
                 "version; run `sayso eval meantime DIR` without --timex for factuality"
             ) from exc
         return timex.run(args)
-    result = evaluate(args.path)
+    return finish(evaluate(args.path), args, "meantime", _print)
+
+
+def finish(result: dict, args: argparse.Namespace, section: str, show) -> int:
+    """Print the figures (JSON with --json) and, with --check, fail below the floors."""
     if getattr(args, "json", False):
         print(json.dumps(result, indent=2))
     else:
-        _print(result)
+        show(result)
     if getattr(args, "check", False):
-        failed = below_floors(result, "meantime")
+        failed = below_floors(result, section)
         for line in failed:
             print(f"below floor: {line}")
         return 1 if failed else 0

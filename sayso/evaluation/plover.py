@@ -150,16 +150,6 @@ def _print(r: dict[str, Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sayso.evaluation.meantime import below_floors
+    from sayso.evaluation.meantime import finish
 
-    result = evaluate(args.path)
-    if getattr(args, "json", False):
-        print(json.dumps(result, indent=2))
-    else:
-        _print(result)
-    if getattr(args, "check", False):
-        failed = below_floors(result, "plover")
-        for line in failed:
-            print(f"below floor: {line}")
-        return 1 if failed else 0
-    return 0
+    return finish(evaluate(args.path), args, "plover", _print)
