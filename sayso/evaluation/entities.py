@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sayso.errors import InputError
-from sayso.evaluation.meantime import rebuild
+from sayso.evaluation.meantime import corpus_files, rebuild
 
 HELP = "entity mentions, kinds and joining on MEANTIME CAT XML"
 GOLD_TYPES = ("PER", "ORG", "LOC")
@@ -84,17 +84,6 @@ def read_article(path: Path) -> GoldArticle:
         start, end = offsets[anchors[0]][0], offsets[anchors[-1]][1]
         mentions.append(GoldMention(start, end, ent_type if ent_type in GOLD_TYPES else "other", instance))
     return GoldArticle(path.stem, text, tuple(mentions), sentence_end.get(last_sentence, len(text)))
-
-
-def corpus_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    if not path.is_dir():
-        raise InputError(str(path), "no such file or folder", "pass a MEANTIME corpus folder, e.g. corpus_apple")
-    files = sorted(path.glob("*.xml")) or sorted(path.glob("*/*.xml"))
-    if not files:
-        raise InputError(str(path), "no CAT XML files here", "pass a folder of MEANTIME .xml files")
-    return files
 
 
 def _overlapping(start: int, end: int, spans: list[tuple[int, int, Any]]) -> Optional[Any]:

@@ -21,7 +21,8 @@ from starlette.routing import Route
 from sayso.errors import InputError, LedgerError, SaysoError
 from sayso.serve import ingest
 from sayso.serve.cache import cached
-from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS, BadParameter, parse_query
+from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS
+from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
 
@@ -40,17 +41,6 @@ def plain(obj: Any) -> Any:
 
 def _json(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(plain(data), status_code=status)
-
-
-def _store(request: Request) -> Any:
-    return request.app.state.store
-
-
-def _query(request: Request) -> Any:
-    try:
-        return parse_query(request.query_params, request.app.state.settings.page_size)
-    except BadParameter as exc:
-        raise HTTPException(400, str(exc)) from exc
 
 
 @cached

@@ -71,3 +71,18 @@ def parse_query(params: Mapping[str, str], limit: int = 50) -> Query:
     page = _int("page", params.get("page") or "1", 1, 10_000_000)
     limit = _int("limit", params.get("limit") or str(limit), 1, MAX_LIMIT)
     return Query(filters, sort, page, limit)
+
+
+def store_of(request: Any) -> Any:
+    """The ledger store the app holds."""
+    return request.app.state.store
+
+
+def query_of(request: Any) -> Any:
+    """The page query of a request; a bad parameter is a 400 with its message."""
+    from starlette.exceptions import HTTPException
+
+    try:
+        return parse_query(request.query_params, request.app.state.settings.page_size)
+    except BadParameter as exc:
+        raise HTTPException(400, str(exc)) from exc

@@ -15,7 +15,8 @@ from sayso.serve.cache import cached
 from sayso.serve.chains import Claim, chain_svg
 from sayso.serve.charts import by_period, colours, map_svg, timeline_svg
 from sayso.serve.highlight import KINDS, highlight
-from sayso.serve.params import SORTS, BadParameter, parse_query
+from sayso.serve.params import SORTS
+from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
 
@@ -23,17 +24,6 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
     app = request.app.state
     base = {"writable": bool(app.settings.token), "title": "sayso"}
     return app.templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
-
-
-def _store(request: Request) -> Any:
-    return request.app.state.store
-
-
-def _query(request: Request) -> Any:
-    try:
-        return parse_query(request.query_params, request.app.state.settings.page_size)
-    except BadParameter as exc:
-        raise HTTPException(400, str(exc)) from exc
 
 
 @cached
