@@ -8,6 +8,7 @@ also takes an advisory lock so concurrent ingests merge one after the other.
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
@@ -78,9 +79,24 @@ class SQLiteBackend(Backend):
 
     def prepare_for_writing(self) -> None:
         """WAL lets readers read while one process writes; NORMAL sync is safe in WAL mode."""
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: big ledgers stay fast
+
+    def _use_wal(self) -> None:
+        """Switch to WAL once (the mode stays in the file). Another process creating or migrating
+        the same ledger may hold its lock: the switch then waits, like any other write."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                (mode,) = self.conn.execute("PRAGMA journal_mode").fetchone()
+                if str(mode).lower() != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
