@@ -19,12 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"sayso.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sayso.commands.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"sayso.commands.{name}")
         command = sub.add_parser(
             name,
             help=module.HELP,

@@ -14,19 +14,14 @@ from __future__ import annotations
 import argparse
 import importlib
 
-HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo)"
+HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities)"
 CORPORA = ("polnear", "meantime", "plover", "geo", "entities")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="corpus", required=True, metavar="CORPUS")
     for name in CORPORA:
-        try:
-            module = importlib.import_module(f"sayso.evaluation.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sayso.evaluation.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"sayso.evaluation.{name}")
         p = sub.add_parser(name, help=module.HELP, description=module.__doc__)
         module.add_arguments(p)
         p.add_argument("--json", action="store_true", help="print the figures as JSON")
