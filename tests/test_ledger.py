@@ -1,6 +1,7 @@
 """The ledger on synthetic records, against SQLite and PostgreSQL: store, merge, sources, query."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -246,25 +247,66 @@ def test_an_old_ledger_is_migrated_and_keeps_its_data(tmp_path):
 
 
 def test_stored_record_json_is_the_contract_shape():
-    from sayso.ledger.rows import plain
+    from sayso.ledger.rows import record_json
 
     record = pilot_report("https://a.example/1", "Arutz Sheva", told_by=(TELEGRAPH,))
-    assert plain(record) == record.to_dict()
+    assert json.loads(record_json(record)) == record.to_dict()
+    odd = dataclasses.replace(record, text=record.text + "\ud800")  # a lone surrogate, as read
+    assert json.loads(record_json(odd))["text"] == odd.text
+    assert record_json(odd).isascii()  # storable as text
 
 
-def test_ingest_in_batches_gives_the_same_ledger(ledger_target, tmp_path):
+def mixed_stream() -> list:
+    """Synthetic news with what batching must get right: reports naming no country (dated and
+    undated), new versions of an article inside and across batches, an old version coming back,
+    and the same article twice."""
+    import dataclasses
+
     from sayso.ledger.synthetic import generate
+    from sayso.record import article_id
 
-    records = list(generate(60, seed=4))
+    base, other = list(generate(120, seed=4)), list(generate(120, seed=5))
+
+    def version_of(k: int):
+        meta = dataclasses.replace(other[k].meta, url=base[k].meta.url)
+        return dataclasses.replace(other[k], id=article_id(other[k].text, meta), meta=meta)
+
+    colonel = Actor("Colonel al-Hamade", "person")
+    days = ("2012-01-02", "2012-03-20", None)  # two months apart: never in one window
+    vague = [make_record(f"https://vague.example/{i}", "Levant Wire", None,
+                         [Spec("DEFECT", None if i % 4 == 3 else colonel, day=days[i % 3], verb="defected")])
+             for i in range(12)]
+    stream = base[:20] + [version_of(12)] + vague[:6] + base[20:50] + [version_of(3), base[3]]
+    stream += base[50:90] + [version_of(60), version_of(85), base[7]] + vague[6:] + base[90:]
+    return stream
+
+
+def ledger_contents(ledger) -> dict:
+    """Every stored row that merging decides, in a fixed order."""
+    db = ledger.db
+    queries = {
+        "merged": "SELECT * FROM merged_events ORDER BY id",
+        "sources": "SELECT * FROM sources ORDER BY merged_id, source_key",
+        "keys": "SELECT * FROM merge_keys ORDER BY merged_id, category, country, day",
+        "events": "SELECT article_id, id, merged_id FROM events ORDER BY article_id, id",
+        "articles": "SELECT id, key, version, current FROM articles ORDER BY id",
+    }
+    return {name: [tuple(round(v, 6) if isinstance(v, float) else v for v in row) for row in db.rows(sql)]
+            for name, sql in queries.items()}
+
+
+@pytest.mark.parametrize("batch", [7, 50])
+def test_ingest_in_batches_gives_the_same_ledger(ledger_target, tmp_path, batch):
+    records = mixed_stream()
     with open_ledger(str(tmp_path / "one-by-one.db")) as ledger:
-        for record in records:
-            ledger.ingest(record)
-        expected = [(e.category, e.day, e.reports, e.sources) for e in ledger.events(sort="id", limit=None).items]
+        alone = [ledger.ingest(record) for record in records]
+        expected = ledger_contents(ledger)
+    assert {r.status for r in alone} == {"added", "replaced", "unchanged"}
+    assert len({m for r in alone for m in r.merged}) < sum(r.events for r in alone)  # some merged
     with open_ledger(ledger_target) as ledger:
-        results = list(ledger.ingest_many(records + records[:5], batch=25))
-        assert [r.status for r in results] == ["added"] * 60 + ["unchanged"] * 5
-        got = [(e.category, e.day, e.reports, e.sources) for e in ledger.events(sort="id", limit=None).items]
-        assert got == expected
+        together = list(ledger.ingest_many(records, batch=batch))
+        assert together == alone
+        assert ledger_contents(ledger) == expected
         check_consistent(ledger)
 
 

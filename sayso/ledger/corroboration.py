@@ -27,14 +27,12 @@ def is_against(status: Optional[str], polarity: Optional[str]) -> bool:
     return polarity == "negative" or status in AGAINST
 
 
-def _first(rows: list[dict], field: str) -> Optional[dict]:
-    return next((r for r in rows if r[field]), None)
+NO_PARTY = (None, None, None, None)
 
 
-def _party(rows: list[dict], role: str) -> tuple:
-    r = _first(rows, f"{role}_name")
+def _party(r: Optional[dict], role: str) -> tuple:
     if r is None:
-        return None, None, None, None
+        return NO_PARTY
     return r[f"{role}_name"], r[f"{role}_kind"], r[f"{role}_country"], r[f"{role}_sector"]
 
 
@@ -43,20 +41,40 @@ def main_status(statuses: Sequence[str]) -> Optional[str]:
     return max(counts, key=lambda s: (counts[s], -statuses.index(s))) if counts else None
 
 
+def view(rows: list[dict[str, Any]]) -> tuple:
+    """Who, where and when of a merged event, from its reports in order: the earliest day, and
+    of each the first report that names it. The fields of merge.KEY_COLUMNS after the id."""
+    actor = recipient = place = country = located = None
+    day = None
+    for r in rows:
+        if r["day"] and (day is None or r["day"] < day):
+            day = r["day"]
+        if actor is None and r["actor_name"]:
+            actor = r
+        if recipient is None and r["recipient_name"]:
+            recipient = r
+        if place is None and r["place_name"]:
+            place = r
+        if country is None and r["place_country"]:
+            country = r
+        if located is None and r["lat"] is not None:
+            located = r
+    return (day, *_party(actor, "actor"), *_party(recipient, "recipient"),
+            place["place_name"] if place else None, country["place_country"] if country else None,
+            located["lat"] if located else None, located["lon"] if located else None)
+
+
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    days = sorted(r["day"] for r in rows if r["day"])
-    place = _first(rows, "place_name") or {}
-    located = _first(rows, "lat") or {}
-    country = _first(rows, "place_country") or {}
-    mode = _first(rows, "mode") or {}
+    """The merged_events columns (SUMMARY_COLUMNS) of reports in order (`report_order`)."""
+    (day, *parties, place, country, lat, lon) = view(rows)
+    days = [r["day"] for r in rows if r["day"]]
+    mode = next((r["mode"] for r in rows if r["mode"]), None)
     statuses = [r["status"] for r in rows if r["status"]]
-    against = [is_against(r["status"], r["polarity"]) for r in rows]
-    values = (mode.get("mode"), days[0] if days else None, days[-1] if days else None,
-              *_party(rows, "actor"), *_party(rows, "recipient"), place.get("place_name"),
-              country.get("place_country"), located.get("lat"), located.get("lon"), len(rows),
+    against = sum(is_against(r["status"], r["polarity"]) for r in rows)
+    values = (mode, day, max(days) if days else None, *parties, place, country, lat, lon, len(rows),
               len({r["article_id"] for r in rows}), len({r["source_key"] for r in rows}),
               ",".join(sorted(set(statuses))), main_status(statuses),
-              int(any(against) and not all(against)), rows[0]["sentence"])
+              int(0 < against < len(rows)), rows[0]["sentence"])
     return dict(zip(SUMMARY_COLUMNS, values))
 
 
@@ -69,10 +87,15 @@ def source_rows(merged_id: int, rows: list[dict[str, Any]]) -> list[tuple]:
             for key, group in by_key.items()]
 
 
+def report_order(report: dict[str, Any]) -> tuple:
+    """Reports of a merged event in day order (undated first), then article and event id."""
+    day = report["day"]
+    return (day is not None, day or "", report["article_id"], report["id"])
+
+
 def reports_of(db: Backend, merged_id: int) -> list[dict[str, Any]]:
-    found = db.rows(f"SELECT {', '.join(REPORT_COLUMNS)} FROM events WHERE merged_id = ? "
-                    "ORDER BY day, article_id, id", (merged_id,))
-    return [dict(zip(REPORT_COLUMNS, r)) for r in found]
+    found = db.rows(f"SELECT {', '.join(REPORT_COLUMNS)} FROM events WHERE merged_id = ?", (merged_id,))
+    return sorted((dict(zip(REPORT_COLUMNS, r)) for r in found), key=report_order)
 
 
 INSERT_SOURCE = ("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
@@ -83,20 +106,6 @@ UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE
 INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 2))})")
 UPDATE_MERGED = f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)} WHERE id = ?"
-
-
-def create(db: Backend, rows: list[dict[str, Any]]) -> None:
-    """Merged events for reports that start one each (merged_id already set)."""
-    db.executemany(INSERT_MERGED, [(r["merged_id"], r["type"], *summarise([r]).values()) for r in rows])
-    db.executemany(INSERT_SOURCE, [s for r in rows for s in source_rows(r["merged_id"], [r])])
-
-
-def refresh(db: Backend, merged_ids: Iterable[int]) -> None:
-    """Recompute the summary and sources of merged events that gained reports."""
-    for merged_id in sorted(set(merged_ids)):
-        rows = reports_of(db, merged_id)
-        db.execute(UPDATE_MERGED, (*summarise(rows).values(), merged_id))
-        db.executemany(UPSERT_SOURCE, source_rows(merged_id, rows))
 
 
 def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:

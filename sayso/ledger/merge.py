@@ -4,8 +4,9 @@ Blocking first: a merged event is filed under keys (category, country, day) for 
 its reports name (actor, recipient, place); a new report looks up only the keys of its own
 category and countries within `merge_window_days` of its day (a report naming no country looks
 up merged events of its category by day; an undated one, the latest 100 undated of its
-category). That is an index range scan per report, so merging n reports costs O(n log n),
-never all pairs. Then each candidate is checked:
+category). That is an index range scan per report (`sayso.ledger.batch.Batch.candidates`,
+which adds the merged events of the batch being stored), so merging n reports costs
+O(n log n), never all pairs. Then each candidate is checked:
 - actors compatible, and recipients compatible (see `party_score`);
 - places compatible: not in two different countries, not two points far apart;
 - a report naming no country must share something positive with it (a name, a place);
@@ -19,10 +20,12 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from sayso.ledger.backend import Backend
 from sayso.ledger.sources import normalise
+
+if TYPE_CHECKING:
+    from sayso.ledger.batch import Batch
 
 # Words that say nothing about which actor is meant: roles, demonyms of the region, fillers.
 GENERIC = frozenset("""
@@ -132,34 +135,18 @@ def window(day: Optional[str], days: int) -> tuple[str, str]:
     return (d - timedelta(days=days)).isoformat(), (d + timedelta(days=days)).isoformat()
 
 
-def candidates(db: Backend, row: dict[str, Any], days: int) -> list[tuple]:
-    keys = countries(row)
-    lo, hi = window(row["day"], days)
-    if keys:
-        marks = ", ".join("?" * len(keys))
-        return db.rows(
-            f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
-            f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
-            "AND day BETWEEN ? AND ?)", (row["type"], *keys, lo, hi))
-    if row["day"]:  # no country to block on: the category and days (merged_category_day index)
-        return db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
-                       "AND day BETWEEN ? AND ?", (row["type"], lo, hi))
-    return db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day IS NULL "
-                   "ORDER BY id DESC LIMIT 100", (row["type"],))
-
-
 def _distance(a: Optional[str], b: Optional[str]) -> int:
     if not a or not b:
         return 10_000
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def best_match(db: Backend, row: dict[str, Any], days: int, taken: set[int]) -> Optional[int]:
-    """The merged event this report belongs to, or None."""
+def best_match(found: list[tuple], row: dict[str, Any], taken: set[int]) -> Optional[int]:
+    """The merged event among the candidates `found` (KEY_COLUMNS rows) this report belongs to."""
     report = report_view(row)
     by_country = bool(countries(row))
     best: Optional[tuple] = None
-    for m in candidates(db, row, days):
+    for m in found:
         if m[0] in taken:
             continue
         s = score(report, merged_view(m), by_country)
@@ -175,33 +162,22 @@ def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     return [(row["type"], c, day, merged_id) for c in countries(row)]
 
 
-def next_ids(db: Backend, count: int) -> list[int]:
-    """Ids for new merged events (writers are serialised, so MAX + 1 is free)."""
-    if not count:
-        return []
-    (top,) = db.one("SELECT MAX(id) FROM merged_events")
-    return list(range((top or 0) + 1, (top or 0) + 1 + count))
-
-
-def assign(db: Backend, rows: list[dict[str, Any]], days: int) -> tuple[list[dict], list[dict]]:
-    """Set merged_id on one article's reports; returns (reports in new merged events, the others).
+def assign(batch: "Batch", rows: list[dict[str, Any]], days: int) -> None:
+    """Set merged_id on one article's reports and file them in the batch.
 
     An article's reports never share a merged event, so the new ones need not be visible to
-    each other: they are numbered here and written by the caller in one go.
+    each other: all are matched first, then numbered and filed.
     """
     taken: set[int] = set()
-    new, attached = [], []
-    for row in rows:
-        merged_id = best_match(db, row, days, taken)
+    new: set[int] = set()
+    for i, row in enumerate(rows):
+        merged_id = best_match(batch.candidates(row, days), row, taken)
         row["merged_id"] = merged_id
         if merged_id is None:
-            new.append(row)
+            new.add(i)
         else:
             taken.add(merged_id)
-            attached.append(row)
-    for row, merged_id in zip(new, next_ids(db, len(new))):
-        row["merged_id"] = merged_id
-    keys = [k for row in rows for k in key_rows(row["merged_id"], row)]
-    db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT DO NOTHING", keys)
-    return new, attached
+    for i in sorted(new):
+        rows[i]["merged_id"] = batch.new_id()
+    for i, row in enumerate(rows):
+        batch.add_report(row, new=i in new)

@@ -1,12 +1,13 @@
 """A record flattened into the ledger's rows, one tuple per table row."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
+
+import orjson
 
 from sayso.ledger.sources import chain_names, links, relayed_outlet, report_source
 from sayso.record import Event, Record
@@ -31,32 +32,21 @@ class ArticleRows:
     events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_CONVERTERS: dict[type, Any] = {}
+def record_json(record: Record) -> str:
+    """The record as compact JSON, the contract's shape (`Record.to_dict`), fields in order.
+    orjson writes the frozen dataclasses directly; text it refuses (a lone surrogate, which no
+    database stores as text) is written by the standard library as a \\u escape."""
+    try:
+        return orjson.dumps(record).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(record.to_dict(), separators=(",", ":"))
 
 
-def plain(obj: Any) -> Any:
-    """`sayso.record.to_dict`, faster: each dataclass gets a converter compiled once, which
-    copies scalar fields without a call."""
-    kind = type(obj)
-    if kind in _SCALARS:
-        return obj
-    convert = _CONVERTERS.get(kind)
-    if convert is not None:
-        return convert(obj)
-    if kind is tuple or kind is list:
-        return [x if type(x) in _SCALARS else plain(x) for x in obj]
-    if dataclasses.is_dataclass(obj):
-        _CONVERTERS[kind] = _converter(kind)
-        return plain(obj)
-    return obj
-
-
-def _converter(kind: type) -> Any:
-    """`lambda o: {"name": plain(o.name), ...}` for one dataclass, scalars copied inline."""
-    items = ", ".join(f"{f.name!r}: (v if type(v := o.{f.name}) in S else P(v))"
-                      for f in dataclasses.fields(kind))
-    return eval(f"lambda o: {{{items}}}", {"S": _SCALARS, "P": plain})  # noqa: S307 - field names only
+def chain_json(names: Iterable[str]) -> str:
+    try:
+        return orjson.dumps(list(names)).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(list(names), separators=(",", ":"))
 
 
 def digest(text: str) -> str:
@@ -79,25 +69,21 @@ def day_of(event: Event, published: Optional[str]) -> Optional[str]:
     return None
 
 
-_CHAIN = json.JSONEncoder(ensure_ascii=False).encode  # one encoder each, not one per call
-_RECORD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def rows_of(record: Record) -> ArticleRows:
     meta = record.meta
-    record_json = _RECORD(plain(record))
+    stored = record_json(record)
     article = {
         "id": record.id, "key": article_key(record), "url": meta.url, "path": meta.path,
         "outlet": meta.outlet, "title": meta.title, "author": meta.author,
         "published": meta.published, "text_hash": digest(record.text),
-        "record_hash": digest(record_json), "record": record_json, "events": len(record.events),
+        "record_hash": digest(stored), "record": stored, "events": len(record.events),
     }
     entities = [(record.id, e.id, e.name, e.kind, e.country, e.sector, e.role) for e in record.entities]
     places = [(record.id, p.id, p.name, p.country, p.lat, p.lon, p.precision) for p in record.places]
     attributions = [
         (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
          a.cue.text if a.cue else None, a.type, a.parent,
-         _CHAIN(list(chain_names(record, a.id, links(record, a.id)))))
+         chain_json(chain_names(record, a.id, links(record, a.id))))
         for a in record.attributions
     ]
     return ArticleRows(article, entities, places, attributions, _event_rows(record))
@@ -130,7 +116,7 @@ def _event_rows(record: Record) -> list[dict[str, Any]]:
             "date_precision": event.date.precision if event.date else None,
             "day": day_of(event, record.meta.published), "status": event.status,
             "polarity": event.polarity, "attribution": event.attribution,
-            "chain": _CHAIN(list(source.chain)),
+            "chain": chain_json(source.chain),
             "source_key": source.key, "source_name": source.name, "merged_id": None,
         })
     return rows

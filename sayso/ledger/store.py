@@ -15,7 +15,8 @@ from typing import Optional
 
 from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
-from sayso.ledger.rows import EVENT_COLUMNS, ArticleRows, rows_of
+from sayso.ledger.batch import Batch
+from sayso.ledger.rows import ArticleRows, rows_of
 from sayso.ledger.schema import now
 from sayso.record import Record
 
@@ -36,13 +37,12 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-INSERT_EVENT = _insert("events", EVENT_COLUMNS)
 INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 INSERT_ENTITY = _insert("entities", ("article_id", "id", "name", "kind", "country", "sector", "role"))
 INSERT_PLACE = _insert("places", ("article_id", "id", "name", "country", "lat", "lon", "precision"))
 INSERT_ATTRIBUTION = _insert("attributions", ("article_id", "id", "source", "source_entity",
                                               "source_kind", "cue", "type", "parent", "chain"))
-SIDE_TABLES = (INSERT_ENTITY, INSERT_PLACE, INSERT_ATTRIBUTION)
+Current = tuple[str, str, int]  # a stored article's id, record hash and version
 
 
 def ingest(db: Backend, record: Record, window_days: int) -> IngestResult:
@@ -52,56 +52,60 @@ def ingest(db: Backend, record: Record, window_days: int) -> IngestResult:
 
 def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[IngestResult]:
     """Store records in one transaction (one record: `sayso ingest`'s default; more: faster for
-    bulk loads), still whole articles only. The rows nothing reads while merging (entities,
-    places, attributions) are written once for the whole batch, at its end."""
+    bulk loads), still whole articles only. Records are merged in order, in memory
+    (sayso.ledger.batch), and written together at the end."""
     rows = [rows_of(record) for record in records]  # before the transaction: the lock is held briefly
-    side: dict[str, list[tuple]] = {sql: [] for sql in SIDE_TABLES}
     stamp = now()
     with db.transaction():
-        results = [_ingest(db, r, window_days, side, stamp) for r in rows]
-        _flush(db, side)
+        batch = Batch(db)
+        current = _current(db, [r.article["key"] for r in rows])
+        results = [_ingest(batch, r, window_days, current, stamp) for r in rows]
+        batch.flush()
     return results
 
 
-def _flush(db: Backend, side: dict[str, list[tuple]]) -> None:
-    for sql, values in side.items():
-        if values:
-            db.executemany(sql, values)
-            values.clear()
+def _current(db: Backend, keys: list[str]) -> dict[str, Current]:
+    """The current stored version of each article key that has one."""
+    found: dict[str, Current] = {}
+    unique = sorted(set(keys))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for key, article_id, record_hash, version in db.rows(
+                f"SELECT key, id, record_hash, version FROM articles WHERE current = 1 AND key IN ({marks})",
+                chunk):
+            found[key] = (article_id, record_hash, version)
+    return found
 
 
-def _ingest(db: Backend, rows: ArticleRows, window_days: int, side: dict[str, list[tuple]],
+def _ingest(batch: Batch, rows: ArticleRows, window_days: int, current: dict[str, Current],
             stamp: str) -> IngestResult:
     a = rows.article
-    old = db.one("SELECT id, record_hash, version FROM articles WHERE key = ? AND current = 1",
-                 (a["key"],))
+    old = current.get(a["key"])
     if old is not None and old[1] == a["record_hash"]:
-        merged = db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?", (old[0],))
-        return IngestResult(old[0], "unchanged", a["events"], tuple(sorted(m for (m,) in merged)))
-    if old is not None:
-        _flush(db, side)  # the old version may be in this batch: written, then retired
-    touched = _retire(db, old[0]) if old is not None else set()
-    if old is not None:
-        db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
-    version = 1 if old is None else old[2] + 1
-    article = {**a, "version": version, "current": 1, "ingested_at": stamp}
-    db.execute(INSERT_ARTICLE, tuple(article[c] for c in ARTICLE_COLUMNS))
-    side[INSERT_ENTITY].extend(rows.entities)
-    side[INSERT_PLACE].extend(rows.places)
-    side[INSERT_ATTRIBUTION].extend(rows.attributions)
-    merged = _merge_events(db, rows, window_days)
-    corroboration.rebuild(db, touched)  # what the old version left, after the new one joined
-    return IngestResult(a["id"], "added" if old is None else "replaced", len(rows.events),
-                        tuple(sorted(set(merged))))
+        return IngestResult(old[0], "unchanged", a["events"], batch.merged_of(old[0]))
+    current[a["key"]] = (a["id"], a["record_hash"], 1 if old is None else old[2] + 1)
+    if old is None:
+        return _add(batch, rows, window_days, 1, stamp, "added")
+    batch.flush()  # the old version may be in this batch: written, then retired
+    touched = _retire(batch.db, old[0])
+    batch.db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
+    result = _add(batch, rows, window_days, old[2] + 1, stamp, "replaced")
+    batch.flush()
+    corroboration.rebuild(batch.db, touched)  # what the old version left, after the new one joined
+    return result
 
 
-def _merge_events(db: Backend, rows: ArticleRows, window_days: int) -> list[int]:
-    """Store the reports in their merged events; returns the merged events they are in."""
-    new, attached = merge.assign(db, rows.events, window_days)
-    db.executemany(INSERT_EVENT, [tuple(row[c] for c in EVENT_COLUMNS) for row in rows.events])
-    corroboration.create(db, new)
-    corroboration.refresh(db, [row["merged_id"] for row in attached])
-    return [row["merged_id"] for row in rows.events]
+def _add(batch: Batch, rows: ArticleRows, window_days: int, version: int, stamp: str,
+         status: str) -> IngestResult:
+    article = {**rows.article, "version": version, "current": 1, "ingested_at": stamp}
+    batch.add_rows(INSERT_ARTICLE, [tuple(article[c] for c in ARTICLE_COLUMNS)])
+    batch.add_rows(INSERT_ENTITY, rows.entities)
+    batch.add_rows(INSERT_PLACE, rows.places)
+    batch.add_rows(INSERT_ATTRIBUTION, rows.attributions)
+    merge.assign(batch, rows.events, window_days)
+    merged = tuple(sorted({row["merged_id"] for row in rows.events}))
+    return IngestResult(article["id"], status, len(rows.events), merged)
 
 
 def _retire(db: Backend, article_id: str) -> set[int]:

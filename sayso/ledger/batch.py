@@ -1,0 +1,170 @@
+"""One transaction's reports, merged in memory and written in a few statements.
+
+Records in a batch are merged one after another exactly as if each had been stored on its own:
+a report's candidates are the merged events the ledger holds plus those this batch created or
+added reports to, the latter seen in their current state (summary and blocking keys). At the
+end, `flush` writes every row with one `executemany` per table, and each merged event the batch
+touched is summarised once, however many of its reports arrived.
+"""
+from __future__ import annotations
+
+from bisect import insort
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any, Optional
+
+from sayso.ledger import corroboration
+from sayso.ledger.backend import Backend
+from sayso.ledger.merge import KEY_COLUMNS, countries, key_rows, window
+from sayso.ledger.corroboration import report_order
+from sayso.ledger.rows import EVENT_COLUMNS
+
+INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT DO NOTHING")
+UNDATED_LIMIT = 100  # an undated report without countries looks at the latest 100 undated events
+
+
+@dataclass
+class Touched:
+    """A merged event this batch created (`stored` false) or added reports to."""
+
+    id: int
+    category: str
+    stored: bool
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    _view: Optional[tuple] = None
+
+    def add(self, report: dict[str, Any]) -> None:
+        insort(self.reports, report, key=report_order)
+        self._view = None
+
+    @property
+    def day(self) -> Optional[str]:
+        return self.view()[1]
+
+    def view(self) -> tuple:
+        """The merged event as a candidate row (merge.KEY_COLUMNS), in its current state."""
+        if self._view is None:
+            self._view = (self.id, *corroboration.view(self.reports))
+        return self._view
+
+    def summary(self) -> dict[str, Any]:
+        return corroboration.summarise(self.reports)
+
+
+class Batch:
+    """The merge state and the rows of records being stored in one transaction."""
+
+    def __init__(self, db: Backend):
+        self.db = db
+        self._reset()
+
+    def _reset(self) -> None:
+        self.touched: dict[int, Touched] = {}
+        self.by_category: dict[str, list[int]] = defaultdict(list)
+        self.new_keys: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        self.key_rows: set[tuple] = set()
+        self.rows: dict[str, list[tuple]] = defaultdict(list)  # INSERT statement -> rows
+        self.article_merged: dict[str, set[int]] = {}
+        self._last_id: Optional[int] = None
+
+    # candidates -------------------------------------------------------------------------
+    def candidates(self, row: dict[str, Any], days: int) -> list[tuple]:
+        """Merged events a report could join (merge.KEY_COLUMNS rows), stored or in this batch."""
+        keys, category = countries(row), row["type"]
+        lo, hi = window(row["day"], days)
+        if keys:
+            stored = self._stored_by_keys(category, keys, lo, hi)
+            mine = {i for c in keys for day, i in self.new_keys.get((category, c), ()) if lo <= day <= hi}
+            mine |= {m[0] for m in stored if m[0] in self.touched}
+        elif row["day"]:
+            stored = self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
+                                  "AND day BETWEEN ? AND ?", (category, lo, hi))
+            mine = {i for i in self.by_category.get(category, ())
+                    if (day := self.touched[i].day) is not None and lo <= day <= hi}
+        else:
+            return self._undated(category)
+        return [m for m in stored if m[0] not in self.touched] + [self.touched[i].view() for i in mine]
+
+    def _stored_by_keys(self, category: str, keys: list[str], lo: str, hi: str) -> list[tuple]:
+        marks = ", ".join("?" * len(keys))
+        return self.db.rows(
+            f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
+            f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
+            "AND day BETWEEN ? AND ?)", (category, *keys, lo, hi))
+
+    def _undated(self, category: str) -> list[tuple]:
+        mine = self.by_category.get(category, ())
+        stored = self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day IS NULL "
+                              f"ORDER BY id DESC LIMIT {UNDATED_LIMIT + len(mine)}", (category,))
+        found = [m for m in stored if m[0] not in self.touched]
+        found += [self.touched[i].view() for i in mine if self.touched[i].day is None]
+        return sorted(found, key=lambda m: -m[0])[:UNDATED_LIMIT]
+
+    # adding -------------------------------------------------------------------------------
+    def new_id(self) -> int:
+        if self._last_id is None:
+            (top,) = self.db.one("SELECT MAX(id) FROM merged_events")
+            self._last_id = top or 0
+        self._last_id += 1
+        return self._last_id
+
+    def add_report(self, row: dict[str, Any], new: bool) -> None:
+        """File a report (merged_id set) under its merged event, new or existing."""
+        merged_id = row["merged_id"]
+        touched = self.touched.get(merged_id)
+        if touched is None:
+            touched = Touched(merged_id, row["type"], stored=not new)
+            if not new:
+                touched.reports = corroboration.reports_of(self.db, merged_id)
+            self.touched[merged_id] = touched
+            self.by_category[row["type"]].append(merged_id)
+        touched.add(row)
+        for key in key_rows(merged_id, row):
+            if key not in self.key_rows:
+                self.key_rows.add(key)
+                self.new_keys[(key[0], key[1])].append((key[2], merged_id))
+        self.rows[INSERT_EVENT].append(EVENT_VALUES(row))
+        self.article_merged.setdefault(row["article_id"], set()).add(merged_id)
+
+    def add_rows(self, sql: str, rows: list[tuple]) -> None:
+        self.rows[sql].extend(rows)
+
+    def merged_of(self, article_id: str) -> tuple[int, ...]:
+        """The merged events an article's reports are in (written or still in this batch)."""
+        if article_id in self.article_merged:
+            return tuple(sorted(self.article_merged[article_id]))
+        found = self.db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?", (article_id,))
+        return tuple(sorted(m for (m,) in found))
+
+    # writing ------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write everything gathered so far, then start empty."""
+        for sql, rows in self.rows.items():
+            if rows:
+                self.db.executemany(sql, rows)
+        self.db.executemany(INSERT_KEY, sorted(self.key_rows))
+        write_merged(self.db, list(self.touched.values()))
+        self._reset()
+
+
+def write_merged(db: Backend, touched: list[Touched]) -> None:
+    """Summaries and sources of the merged events a batch touched: new ones inserted, the others
+    updated (their sources only grow while reports are added)."""
+    new = [t for t in touched if not t.stored]
+    old = [t for t in touched if t.stored]
+    db.executemany(corroboration.INSERT_MERGED, [(t.id, t.category, *t.summary().values()) for t in new])
+    db.executemany(corroboration.UPDATE_MERGED, [(*t.summary().values(), t.id) for t in old])
+    db.executemany(corroboration.INSERT_SOURCE,
+                   [s for t in new for s in corroboration.source_rows(t.id, t.reports)])
+    db.executemany(corroboration.UPSERT_SOURCE,
+                   [s for t in old for s in corroboration.source_rows(t.id, t.reports)])
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+INSERT_EVENT = _insert("events", EVENT_COLUMNS)
+EVENT_VALUES = itemgetter(*EVENT_COLUMNS)
