@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from sayso.ledger import Filters, batch, merge, open_ledger, store  # noqa: E402
 from sayso.pipeline import batched  # noqa: E402
+from sayso.ledger.schema import SEARCH_FTS, search_index  # noqa: E402
 from sayso.ledger.synthetic import CATEGORIES, COUNTRIES, STATUSES, generate  # noqa: E402
 
 
@@ -124,27 +125,27 @@ def report_merge(merged_at: dict[int, float]) -> None:
 
 
 MERGED_INSERT = ("INSERT INTO merged_events (id, category, day, day_last, actor, actor_country, actor_sector, "
-                 "place, country, lat, lon, reports, articles, sources, statuses, status, conflict, summary) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                 "place, country, lat, lon, reports, articles, sources, statuses, status, conflict, summary, "
+                 "places) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 EVENT_INSERT = ("INSERT INTO events (article_id, id, type, actor_name, actor_country, place_name, "
                 "place_country, day, status, polarity, sentence, source_key, source_name, merged_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def query_rows(m: int, rng: random.Random, days: list[str]) -> tuple[tuple, list, list, list]:
-    """One merged event with two reports (from two articles), its keys and its sources."""
+def query_rows(m: int, rng: random.Random, days: list[str]) -> tuple[tuple, list, list, list, list]:
+    """One merged event with two reports (from two articles), its keys, sources and statuses."""
     cat, country, day = rng.choice(CATEGORIES), rng.choice(COUNTRIES), rng.choice(days)
     statuses = sorted({rng.choice(STATUSES), rng.choice(STATUSES)})
     n_sources = rng.choice((1, 1, 2))
     actor, place = f"Person{m} Family{m % 9973}", f"Town{m % 5000}"
     sentence = f"{actor} acted in {place}."
     merged = (m, cat, day, day, actor, country, "MIL", place, country, 30.0, 35.0, 2, 2, n_sources,
-              ",".join(statuses), statuses[0], int("negated" in statuses and len(statuses) > 1), sentence)
+              ",".join(statuses), statuses[0], int("negated" in statuses and len(statuses) > 1), sentence, place)
     events = [(f"art{m}-{k}", "v1", cat, actor, country, place, country, day, statuses[k % len(statuses)],
                "positive", sentence, f"outlet:{k % n_sources}", f"Outlet {k % n_sources}", m) for k in (0, 1)]
     keys = [(cat, "", day, m), (cat, country, day, m)]
     sources = [(m, f"outlet:{k}", f"Outlet {k}", 1, statuses[0]) for k in range(n_sources)]
-    return merged, events, keys, sources
+    return merged, events, keys, sources, [(s, m) for s in statuses]
 
 
 def build_query_ledger(path: str, events: int, seed: int = 5, chunk: int = 50_000) -> None:
@@ -162,6 +163,9 @@ def build_query_ledger(path: str, events: int, seed: int = 5, chunk: int = 50_00
                 db.executemany(EVENT_INSERT, [e for r in rows for e in r[1]])
                 db.executemany("INSERT INTO merge_keys VALUES (?, ?, ?, ?)", [k for r in rows for k in r[2]])
                 db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [s for r in rows for s in r[3]])
+                db.executemany("INSERT INTO merged_statuses VALUES (?, ?)", [s for r in rows for s in r[4]])
+        if search_index(db):
+            db.execute(f"INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}) VALUES ('rebuild')")
         if db.kind == "sqlite":
             db.execute("ANALYZE")
 
@@ -176,8 +180,9 @@ QUERIES = {
     "country only": Filters(country="JOR"),
     "category+country": Filters(category="DEFECT", country="JOR"),
     "min sources only": Filters(min_sources=2),
-    "status only (a scan)": Filters(status="negated"),
-    "place substring (a scan)": Filters(place="town4242"),
+    "status only": Filters(status="negated"),
+    "place substring": Filters(place="town4242"),
+    "text substring (a scan)": Filters(text="town4242."),
 }
 
 

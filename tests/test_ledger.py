@@ -246,6 +246,64 @@ def test_an_old_ledger_is_migrated_and_keeps_its_data(tmp_path):
         assert ledger.db.one("SELECT COUNT(*) FROM reports")[0] == 1
 
 
+def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path):
+    """Schema step 6 fills the new list of statuses, the places column and the trigram index from
+    the reports already stored."""
+    import sqlite3
+
+    from sayso.ledger.schema import NAMES_FTS, NAMES_FTS_SQL, SEARCH_FTS
+    from sayso.ledger.synthetic import generate
+
+    path = str(tmp_path / "v5.db")
+    with open_ledger(path) as ledger:
+        list(ledger.ingest_many(generate(40, seed=3), batch=10))
+        expected = {name: ledger.events(f, limit=None).total for name, f in (
+            ("status", Filters(status="negated")), ("place", Filters(place="town1")),
+            ("actor", Filters(actor="person1")))}
+    conn = sqlite3.connect(path)  # back to what schema 5 looked like
+    conn.executescript(f"DROP TRIGGER merged_search_delete; DROP TRIGGER merged_search_update; "
+                       f"DROP TABLE {SEARCH_FTS}; DROP TABLE merged_statuses; "
+                       "ALTER TABLE merged_events DROP COLUMN places; DELETE FROM schema_version WHERE version = 6;")
+    for statement in NAMES_FTS_SQL:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == VERSION == 6
+        assert not ledger.db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,))
+        check_consistent(ledger)
+        for name, f in (("status", Filters(status="negated")), ("place", Filters(place="town1")),
+                        ("actor", Filters(actor="person1"))):
+            assert ledger.events(f, limit=None).total == expected[name] > 0, name
+
+
+def test_place_and_status_filters_agree_with_the_reports(ledger_target):
+    """The place filter (trigram index in SQLite) and the status filter (a list of statuses) find
+    exactly the merged events some report of which has that place name or status, also after a
+    new version of an article took its reports away."""
+    from sayso.ledger.synthetic import generate
+
+    def by_reports(db, column, value, like):
+        op = f"{db.like} ?" if like else "= ?"
+        return {i for (i,) in db.rows(f"SELECT DISTINCT merged_id FROM events WHERE {column} {op}",
+                                      (f"%{value}%" if like else value,))}
+
+    with open_ledger(ledger_target) as ledger:
+        list(ledger.ingest_many(generate(90, seed=12), batch=30))
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", place=Where("Qaryat Zelkova", "SYR")))
+        for probe in ("TOWN1", "own2", "zelkov", "Tow", "zz", "n_"):
+            page = ledger.events(Filters(place=probe), limit=None)
+            assert {e.id for e in page.items} == by_reports(ledger.db, "place_name", probe, True), probe
+            assert page.total == len(page.items)
+        for status in ("negated", "claimed", "occurred"):
+            page = ledger.events(Filters(status=status), limit=None)
+            expected = by_reports(ledger.db, "status", status, False)
+            assert {e.id for e in page.items} == expected and page.total == len(expected) > 0, status
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", status="negated"))  # new version
+        assert ledger.events(Filters(place="zelkov")).total == 0
+        check_consistent(ledger)
+
+
 def test_stored_record_json_is_the_contract_shape():
     from sayso.ledger.rows import record_json
 

@@ -65,3 +65,10 @@ def check_consistent(ledger) -> None:
                    "WHERE m.id IS NULL") == []
     assert db.rows("SELECT m.id FROM merged_events m WHERE m.sources <> "
                    "(SELECT COUNT(*) FROM sources s WHERE s.merged_id = m.id)") == []
+    statuses = set(db.rows("SELECT DISTINCT status, merged_id FROM events WHERE status IS NOT NULL"))
+    assert set(db.rows("SELECT status, merged_id FROM merged_statuses")) == statuses
+    places: dict = {}
+    for merged_id, name in db.rows("SELECT merged_id, place_name FROM events WHERE place_name IS NOT NULL"):
+        places.setdefault(merged_id, set()).add(name)
+    for merged_id, stored in db.rows("SELECT id, places FROM merged_events"):
+        assert stored == ("\n".join(sorted(places[merged_id])) if merged_id in places else None)

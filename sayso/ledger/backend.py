@@ -20,8 +20,8 @@ BUSY_TIMEOUT_S = 120.0
 LOCK_KEY = 7_301_955  # pg_advisory_xact_lock key: one writer at a time per database
 
 _TYPES = {
-    "sqlite": {"float": "REAL", "id": "INTEGER PRIMARY KEY"},
-    "postgresql": {"float": "DOUBLE PRECISION", "id": "BIGINT PRIMARY KEY"},
+    "sqlite": {"float": "REAL", "id": "INTEGER PRIMARY KEY", "without_rowid": " WITHOUT ROWID"},
+    "postgresql": {"float": "DOUBLE PRECISION", "id": "BIGINT PRIMARY KEY", "without_rowid": ""},
 }
 
 
@@ -34,7 +34,7 @@ class Backend:
 
     kind = ""
     like = "LIKE"  # the case-insensitive LIKE operator
-    _names_index: Optional[bool] = None  # set by query.names_index on first use
+    _search_index: Optional[bool] = None  # set by schema.search_index on first use
 
     def ddl(self, template: str) -> str:
         return template.format(**_TYPES[self.kind])

@@ -19,10 +19,12 @@ from sayso.ledger.backend import Backend
 from sayso.ledger.merge import KEY_COLUMNS, countries, key_rows, window
 from sayso.ledger.corroboration import report_order
 from sayso.ledger.rows import EVENT_COLUMNS
+from sayso.ledger.schema import SEARCH_FTS, search_index
 
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
 UNDATED_LIMIT = 100  # an undated report without countries looks at the latest 100 undated events
+MERGED_KEY_COLUMNS = ", ".join(f"m.{c.strip()}" for c in KEY_COLUMNS.split(","))
 
 
 @dataclass
@@ -53,11 +55,60 @@ class Touched:
         return corroboration.summarise(self.reports)
 
 
+class StoredKeys:
+    """The blocking keys already stored for the reports a batch will look up, read in one
+    statement per few hundred (category, country, day range) rather than one per report."""
+
+    CHUNK = 500  # ranges per statement (four parameters each)
+
+    def __init__(self, db: Backend, reports: list[dict[str, Any]], days: int):
+        self.keys: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        self.rows: dict[int, tuple] = {}
+        ranges = key_ranges(reports, days)
+        for start in range(0, len(ranges), self.CHUNK):
+            chunk = ranges[start:start + self.CHUNK]
+            values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+            for category, country, day, *merged in db.rows(
+                    f"WITH want (category, country, lo, hi) AS (VALUES {values}) "
+                    f"SELECT DISTINCT k.category, k.country, k.day, {MERGED_KEY_COLUMNS} FROM want w "
+                    "JOIN merge_keys k ON k.category = w.category AND k.country = w.country "
+                    "AND k.day BETWEEN w.lo AND w.hi JOIN merged_events m ON m.id = k.merged_id",
+                    [v for r in chunk for v in r]):
+                self.keys[(category, country)].append((day, merged[0]))
+                self.rows[merged[0]] = tuple(merged)
+
+    def find(self, category: str, countries: list[str], lo: str, hi: str) -> set[int]:
+        return {i for c in countries for day, i in self.keys.get((category, c), ()) if lo <= day <= hi}
+
+
+def key_ranges(reports: list[dict[str, Any]], days: int) -> list[tuple[str, str, str, str]]:
+    """(category, country, first day, last day) covering every report's window, overlapping
+    windows of one category and country joined."""
+    wanted: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for row in reports:
+        lo_hi = window(row["day"], days)
+        for country in countries(row):
+            wanted[(row["type"], country)].append(lo_hi)
+    ranges = []
+    for (category, country), windows in sorted(wanted.items()):
+        windows.sort()
+        lo, hi = windows[0]
+        for a, b in windows[1:]:
+            if a > hi:
+                ranges.append((category, country, lo, hi))
+                lo = a
+            hi = max(hi, b)
+        ranges.append((category, country, lo, hi))
+    return ranges
+
+
 class Batch:
     """The merge state and the rows of records being stored in one transaction."""
 
-    def __init__(self, db: Backend):
-        self.db = db
+    def __init__(self, db: Backend, days: int, reports: list[dict[str, Any]] = ()):
+        """`days`: the merge window; `reports`: those the batch will store, to read their
+        candidates' keys in one go."""
+        self.db, self.days, self.reports = db, days, list(reports)
         self._reset()
 
     def _reset(self) -> None:
@@ -68,31 +119,29 @@ class Batch:
         self.rows: dict[str, list[tuple]] = defaultdict(list)  # INSERT statement -> rows
         self.article_merged: dict[str, set[int]] = {}
         self._last_id: Optional[int] = None
+        self._stored: Optional[StoredKeys] = None  # read again after a write
 
     # candidates -------------------------------------------------------------------------
-    def candidates(self, row: dict[str, Any], days: int) -> list[tuple]:
+    def candidates(self, row: dict[str, Any]) -> list[tuple]:
         """Merged events a report could join (merge.KEY_COLUMNS rows), stored or in this batch."""
         keys, category = countries(row), row["type"]
-        lo, hi = window(row["day"], days)
+        lo, hi = window(row["day"], self.days)
         if keys:
-            stored = self._stored_by_keys(category, keys, lo, hi)
+            if self._stored is None:
+                self._stored = StoredKeys(self.db, self.reports + [row], self.days)
+            found = self._stored.find(category, keys, lo, hi)
+            stored = [self._stored.rows[i] for i in found if i not in self.touched]
             mine = {i for c in keys for day, i in self.new_keys.get((category, c), ()) if lo <= day <= hi}
-            mine |= {m[0] for m in stored if m[0] in self.touched}
+            mine |= {i for i in found if i in self.touched}
         elif row["day"]:
-            stored = self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
-                                  "AND day BETWEEN ? AND ?", (category, lo, hi))
+            stored = [m for m in self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
+                                              "AND day BETWEEN ? AND ?", (category, lo, hi))
+                      if m[0] not in self.touched]
             mine = {i for i in self.by_category.get(category, ())
                     if (day := self.touched[i].day) is not None and lo <= day <= hi}
         else:
             return self._undated(category)
-        return [m for m in stored if m[0] not in self.touched] + [self.touched[i].view() for i in mine]
-
-    def _stored_by_keys(self, category: str, keys: list[str], lo: str, hi: str) -> list[tuple]:
-        marks = ", ".join("?" * len(keys))
-        return self.db.rows(
-            f"SELECT {KEY_COLUMNS} FROM merged_events WHERE id IN ("
-            f"SELECT merged_id FROM merge_keys WHERE category = ? AND country IN ({marks}) "
-            "AND day BETWEEN ? AND ?)", (category, *keys, lo, hi))
+        return stored + [self.touched[i].view() for i in mine]
 
     def _undated(self, category: str) -> list[tuple]:
         mine = self.by_category.get(category, ())
@@ -150,16 +199,21 @@ class Batch:
 
 
 def write_merged(db: Backend, touched: list[Touched]) -> None:
-    """Summaries and sources of the merged events a batch touched: new ones inserted, the others
-    updated (their sources only grow while reports are added)."""
+    """Summaries, sources and statuses of the merged events a batch touched: new ones inserted,
+    the others updated (their sources and statuses only grow while reports are added)."""
+    summaries = {t.id: t.summary() for t in touched}
     new = [t for t in touched if not t.stored]
     old = [t for t in touched if t.stored]
-    db.executemany(corroboration.INSERT_MERGED, [(t.id, t.category, *t.summary().values()) for t in new])
-    db.executemany(corroboration.UPDATE_MERGED, [(*t.summary().values(), t.id) for t in old])
+    db.executemany(corroboration.INSERT_MERGED, [(t.id, t.category, *summaries[t.id].values()) for t in new])
+    db.executemany(corroboration.UPDATE_MERGED, [(*summaries[t.id].values(), t.id) for t in old])
     db.executemany(corroboration.INSERT_SOURCE,
                    [s for t in new for s in corroboration.source_rows(t.id, t.reports)])
     db.executemany(corroboration.UPSERT_SOURCE,
                    [s for t in old for s in corroboration.source_rows(t.id, t.reports)])
+    db.executemany(corroboration.INSERT_STATUS,
+                   [s for t in touched for s in corroboration.status_rows(t.id, summaries[t.id])])
+    if search_index(db):  # new merged events into the trigram index (updates: its trigger)
+        db.executemany(INSERT_SEARCH, [(t.id, *(summaries[t.id][c] for c in SEARCH_COLUMNS)) for t in new])
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -168,3 +222,5 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 
 INSERT_EVENT = _insert("events", EVENT_COLUMNS)
 EVENT_VALUES = itemgetter(*EVENT_COLUMNS)
+SEARCH_COLUMNS = ("actor", "recipient", "places")
+INSERT_SEARCH = f"INSERT INTO {SEARCH_FTS} (rowid, {', '.join(SEARCH_COLUMNS)}) VALUES (?, ?, ?, ?)"

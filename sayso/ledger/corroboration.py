@@ -20,7 +20,7 @@ REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "acto
 SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
                    "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
                    "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
-                   "conflict", "summary")
+                   "conflict", "summary", "places")
 
 
 def is_against(status: Optional[str], polarity: Optional[str]) -> bool:
@@ -74,8 +74,14 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     values = (mode, day, max(days) if days else None, *parties, place, country, lat, lon, len(rows),
               len({r["article_id"] for r in rows}), len({r["source_key"] for r in rows}),
               ",".join(sorted(set(statuses))), main_status(statuses),
-              int(0 < against < len(rows)), rows[0]["sentence"])
+              int(0 < against < len(rows)), rows[0]["sentence"],
+              "\n".join(sorted({r["place_name"] for r in rows if r["place_name"]})) or None)
     return dict(zip(SUMMARY_COLUMNS, values))
+
+
+def status_rows(merged_id: int, summary: dict[str, Any]) -> list[tuple]:
+    """The merged_statuses rows of a merged event: one per status its reports give."""
+    return [(status, merged_id) for status in (summary["statuses"] or "").split(",") if status]
 
 
 def source_rows(merged_id: int, rows: list[dict[str, Any]]) -> list[tuple]:
@@ -106,6 +112,7 @@ UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE
 INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 2))})")
 UPDATE_MERGED = f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)} WHERE id = ?"
+INSERT_STATUS = "INSERT INTO merged_statuses (status, merged_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
 
 def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:
@@ -114,11 +121,14 @@ def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:
         rows = reports_of(db, merged_id)
         db.execute("DELETE FROM sources WHERE merged_id = ?", (merged_id,))
         db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
+        db.execute("DELETE FROM merged_statuses WHERE merged_id = ?", (merged_id,))
         if not rows:
             db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
             continue
-        db.execute(UPDATE_MERGED, (*summarise(rows).values(), merged_id))
+        summary = summarise(rows)
+        db.execute(UPDATE_MERGED, (*summary.values(), merged_id))
         db.executemany(INSERT_SOURCE, source_rows(merged_id, rows))
+        db.executemany(INSERT_STATUS, status_rows(merged_id, summary))
         keys = {k for r in rows for k in key_rows(merged_id, r)}
         db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
                        "VALUES (?, ?, ?, ?)", sorted(keys))

@@ -162,7 +162,7 @@ def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     return [(row["type"], c, day, merged_id) for c in countries(row)]
 
 
-def assign(batch: "Batch", rows: list[dict[str, Any]], days: int) -> None:
+def assign(batch: "Batch", rows: list[dict[str, Any]]) -> None:
     """Set merged_id on one article's reports and file them in the batch.
 
     An article's reports never share a merged event, so the new ones need not be visible to
@@ -171,7 +171,7 @@ def assign(batch: "Batch", rows: list[dict[str, Any]], days: int) -> None:
     taken: set[int] = set()
     new: set[int] = set()
     for i, row in enumerate(rows):
-        merged_id = best_match(batch.candidates(row, days), row, taken)
+        merged_id = best_match(batch.candidates(row), row, taken)
         row["merged_id"] = merged_id
         if merged_id is None:
             new.add(i)

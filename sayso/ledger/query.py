@@ -8,7 +8,7 @@ from typing import Any, Optional
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
-from sayso.ledger.schema import NAMES_FTS
+from sayso.ledger.schema import SEARCH_FTS, search_index
 
 
 @dataclass(frozen=True)
@@ -165,34 +165,26 @@ def order_by(sort: str, f: Filters) -> str:
     return f"{key}{direction}{tie}"
 
 
-def names_index(db: Backend) -> bool:
-    """Whether the ledger has the trigram index of actor and recipient names (SQLite, schema 4)."""
-    found = getattr(db, "_names_index", None)
-    if found is None:
-        found = db.kind == "sqlite" and bool(db.one(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,)))
-        db._names_index = found
-    return found
-
-
-def fts_phrase(text: str) -> Optional[str]:
-    """An FTS5 trigram phrase matching `text` as a substring, or None when the index cannot answer
-    it exactly (fewer than 3 characters, or LIKE wildcards that LIKE would honour)."""
+def fts_phrase(text: str, columns: str) -> Optional[str]:
+    """An FTS5 query matching `text` as a substring of the given columns ("{actor recipient}"),
+    or None when the trigram index cannot answer it exactly (fewer than 3 characters, or LIKE
+    wildcards that LIKE would honour)."""
     if len(text) < 3 or "%" in text or "_" in text:
         return None
-    return '"' + text.replace('"', '""') + '"'
+    return columns + ' : "' + text.replace('"', '""') + '"'
 
 
 def where(f: Filters, like: str = "LIKE", fts: bool = False,
-          country_first: bool = False) -> tuple[str, list[Any]]:
+          lists_first: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause (over merged_events m) and its parameters.
 
     `like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
-    on a merged event's countries and reports are correlated EXISTS probes through indexes that
-    start with merged_id, so they cost one index seek per merged event the other filters leave.
-    `fts`: the ledger has the trigram index of names (`names_index`), which answers `actor`.
-    `country_first`: the country condition as a list read from merge_keys (country, merged_id)
-    instead, best for counting when no date range narrows the merged events first.
+    on a merged event's countries, statuses and report sentences are correlated EXISTS probes
+    through indexes that start with merged_id or end with it, one index seek per merged event the
+    other filters leave. `fts`: the ledger has the trigram index of names and places
+    (`schema.search_index`), which answers `actor` and `place`. `lists_first`: the country and
+    status conditions as lists read from their indexes instead, best for counting when no date
+    range narrows the merged events first.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -209,32 +201,51 @@ def where(f: Filters, like: str = "LIKE", fts: bool = False,
         add("m.day <= ?", f.until)
     if f.min_sources:
         add("m.sources >= ?", int(f.min_sources))
-    phrase = fts_phrase(f.actor) if f.actor and fts else None
-    if phrase:
-        add(f"m.id IN (SELECT rowid FROM {NAMES_FTS} WHERE {NAMES_FTS} MATCH ?)", phrase)
-    elif f.actor:
-        add(f"(m.actor {like} ? OR m.recipient {like} ?)", f"%{f.actor}%", f"%{f.actor}%")
-    if f.country and country_first:
+    _substrings(f, like, fts, add)
+    if f.country and lists_first:
         add("m.id IN (SELECT k.merged_id FROM merge_keys k WHERE k.country = ?)", f.country.upper())
     elif f.country:
         add("EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country = ?)",
             f.country.upper())
-    if f.status:
-        add("EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.status = ?)", f.status.lower())
-    if f.place:
-        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.place_name {like} ?)",
-            f"%{f.place}%")
+    if f.status and lists_first:
+        add("m.id IN (SELECT s.merged_id FROM merged_statuses s WHERE s.status = ?)", f.status.lower())
+    elif f.status:
+        add("EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status = ? AND s.merged_id = m.id)",
+            f.status.lower())
     if f.text:
         add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {like} ?)",
             f"%{f.text}%")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _substrings(f: Filters, like: str, fts: bool, add) -> None:
+    """The actor and place filters: the trigram index when it can answer, else LIKE."""
+    for text, columns, plain in ((f.actor, "{actor recipient}", f"(m.actor {like} ? OR m.recipient {like} ?)"),
+                                 (f.place, "{places}", f"m.places {like} ?")):
+        if not text:
+            continue
+        phrase = fts_phrase(text, columns) if fts else None
+        if phrase:
+            add(f"m.id IN (SELECT rowid FROM {SEARCH_FTS} WHERE {SEARCH_FTS} MATCH ?)", phrase)
+        else:
+            add(plain, *[f"%{text}%"] * plain.count("?"))
+
+
+def count(db: Backend, f: Filters) -> int:
+    """How many merged events match. A country or status filter alone counts its list directly;
+    without a date range, such filters are read as lists before the merged events."""
+    only = {name for name in FILTER_NAMES if getattr(f, name)}
+    if only == {"status"}:
+        return int(db.one("SELECT COUNT(*) FROM merged_statuses WHERE status = ?", (f.status.lower(),))[0])
+    clause, params = where(f, db.like, search_index(db), lists_first=not (f.since or f.until))
+    return int(db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)[0])
+
+
 def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters, db.like, names_index(db))
+    clause, params = where(filters, db.like, search_index(db))
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     scanning = bool(filters.actor or filters.place or filters.text)
@@ -244,10 +255,8 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
     if scanning and found:
         total = int(found[0][-1])
         found = [r[:-1] for r in found]
-    else:  # the page walks the sort index; a count by country alone reads the country's list
-        if filters.country and not (filters.since or filters.until):
-            clause, params = where(filters, db.like, names_index(db), country_first=True)
-        (total,) = db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)
+    else:  # the page walks the sort index; the count reads lists where it can
+        total = count(db, filters)
     return Page(int(total), [MergedEvent.from_row(r) for r in found])
 
 
@@ -265,7 +274,7 @@ def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
 
 def iter_events(db: Backend, filters: Filters = Filters(), batch: int = 2000):
     """Every matching merged event with its reports, by id, a page at a time (any ledger size)."""
-    clause, params = where(filters, db.like, names_index(db))
+    clause, params = where(filters, db.like, search_index(db))
     joiner = " AND " if clause else " WHERE "
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     last = 0
@@ -325,7 +334,7 @@ PERIODS = {"day": 10, "month": 7, "year": 4}
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters, db.like, names_index(db))
+    clause, params = where(filters, db.like, search_index(db))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)

@@ -148,8 +148,65 @@ def v4(db: Backend) -> None:
 # Step 5: counting the merged events of one country reads that country's list of merged ids.
 V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
 
+# Step 6 (speed). Every backend: merged events get `places` (the distinct place names of their
+# reports, one per line) and a list `merged_statuses` (status, merged_id), so the place and
+# status filters read an index instead of every report. SQLite: the trigram index covers actor,
+# recipient and places; the writer adds new merged events to it in one statement per batch
+# (a trigger per row cost ten times as much), triggers keep it current on update and delete.
+SEARCH_FTS = "merged_search"  # FTS5 over merged_events (actor, recipient, places), rowid = id
+SEARCH_FTS_SQL = [
+    f"CREATE VIRTUAL TABLE {SEARCH_FTS} USING fts5(actor, recipient, places, content='merged_events', "
+    "content_rowid='id', tokenize='trigram', columnsize=0)",
+    f"""CREATE TRIGGER merged_search_delete AFTER DELETE ON merged_events BEGIN
+        INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}, rowid, actor, recipient, places)
+        VALUES ('delete', old.id, old.actor, old.recipient, old.places);
+    END""",
+    f"""CREATE TRIGGER merged_search_update AFTER UPDATE OF actor, recipient, places ON merged_events
+    WHEN old.actor IS NOT new.actor OR old.recipient IS NOT new.recipient OR old.places IS NOT new.places
+    BEGIN
+        INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}, rowid, actor, recipient, places)
+        VALUES ('delete', old.id, old.actor, old.recipient, old.places);
+        INSERT INTO {SEARCH_FTS} (rowid, actor, recipient, places)
+        VALUES (new.id, new.actor, new.recipient, new.places);
+    END""",
+    f"INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}) VALUES ('rebuild')",
+]
+PLACES_OF = {  # the distinct place names of a merged event's reports, sorted, one per line
+    "sqlite": "(SELECT group_concat(p, char(10)) FROM (SELECT DISTINCT place_name AS p FROM events e "
+              "WHERE e.merged_id = merged_events.id AND e.place_name IS NOT NULL ORDER BY p))",
+    "postgresql": "(SELECT string_agg(DISTINCT place_name, chr(10) ORDER BY place_name) FROM events e "
+                  "WHERE e.merged_id = merged_events.id)",
+}
+
+
+def v6(db: Backend) -> None:
+    db.execute("ALTER TABLE merged_events ADD COLUMN places TEXT")
+    db.execute(f"UPDATE merged_events SET places = {PLACES_OF[db.kind]}")
+    db.execute(db.ddl("CREATE TABLE merged_statuses (status TEXT NOT NULL, merged_id INTEGER NOT NULL, "
+                      "PRIMARY KEY (status, merged_id)){without_rowid}"))
+    db.execute("INSERT INTO merged_statuses (status, merged_id) SELECT DISTINCT status, merged_id "
+               "FROM events WHERE status IS NOT NULL AND merged_id IS NOT NULL")
+    if db.kind != "sqlite":
+        return
+    for trigger in ("merged_names_insert", "merged_names_delete", "merged_names_update"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute(f"DROP TABLE IF EXISTS {NAMES_FTS}")
+    if has_trigram(db):
+        for statement in SEARCH_FTS_SQL:
+            db.execute(statement)
+
+
+def search_index(db: Backend) -> bool:
+    """Whether the ledger has the trigram index of names and places (SQLite with FTS5)."""
+    found = getattr(db, "_search_index", None)
+    if found is None:
+        found = db.kind == "sqlite" and bool(db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (SEARCH_FTS,)))
+        db._search_index = found
+    return found
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6]]
 VERSION = len(MIGRATIONS)
 
 

@@ -57,9 +57,9 @@ def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[I
     rows = [rows_of(record) for record in records]  # before the transaction: the lock is held briefly
     stamp = now()
     with db.transaction():
-        batch = Batch(db)
+        batch = Batch(db, window_days, [e for r in rows for e in r.events])
         current = _current(db, [r.article["key"] for r in rows])
-        results = [_ingest(batch, r, window_days, current, stamp) for r in rows]
+        results = [_ingest(batch, r, current, stamp) for r in rows]
         batch.flush()
     return results
 
@@ -78,32 +78,30 @@ def _current(db: Backend, keys: list[str]) -> dict[str, Current]:
     return found
 
 
-def _ingest(batch: Batch, rows: ArticleRows, window_days: int, current: dict[str, Current],
-            stamp: str) -> IngestResult:
+def _ingest(batch: Batch, rows: ArticleRows, current: dict[str, Current], stamp: str) -> IngestResult:
     a = rows.article
     old = current.get(a["key"])
     if old is not None and old[1] == a["record_hash"]:
         return IngestResult(old[0], "unchanged", a["events"], batch.merged_of(old[0]))
     current[a["key"]] = (a["id"], a["record_hash"], 1 if old is None else old[2] + 1)
     if old is None:
-        return _add(batch, rows, window_days, 1, stamp, "added")
+        return _add(batch, rows, 1, stamp, "added")
     batch.flush()  # the old version may be in this batch: written, then retired
     touched = _retire(batch.db, old[0])
     batch.db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
-    result = _add(batch, rows, window_days, old[2] + 1, stamp, "replaced")
+    result = _add(batch, rows, old[2] + 1, stamp, "replaced")
     batch.flush()
     corroboration.rebuild(batch.db, touched)  # what the old version left, after the new one joined
     return result
 
 
-def _add(batch: Batch, rows: ArticleRows, window_days: int, version: int, stamp: str,
-         status: str) -> IngestResult:
+def _add(batch: Batch, rows: ArticleRows, version: int, stamp: str, status: str) -> IngestResult:
     article = {**rows.article, "version": version, "current": 1, "ingested_at": stamp}
     batch.add_rows(INSERT_ARTICLE, [tuple(article[c] for c in ARTICLE_COLUMNS)])
     batch.add_rows(INSERT_ENTITY, rows.entities)
     batch.add_rows(INSERT_PLACE, rows.places)
     batch.add_rows(INSERT_ATTRIBUTION, rows.attributions)
-    merge.assign(batch, rows.events, window_days)
+    merge.assign(batch, rows.events)
     merged = tuple(sorted({row["merged_id"] for row in rows.events}))
     return IngestResult(article["id"], status, len(rows.events), merged)
 
