@@ -8,9 +8,10 @@ touched is summarised once, however many of its reports arrived.
 """
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from typing import Any, Optional
 
@@ -24,6 +25,7 @@ from sayso.ledger.schema import SEARCH_FTS, search_index
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
 UNDATED_LIMIT = 100  # an undated report without countries looks at the latest 100 undated events
+MAX_ID = 2 ** 63  # above every merged id: (day, MAX_ID) sorts after that day's keys
 MERGED_KEY_COLUMNS = ", ".join(f"m.{c.strip()}" for c in KEY_COLUMNS.split(","))
 
 
@@ -76,9 +78,24 @@ class StoredKeys:
                     [v for r in chunk for v in r]):
                 self.keys[(category, country)].append((day, merged[0]))
                 self.rows[merged[0]] = tuple(merged)
+        for found in self.keys.values():
+            found.sort()
 
     def find(self, category: str, countries: list[str], lo: str, hi: str) -> set[int]:
-        return {i for c in countries for day, i in self.keys.get((category, c), ()) if lo <= day <= hi}
+        return between(self.keys, category, countries, lo, hi)
+
+
+def between(keys: dict[tuple[str, str], list[tuple[str, int]]], category: str, countries: list[str],
+            lo: str, hi: str) -> set[int]:
+    """The merged ids filed under (category, country) for any of `countries`, on a day from lo
+    to hi; each list holds (day, merged id) in order."""
+    found: set[int] = set()
+    for country in countries:
+        days = keys.get((category, country))
+        if days:
+            start = bisect_left(days, (lo, -1))
+            found.update(i for _, i in islice(days, start, bisect_right(days, (hi, MAX_ID))))
+    return found
 
 
 def key_ranges(reports: list[dict[str, Any]], days: int) -> list[tuple[str, str, str, str]]:
@@ -131,8 +148,8 @@ class Batch:
                 self._stored = StoredKeys(self.db, self.reports + [row], self.days)
             found = self._stored.find(category, keys, lo, hi)
             stored = [self._stored.rows[i] for i in found if i not in self.touched]
-            mine = {i for c in keys for day, i in self.new_keys.get((category, c), ()) if lo <= day <= hi}
-            mine |= {i for i in found if i in self.touched}
+            mine = between(self.new_keys, category, keys, lo, hi)
+            mine.update(i for i in found if i in self.touched)
         elif row["day"]:
             stored = [m for m in self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
                                               "AND day BETWEEN ? AND ?", (category, lo, hi))
@@ -173,7 +190,7 @@ class Batch:
         for key in key_rows(merged_id, row):
             if key not in self.key_rows:
                 self.key_rows.add(key)
-                self.new_keys[(key[0], key[1])].append((key[2], merged_id))
+                insort(self.new_keys[(key[0], key[1])], (key[2], merged_id))
         self.rows[INSERT_EVENT].append(EVENT_VALUES(row))
         self.article_merged.setdefault(row["article_id"], set()).add(merged_id)
 

@@ -128,7 +128,9 @@ def score(report: dict[str, Any], merged: dict[str, Any], by_country: bool) -> O
     return sum(parts)
 
 
+@lru_cache(maxsize=4096)
 def window(day: Optional[str], days: int) -> tuple[str, str]:
+    """The first and last day of the merge window around `day` ("", "" when undated)."""
     if not day:
         return "", ""
     d = date.fromisoformat(day)

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 
 import orjson
 
-from sayso.ledger.sources import chain_names, links, relayed_outlet, report_source
+from sayso.ledger.sources import Index, chain_names, links, relayed_outlet, report_source
 from sayso.record import Event, Record
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -80,24 +80,25 @@ def rows_of(record: Record) -> ArticleRows:
     }
     entities = [(record.id, e.id, e.name, e.kind, e.country, e.sector, e.role) for e in record.entities]
     places = [(record.id, p.id, p.name, p.country, p.lat, p.lon, p.precision) for p in record.places]
+    index = Index(record)
     attributions = [
         (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
          a.cue.text if a.cue else None, a.type, a.parent,
-         chain_json(chain_names(record, a.id, links(record, a.id))))
+         chain_json(chain_names(record, links(index, a.id))))
         for a in record.attributions
     ]
-    return ArticleRows(article, entities, places, attributions, _event_rows(record))
+    return ArticleRows(article, entities, places, attributions, _event_rows(index))
 
 
-def _event_rows(record: Record) -> list[dict[str, Any]]:
-    entities = {e.id: e for e in record.entities}
+def _event_rows(index: Index) -> list[dict[str, Any]]:
+    record, entities = index.record, index.entities
     places = {p.id: p for p in record.places}
-    relay = relayed_outlet(record)
+    relay = relayed_outlet(index)
     rows = []
     for event in record.events:
         actor, recipient = entities.get(event.actor or ""), entities.get(event.recipient or "")
         place = places.get(event.place or "")
-        source = report_source(record, event, relay)
+        source = report_source(index, event, relay)
         rows.append({
             "article_id": record.id, "id": event.id, "type": event.type, "mode": event.mode,
             "trigger": event.trigger.text, "sentence": event.sentence.text,

@@ -49,6 +49,15 @@ def normalise(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+class Index:
+    """A record's attributions and entities by id, built once per record."""
+
+    def __init__(self, record: Record):
+        self.record = record
+        self.attributions = {a.id: a for a in record.attributions}
+        self.entities = {e.id: e for e in record.entities}
+
+
 def _link(attribution: Attribution, entities: dict) -> Link:
     source = attribution.source
     entity = entities.get(source.entity) if source.entity else None
@@ -61,46 +70,37 @@ def _link(attribution: Attribution, entities: dict) -> Link:
     return Link(name, "named")
 
 
-def links(record: Record, attribution_id: Optional[str]) -> list[Link]:
+def links(index: Index, attribution_id: Optional[str]) -> list[Link]:
     """The attributions from the outermost relay to `attribution_id`, following parents."""
-    by_id = {a.id: a for a in record.attributions}
-    entities = {e.id: e for e in record.entities}
     found: list[Link] = []
     seen: set[str] = set()
-    while attribution_id and attribution_id in by_id and attribution_id not in seen:
+    while attribution_id and attribution_id in index.attributions and attribution_id not in seen:
         seen.add(attribution_id)
-        attribution = by_id[attribution_id]
-        found.append(_link(attribution, entities))
+        attribution = index.attributions[attribution_id]
+        found.append(_link(attribution, index.entities))
         attribution_id = attribution.parent
     return found[::-1]
 
 
-def chain_names(record: Record, attribution_id: Optional[str], steps: list[Link]) -> tuple[str, ...]:
-    """The chain as names, from sayso.attribution.chain when the attribution stage offers it."""
-    try:
-        from sayso.attribution import chain  # type: ignore[attr-defined]
-    except ImportError:
-        chain = None
-    if chain is not None and attribution_id:
-        try:
-            return tuple(chain(record, attribution_id))
-        except Exception:  # a chain the stage cannot follow: fall back to our own walk
-            pass
-    return tuple([outlet_of(record)] + [s.name for s in steps])
+def chain_names(record: Record, steps: list[Link]) -> tuple[str, ...]:
+    """The chain as names, outermost first: the article's outlet (when known), then each step
+    (as `sayso.attribution.chain` gives it)."""
+    outlet = record.meta.outlet
+    return tuple(([outlet] if outlet else []) + [s.name for s in steps])
 
 
 def outlet_of(record: Record) -> str:
     return record.meta.outlet or record.meta.url or record.meta.path or f"article {record.id}"
 
 
-def relayed_outlet(record: Record) -> Optional[str]:
+def relayed_outlet(index: Index) -> Optional[str]:
     """The outlet this article relays ("The Daily Telegraph reported"), the most cited one."""
+    record = index.record
     own = normalise(record.meta.outlet or "")
-    entities = {e.id: e for e in record.entities}
     cited = Counter()
     first: dict[str, str] = {}
     for attribution in sorted(record.attributions, key=lambda a: a.source.start):
-        link = _link(attribution, entities)
+        link = _link(attribution, index.entities)
         key = normalise(link.name)
         if link.kind == MEDIA and key and key != own:
             cited[key] += 1
@@ -111,15 +111,16 @@ def relayed_outlet(record: Record) -> Optional[str]:
     return next(name for key, name in first.items() if cited[key] == best)
 
 
-def report_source(record: Record, event: Event, relay: Optional[str]) -> ReportSource:
-    """The chain and independent source of one event report (relay: relayed_outlet(record))."""
+def report_source(index: Index, event: Event, relay: Optional[str]) -> ReportSource:
+    """The chain and independent source of one event report (relay: relayed_outlet(index))."""
+    record = index.record
     own = outlet_of(record)
-    steps = links(record, event.attribution)
+    steps = links(index, event.attribution)
     if not steps:
         if relay:
             return ReportSource((own, relay), "outlet:" + normalise(relay), relay)
         return ReportSource((own,), "outlet:" + normalise(own), own)
-    chain = chain_names(record, event.attribution, steps)
+    chain = chain_names(record, steps)
     original = steps[-1]
     if original.kind == "named":
         return ReportSource(chain, "source:" + normalise(original.name), original.name)
