@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from sayso.ledger import corroboration
 from sayso.ledger.backend import Backend
-from sayso.ledger.merge import KEY_COLUMNS, countries, key_rows, window
+from sayso.ledger.merge import KEY_COLUMNS, View, countries, key_rows, merged_view, window
 from sayso.ledger.corroboration import report_order
 from sayso.ledger.rows import EVENT_COLUMNS
 from sayso.ledger.schema import SEARCH_FTS, search_index
@@ -37,7 +37,7 @@ class Touched:
     category: str
     stored: bool
     reports: list[dict[str, Any]] = field(default_factory=list)
-    _view: Optional[tuple] = None
+    _view: Optional[View] = None
 
     def add(self, report: dict[str, Any]) -> None:
         insort(self.reports, report, key=report_order)
@@ -45,12 +45,12 @@ class Touched:
 
     @property
     def day(self) -> Optional[str]:
-        return self.view()[1]
+        return self.view().day
 
-    def view(self) -> tuple:
-        """The merged event as a candidate row (merge.KEY_COLUMNS), in its current state."""
+    def view(self) -> View:
+        """The merged event as a candidate, in its current state."""
         if self._view is None:
-            self._view = (self.id, *corroboration.view(self.reports))
+            self._view = merged_view((self.id, *corroboration.view(self.reports)))
         return self._view
 
     def summary(self) -> dict[str, Any]:
@@ -65,7 +65,7 @@ class StoredKeys:
 
     def __init__(self, db: Backend, reports: list[dict[str, Any]], days: int):
         self.keys: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        self.rows: dict[int, tuple] = {}
+        self.views: dict[int, View] = {}
         ranges = key_ranges(reports, days)
         for start in range(0, len(ranges), self.CHUNK):
             chunk = ranges[start:start + self.CHUNK]
@@ -77,7 +77,8 @@ class StoredKeys:
                     "AND k.day BETWEEN w.lo AND w.hi JOIN merged_events m ON m.id = k.merged_id",
                     [v for r in chunk for v in r]):
                 self.keys[(category, country)].append((day, merged[0]))
-                self.rows[merged[0]] = tuple(merged)
+                if merged[0] not in self.views:
+                    self.views[merged[0]] = merged_view(tuple(merged))
         for found in self.keys.values():
             found.sort()
 
@@ -139,34 +140,34 @@ class Batch:
         self._stored: Optional[StoredKeys] = None  # read again after a write
 
     # candidates -------------------------------------------------------------------------
-    def candidates(self, row: dict[str, Any]) -> list[tuple]:
-        """Merged events a report could join (merge.KEY_COLUMNS rows), stored or in this batch."""
+    def candidates(self, row: dict[str, Any]) -> list[View]:
+        """Merged events a report could join, stored or in this batch."""
         keys, category = countries(row), row["type"]
         lo, hi = window(row["day"], self.days)
         if keys:
             if self._stored is None:
                 self._stored = StoredKeys(self.db, self.reports + [row], self.days)
             found = self._stored.find(category, keys, lo, hi)
-            stored = [self._stored.rows[i] for i in found if i not in self.touched]
+            stored = [self._stored.views[i] for i in found if i not in self.touched]
             mine = between(self.new_keys, category, keys, lo, hi)
             mine.update(i for i in found if i in self.touched)
         elif row["day"]:
-            stored = [m for m in self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? "
-                                              "AND day BETWEEN ? AND ?", (category, lo, hi))
-                      if m[0] not in self.touched]
+            stored = [merged_view(m) for m in self.db.rows(
+                f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day BETWEEN ? AND ?",
+                (category, lo, hi)) if m[0] not in self.touched]
             mine = {i for i in self.by_category.get(category, ())
                     if (day := self.touched[i].day) is not None and lo <= day <= hi}
         else:
             return self._undated(category)
         return stored + [self.touched[i].view() for i in mine]
 
-    def _undated(self, category: str) -> list[tuple]:
+    def _undated(self, category: str) -> list[View]:
         mine = self.by_category.get(category, ())
         stored = self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day IS NULL "
                               f"ORDER BY id DESC LIMIT {UNDATED_LIMIT + len(mine)}", (category,))
-        found = [m for m in stored if m[0] not in self.touched]
+        found = [merged_view(m) for m in stored if m[0] not in self.touched]
         found += [self.touched[i].view() for i in mine if self.touched[i].day is None]
-        return sorted(found, key=lambda m: -m[0])[:UNDATED_LIMIT]
+        return sorted(found, key=lambda m: -m.id)[:UNDATED_LIMIT]
 
     # adding -------------------------------------------------------------------------------
     def new_id(self) -> int:

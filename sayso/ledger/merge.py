@@ -17,10 +17,9 @@ The best-scoring compatible candidate takes the report; none -> a new merged eve
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from sayso.ledger.sources import normalise
 
@@ -42,8 +41,9 @@ KEY_COLUMNS = "id, day, actor, actor_kind, actor_country, actor_sector, recipien
               "recipient_country, recipient_sector, place, country, lat, lon"
 
 
-@dataclass(frozen=True)
-class Party:
+class Party(NamedTuple):
+    """An actor or recipient as merging sees it (named tuples: built by the hundred thousand)."""
+
     name: Optional[str]
     kind: Optional[str]
     country: Optional[str]
@@ -85,15 +85,27 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def place_score(a: dict[str, Any], b: dict[str, Any]) -> Optional[int]:
+class View(NamedTuple):
+    """Who, where and when of a report, or of a merged event (then with its id)."""
+
+    id: Optional[int]
+    day: Optional[str]
+    actor: Party
+    recipient: Party
+    country: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+
+
+def place_score(a: View, b: View) -> Optional[int]:
     """None: two different places; 1: the same country or two points near each other; 0: unknown."""
-    if a["country"] and b["country"] and a["country"] != b["country"]:
+    if a.country and b.country and a.country != b.country:
         return None
-    if None not in (a["lat"], a["lon"], b["lat"], b["lon"]):
-        if abs(a["lat"] - b["lat"]) > NEAR_DEGREES:
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        if abs(a.lat - b.lat) > NEAR_DEGREES:
             return None
-        return 1 if km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM else None
-    return 1 if a["country"] and a["country"] == b["country"] else 0
+        return 1 if km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM else None
+    return 1 if a.country and a.country == b.country else 0
 
 
 def countries(row: dict[str, Any]) -> list[str]:
@@ -101,27 +113,27 @@ def countries(row: dict[str, Any]) -> list[str]:
     return sorted(c for c in found if c)
 
 
-def report_view(row: dict[str, Any]) -> dict[str, Any]:
-    """A report's fields under the names merged events use."""
-    return {"actor": Party(row["actor_name"], row["actor_kind"], row["actor_country"], row["actor_sector"]),
-            "recipient": Party(row["recipient_name"], row["recipient_kind"], row["recipient_country"],
-                               row["recipient_sector"]),
-            "country": row["place_country"], "lat": row["lat"], "lon": row["lon"], "day": row["day"]}
+def report_view(row: dict[str, Any]) -> View:
+    return View(None, row["day"],
+                Party(row["actor_name"], row["actor_kind"], row["actor_country"], row["actor_sector"]),
+                Party(row["recipient_name"], row["recipient_kind"], row["recipient_country"],
+                      row["recipient_sector"]),
+                row["place_country"], row["lat"], row["lon"])
 
 
-def merged_view(m: tuple) -> dict[str, Any]:
-    (_, day, actor, akind, acountry, asector, recip, rkind, rcountry, rsector, _, country, lat, lon) = m
-    return {"actor": Party(actor, akind, acountry, asector),
-            "recipient": Party(recip, rkind, rcountry, rsector),
-            "country": country, "lat": lat, "lon": lon, "day": day}
+def merged_view(m: tuple) -> View:
+    """A merged event from its KEY_COLUMNS row."""
+    (merged_id, day, actor, akind, acountry, asector, recip, rkind, rcountry, rsector, _, country, lat, lon) = m
+    return View(merged_id, day, Party(actor, akind, acountry, asector), Party(recip, rkind, rcountry, rsector),
+                country, lat, lon)
 
 
-def score(report: dict[str, Any], merged: dict[str, Any], by_country: bool) -> Optional[int]:
+def score(report: View, merged: View, by_country: bool) -> Optional[int]:
     """None unless compatible on every count. A report found through a shared country
     (`by_country`) needs nothing more; one naming no country must share something positive
     (a name, a place), so reports that say nothing about who or where stay apart."""
-    parts = (party_score(report["actor"], merged["actor"]),
-             party_score(report["recipient"], merged["recipient"]),
+    parts = (party_score(report.actor, merged.actor),
+             party_score(report.recipient, merged.recipient),
              place_score(report, merged))
     if None in parts or (sum(parts) == 0 and not by_country):
         return None
@@ -143,18 +155,18 @@ def _distance(a: Optional[str], b: Optional[str]) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def best_match(found: list[tuple], row: dict[str, Any], taken: set[int]) -> Optional[int]:
-    """The merged event among the candidates `found` (KEY_COLUMNS rows) this report belongs to."""
+def best_match(found: list[View], row: dict[str, Any], taken: set[int]) -> Optional[int]:
+    """The merged event among the candidates `found` this report belongs to."""
     report = report_view(row)
     by_country = bool(countries(row))
     best: Optional[tuple] = None
     for m in found:
-        if m[0] in taken:
+        if m.id in taken:
             continue
-        s = score(report, merged_view(m), by_country)
+        s = score(report, m, by_country)
         if s is None:
             continue
-        rank = (-s, _distance(row["day"], m[1]), m[0])
+        rank = (-s, _distance(row["day"], m.day), m.id)
         best = rank if best is None or rank < best else best
     return None if best is None else best[2]
 

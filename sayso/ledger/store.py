@@ -10,8 +10,10 @@ articles only.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
@@ -54,6 +56,11 @@ def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[I
     """Store records in one transaction (one record: `sayso ingest`'s default; more: faster for
     bulk loads), still whole articles only. Records are merged in order, in memory
     (sayso.ledger.batch), and written together at the end."""
+    with few_collections():
+        return _store(db, records, window_days)
+
+
+def _store(db: Backend, records: list[Record], window_days: int) -> list[IngestResult]:
     rows = [rows_of(record) for record in records]  # before the transaction: the lock is held briefly
     stamp = now()
     with db.transaction():
@@ -62,6 +69,19 @@ def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[I
         results = [_ingest(batch, r, current, stamp) for r in rows]
         batch.flush()
     return results
+
+
+@contextmanager
+def few_collections(first_generation: int = 100_000) -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while a batch is built: its rows and views are
+    alive until written, so frequent collections only walk them again (about a tenth of the
+    ingest time). Reference counting frees everything as usual."""
+    before = gc.get_threshold()
+    gc.set_threshold(first_generation, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _current(db: Backend, keys: list[str]) -> dict[str, Current]:
