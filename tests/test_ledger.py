@@ -251,7 +251,7 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
     the reports already stored."""
     import sqlite3
 
-    from sayso.ledger.schema import NAMES_FTS, NAMES_FTS_SQL, SEARCH_FTS
+    from sayso.ledger.schema import NAMES_FTS, NAMES_FTS_SQL, SEARCH_FTS, TEXT_FTS
     from sayso.ledger.synthetic import generate
 
     path = str(tmp_path / "v5.db")
@@ -259,10 +259,11 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
         list(ledger.ingest_many(generate(40, seed=3), batch=10))
         expected = {name: ledger.events(f, limit=None).total for name, f in (
             ("status", Filters(status="negated")), ("place", Filters(place="town1")),
-            ("actor", Filters(actor="person1")))}
+            ("actor", Filters(actor="person1")), ("text", Filters(text="acted in town1")))}
     conn = sqlite3.connect(path)  # back to what schema 5 looked like
     conn.executescript(f"DROP TRIGGER merged_search_delete; DROP TRIGGER merged_search_update; "
-                       f"DROP TABLE {SEARCH_FTS}; DROP TABLE merged_statuses; "
+                       f"DROP TABLE {SEARCH_FTS}; DROP TRIGGER report_text_delete; DROP TABLE {TEXT_FTS}; "
+                       "DROP TABLE merged_statuses; "
                        "ALTER TABLE merged_events DROP COLUMN places; DELETE FROM schema_version WHERE version = 6;")
     for statement in NAMES_FTS_SQL:
         conn.execute(statement)
@@ -273,8 +274,38 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
         assert not ledger.db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,))
         check_consistent(ledger)
         for name, f in (("status", Filters(status="negated")), ("place", Filters(place="town1")),
-                        ("actor", Filters(actor="person1"))):
+                        ("actor", Filters(actor="person1")), ("text", Filters(text="acted in town1"))):
             assert ledger.events(f, limit=None).total == expected[name] > 0, name
+
+
+def test_text_filter_finds_words_in_order_the_last_perhaps_begun(ledger_target):
+    """`text` is words of a report's sentence, in order, in any case; the last may be the
+    beginning of a longer word. The same on both backends (a word index in SQLite)."""
+    def said(url, sentence_actor, place, day):  # months apart: three merged events
+        return make_record(url, "Levant Wire", day,
+                           [Spec("PROTEST", Actor(sentence_actor, "group", "EGY"), place=place,
+                                 day=day, verb="protested")])
+
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(said("https://a.example/1", "Students", Where("Café Riche", "EGY"), "2012-02-01"))
+        ledger.ingest(said("https://b.example/1", "Workers", Where("Tahrir Square", "EGY"), "2012-04-01"))
+        ledger.ingest(said("https://c.example/1", "Judges", Where("Alexandria", "EGY"), "2012-06-01"))
+
+        def found(text):
+            return {e.actor for e in ledger.events(Filters(text=text), limit=None).items}
+
+        assert found("protested in tahrir") == {"Workers"}
+        assert found("PROTESTED IN T") == {"Workers"}  # the last word begun
+        assert found("in alex") == {"Judges"}
+        assert found("Café riche") == {"Students"}
+        if ledger.db.kind == "sqlite":  # the word index folds accents; PostgreSQL compares them
+            assert found("cafe riche") == {"Students"}
+        assert found("students protested") == {"Students"}
+        assert found("protested students") == set()  # order matters
+        assert found("rested") == set()  # a word's middle is not a word
+        assert found("protested") == {"Students", "Workers", "Judges"}
+        ledger.ingest(said("https://b.example/1", "Workers", Where("Giza", "EGY"), "2012-04-01"))  # new version
+        assert found("tahrir") == set() and found("in giza") == {"Workers"}
 
 
 def test_place_and_status_filters_agree_with_the_reports(ledger_target):

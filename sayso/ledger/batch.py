@@ -20,7 +20,7 @@ from sayso.ledger.backend import Backend
 from sayso.ledger.merge import KEY_COLUMNS, View, countries, key_rows, merged_view, window
 from sayso.ledger.corroboration import report_order
 from sayso.ledger.rows import EVENT_COLUMNS
-from sayso.ledger.schema import SEARCH_FTS, search_index
+from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
 
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
@@ -208,9 +208,15 @@ class Batch:
     # writing ------------------------------------------------------------------------------
     def flush(self) -> None:
         """Write everything gathered so far, then start empty."""
+        indexed = search_index(self.db)
+        if indexed:
+            (last_report,) = self.db.one("SELECT COALESCE(MAX(rowid), 0) FROM events")
         for sql, rows in self.rows.items():
             if rows:
                 self.db.executemany(sql, rows)
+        if indexed:  # the new reports' sentences into the word index, in one statement
+            self.db.execute(f"INSERT INTO {TEXT_FTS} (rowid, sentence) SELECT rowid, sentence FROM events "
+                            "WHERE rowid > ?", (last_report,))
         self.db.executemany(INSERT_KEY, sorted(self.key_rows))
         write_merged(self.db, list(self.touched.values()))
         self._reset()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Optional
 
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
-from sayso.ledger.schema import SEARCH_FTS, search_index
+from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Filters:
     until: Optional[str] = None  # ISO date, inclusive
     status: Optional[str] = None  # some report gives this status
     min_sources: Optional[int] = None  # independent sources at least this many
-    text: Optional[str] = None  # substring of a report's sentence, any case
+    text: Optional[str] = None  # words in a report's sentence, in order, any case; the last may begin a word
 
 
 MERGED_COLUMNS = ("id", "category", "mode", "day", "day_last", "actor", "actor_country",
@@ -174,20 +175,20 @@ def fts_phrase(text: str, columns: str) -> Optional[str]:
     return columns + ' : "' + text.replace('"', '""') + '"'
 
 
-def where(f: Filters, like: str = "LIKE", fts: bool = False,
-          lists_first: bool = False) -> tuple[str, list[Any]]:
-    """The WHERE clause (over merged_events m) and its parameters.
+def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause (over merged_events m) and its parameters, for this database.
 
-    `like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
+    `db.like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE). Conditions
     on a merged event's countries, statuses and report sentences are correlated EXISTS probes
     through indexes that start with merged_id or end with it, one index seek per merged event the
-    other filters leave. `fts`: the ledger has the trigram index of names and places
-    (`schema.search_index`), which answers `actor` and `place`. `lists_first`: the country and
+    other filters leave. A SQLite ledger with `schema.search_index` answers `actor` and `place`
+    from its trigram index and `text` from its word index. `lists_first`: the country and
     status conditions as lists read from their indexes instead, best for counting when no date
     range narrows the merged events first.
     """
     clauses: list[str] = []
     params: list[Any] = []
+    like, fts = db.like, search_index(db)
 
     def add(clause: str, *values: Any) -> None:
         clauses.append(clause)
@@ -213,8 +214,7 @@ def where(f: Filters, like: str = "LIKE", fts: bool = False,
         add("EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status = ? AND s.merged_id = m.id)",
             f.status.lower())
     if f.text:
-        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {like} ?)",
-            f"%{f.text}%")
+        _text(f.text, db, fts, add)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -231,13 +231,31 @@ def _substrings(f: Filters, like: str, fts: bool, add) -> None:
             add(plain, *[f"%{text}%"] * plain.count("?"))
 
 
+WORD = re.compile(r"\w+")
+
+
+def _text(text: str, db: Backend, fts: bool, add) -> None:
+    """Reports whose sentence holds the words of `text` in order, the last perhaps the start of
+    a longer word ("in town12" finds "in Town1234"): the word index in SQLite, a regular
+    expression in PostgreSQL; text with no word is a substring."""
+    words = WORD.findall(text)
+    if words and fts:
+        add(f"m.id IN (SELECT e.merged_id FROM events e WHERE e.rowid IN "
+            f"(SELECT rowid FROM {TEXT_FTS} WHERE {TEXT_FTS} MATCH ?))", '"' + " ".join(words) + '" *')
+    elif words and db.kind == "postgresql":
+        pattern = r"\m" + r"\W+".join(re.escape(w) for w in words)
+        add("EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence ~* ?)", pattern)
+    else:
+        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {db.like} ?)", f"%{text}%")
+
+
 def count(db: Backend, f: Filters) -> int:
     """How many merged events match. A country or status filter alone counts its list directly;
     without a date range, such filters are read as lists before the merged events."""
     only = {name for name in FILTER_NAMES if getattr(f, name)}
     if only == {"status"}:
         return int(db.one("SELECT COUNT(*) FROM merged_statuses WHERE status = ?", (f.status.lower(),))[0])
-    clause, params = where(f, db.like, search_index(db), lists_first=not (f.since or f.until))
+    clause, params = where(f, db, lists_first=not (f.since or f.until))
     return int(db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)[0])
 
 
@@ -245,7 +263,7 @@ def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters, db.like, search_index(db))
+    clause, params = where(filters, db)
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     scanning = bool(filters.actor or filters.place or filters.text)
@@ -274,7 +292,7 @@ def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
 
 def iter_events(db: Backend, filters: Filters = Filters(), batch: int = 2000):
     """Every matching merged event with its reports, by id, a page at a time (any ledger size)."""
-    clause, params = where(filters, db.like, search_index(db))
+    clause, params = where(filters, db)
     joiner = " AND " if clause else " WHERE "
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
     last = 0
@@ -334,7 +352,7 @@ PERIODS = {"day": 10, "month": 7, "year": 4}
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters, db.like, search_index(db))
+    clause, params = where(filters, db)
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)

@@ -151,8 +151,9 @@ V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
 # Step 6 (speed). Every backend: merged events get `places` (the distinct place names of their
 # reports, one per line) and a list `merged_statuses` (status, merged_id), so the place and
 # status filters read an index instead of every report. SQLite: the trigram index covers actor,
-# recipient and places; the writer adds new merged events to it in one statement per batch
-# (a trigger per row cost ten times as much), triggers keep it current on update and delete.
+# recipient and places, and a word index covers report sentences; the writer adds new rows to
+# both in one statement per batch (a trigger per row cost ten times as much), triggers keep
+# them current on update and delete.
 SEARCH_FTS = "merged_search"  # FTS5 over merged_events (actor, recipient, places), rowid = id
 SEARCH_FTS_SQL = [
     f"CREATE VIRTUAL TABLE {SEARCH_FTS} USING fts5(actor, recipient, places, content='merged_events', "
@@ -170,6 +171,15 @@ SEARCH_FTS_SQL = [
         VALUES (new.id, new.actor, new.recipient, new.places);
     END""",
     f"INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}) VALUES ('rebuild')",
+]
+TEXT_FTS = "report_text"  # FTS5 over events (sentence) by word, rowid = events.rowid
+TEXT_FTS_SQL = [
+    f"CREATE VIRTUAL TABLE {TEXT_FTS} USING fts5(sentence, content='events', content_rowid='rowid', "
+    "tokenize='unicode61 remove_diacritics 2', columnsize=0)",
+    f"""CREATE TRIGGER report_text_delete AFTER DELETE ON events BEGIN
+        INSERT INTO {TEXT_FTS} ({TEXT_FTS}, rowid, sentence) VALUES ('delete', old.rowid, old.sentence);
+    END""",
+    f"INSERT INTO {TEXT_FTS} ({TEXT_FTS}) VALUES ('rebuild')",
 ]
 PLACES_OF = {  # the distinct place names of a merged event's reports, sorted, one per line
     "sqlite": "(SELECT group_concat(p, char(10)) FROM (SELECT DISTINCT place_name AS p FROM events e "
@@ -192,7 +202,7 @@ def v6(db: Backend) -> None:
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     db.execute(f"DROP TABLE IF EXISTS {NAMES_FTS}")
     if has_trigram(db):
-        for statement in SEARCH_FTS_SQL:
+        for statement in SEARCH_FTS_SQL + TEXT_FTS_SQL:
             db.execute(statement)
 
 
