@@ -77,7 +77,7 @@ def drain(results) -> tuple[int, Optional[float], int]:
         if first is None:
             first = time.perf_counter()
         if hasattr(r, "to_dict"):
-            json.dumps(r.to_dict(), ensure_ascii=False)
+            r.to_json()
         else:
             failed += 1
             if failed == 1:

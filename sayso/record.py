@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
+
+import orjson
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,15 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
+
+    def to_json(self) -> str:
+        """`to_dict` as compact JSON, fields in order. orjson writes the dataclasses directly;
+        text it refuses (a lone surrogate, which no database stores as text) is written by the
+        standard library as a \\u escape."""
+        try:
+            return orjson.dumps(self).decode("utf-8")
+        except orjson.JSONEncodeError:
+            return json.dumps(self.to_dict(), separators=(",", ":"))
 
 
 def to_dict(obj: Any) -> Any:

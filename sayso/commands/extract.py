@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from contextlib import nullcontext
 from typing import IO, Iterable, Union
@@ -55,7 +54,7 @@ def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: 
             failed += 1
             note(failure_message(result))
             continue
-        line = json.dumps(result.to_dict(), ensure_ascii=False)
+        line = result.to_json()
         if fmt == "json":
             out.write(("\n" if written == 0 else ",\n") + line)
         else:

@@ -32,16 +32,6 @@ class ArticleRows:
     events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
 
 
-def record_json(record: Record) -> str:
-    """The record as compact JSON, the contract's shape (`Record.to_dict`), fields in order.
-    orjson writes the frozen dataclasses directly; text it refuses (a lone surrogate, which no
-    database stores as text) is written by the standard library as a \\u escape."""
-    try:
-        return orjson.dumps(record).decode("utf-8")
-    except orjson.JSONEncodeError:
-        return json.dumps(record.to_dict(), separators=(",", ":"))
-
-
 def chain_json(names: Iterable[str]) -> str:
     try:
         return orjson.dumps(list(names)).decode("utf-8")
@@ -71,7 +61,7 @@ def day_of(event: Event, published: Optional[str]) -> Optional[str]:
 
 def rows_of(record: Record) -> ArticleRows:
     meta = record.meta
-    stored = record_json(record)
+    stored = record.to_json()
     article = {
         "id": record.id, "key": article_key(record), "url": meta.url, "path": meta.path,
         "outlet": meta.outlet, "title": meta.title, "author": meta.author,

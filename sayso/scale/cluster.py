@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
+
+import orjson
 
 from sayso.errors import SaysoError
 from sayso.pipeline import Failure
@@ -52,7 +53,7 @@ def results_table(results: list[Result]) -> Any:
         rows["status"].append("failed" if failed else "ok")
         rows["stage"].append(r.stage if failed else None)
         rows["error"].append(r.error if failed else None)
-        rows["record"].append(None if failed else json.dumps(r.to_dict(), ensure_ascii=False))
+        rows["record"].append(None if failed else r.to_json())
     return pa.table({name: pa.array(rows[name], pa.string()) for name in COLUMNS})
 
 
@@ -72,7 +73,7 @@ def from_parquet(source: Any) -> list[Result]:
     results: list[Result] = []
     for row in table.to_pylist():
         if row["status"] == "ok":
-            results.append(record_from_dict(json.loads(row["record"])))
+            results.append(record_from_dict(orjson.loads(row["record"])))
         else:
             results.append(Failure(row["origin"] or "", row["error"] or "", row["stage"] or "worker"))
     return results
