@@ -84,3 +84,26 @@ def test_an_article_that_always_kills_its_dask_worker_is_recorded(tmp_path):
     assert [type(r).__name__ for r in results] == ["Record", "Failure", "Record", "Record"]
     assert isinstance(results[1], Failure) and results[1].origin == "wire1.txt"
     assert results[1].stage == "worker" and "KilledWorker" in results[1].error
+
+
+def _worker_settings() -> tuple:
+    import os
+
+    import dask
+
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_local_cluster_workers_keep_their_core_for_extraction():
+    """`--dask local:N` starts workers without Dask's 64 KiB malloc trim threshold (page faults
+    on every spaCy batch) and without the 10 ms statistical profiler."""
+    from sayso.scale.cluster import connect
+
+    client, cluster = connect("local:2")
+    try:
+        found = client.run(_worker_settings)
+    finally:
+        client.close()
+        cluster.close()
+    assert len(found) == 2
+    assert set(found.values()) == {(None, False)}

@@ -85,8 +85,23 @@ def read_parts(parts_dir: str) -> Iterator[Result]:
         yield from from_parquet(path)
 
 
+# A LocalCluster's workers spend their core on extraction: no statistical profiler sampling
+# the task's stack every 10 ms, event-loop and system checks every half second rather than
+# every 20 ms, and the C library's own rule for giving memory back to the system (Dask sets
+# MALLOC_TRIM_THRESHOLD_=64 KiB, and spaCy's many short-lived allocations then cost a sixth of
+# the worker's time in page faults and system calls). For a cluster of your own, set these
+# where its workers start (docs/scale.md).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
+
 def connect(address: str) -> tuple[Any, Any]:
     """A Dask client for `address` ("local:N" starts a LocalCluster), and what to close after."""
+    import dask
     from distributed import Client, LocalCluster
 
     if address.startswith("local"):
@@ -95,8 +110,9 @@ def connect(address: str) -> tuple[Any, Any]:
             workers = int(n or 2)
         except ValueError as exc:
             raise SaysoError(f"--dask {address}: expected local:N with N a number of workers") from exc
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        with dask.config.set(QUIET_WORKERS):  # the worker processes take the config they start with
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
         return Client(cluster), cluster
     try:
         return Client(address, timeout=30), None
