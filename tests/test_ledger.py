@@ -65,8 +65,27 @@ def test_named_source_counts_once_whoever_relays_it_anonymous_ones_per_outlet(le
         assert detail.event.sources == 4 and detail.event.reports == 6
         chains = {r.chain for r in detail.reports}
         assert ("Outlet E", "The Daily Telegraph", "U.S. officials") in chains
-        stored = {tuple(json.loads(c)) for (c,) in ledger.db.rows("SELECT chain FROM attributions")}
+        stored = {tuple(json.loads(c)) for (c,) in ledger.db.rows("SELECT chain FROM events")}
         assert ("Outlet E", "The Daily Telegraph", "U.S. officials") in stored
+        told = ledger.db.rows("SELECT source, source_kind, parent FROM attributions WHERE source = 'U.S. officials' "
+                              "AND parent IS NOT NULL")
+        assert told and {kind for _, kind, _ in told} == {"anonymous_group"}
+
+
+def test_entities_places_and_attributions_read_the_current_records(ledger_target):
+    """The record's parts are views of the stored record JSON: a row per item of a current
+    article, typed as the tables were, and a new version's items replace the old ones."""
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva"))
+        (article_id,) = ledger.db.one("SELECT id FROM articles WHERE current = 1")
+        places = ledger.db.rows("SELECT article_id, id, name, country, lat, lon, precision FROM places")
+        assert places == [(article_id, "p1", JORDAN.name, JORDAN.country, JORDAN.lat, JORDAN.lon, JORDAN.precision)]
+        people = ledger.db.rows("SELECT name, kind, country FROM entities ORDER BY name")
+        assert (PILOT.name, PILOT.kind, PILOT.country) in people
+        assert ledger.db.rows("SELECT source, source_kind, cue, parent FROM attributions") == [
+            ("The Daily Telegraph", "media", None, None)]
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", place=Where("Mafraq", "JOR", 32.3, 36.2)))
+        assert [n for (n,) in ledger.db.rows("SELECT name FROM places")] == ["Mafraq"]
 
 
 def test_same_article_twice_changes_nothing(ledger_target):
@@ -247,11 +266,12 @@ def test_an_old_ledger_is_migrated_and_keeps_its_data(tmp_path):
 
 
 def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path):
-    """Schema step 6 fills the new list of statuses, the places column and the trigram index from
-    the reports already stored."""
+    """Schema step 6 fills the new list of statuses, the places column and the search indexes
+    from the reports already stored, and turns the record's parts into views of the records."""
     import sqlite3
 
-    from sayso.ledger.schema import NAMES_FTS, NAMES_FTS_SQL, SEARCH_FTS, TEXT_FTS
+    from sayso.ledger.schema import (NAMES_FTS, NAMES_FTS_SQL, RECORD_PARTS, SEARCH_FTS, TEXT_FTS,
+                                     WITHOUT_ROWID)
     from sayso.ledger.synthetic import generate
 
     path = str(tmp_path / "v5.db")
@@ -267,12 +287,20 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
                        "ALTER TABLE merged_events DROP COLUMN places; DELETE FROM schema_version WHERE version = 6;")
     for statement in NAMES_FTS_SQL:
         conn.execute(statement)
+    for table, columns in WITHOUT_ROWID.items():  # schema 5 kept the record's parts as tables
+        if table in RECORD_PARTS:
+            conn.execute(f"DROP VIEW {table}")
+            conn.execute(f"CREATE TABLE {table} ({columns}) WITHOUT ROWID")
+    conn.execute("INSERT INTO entities (article_id, id, name) VALUES ('a', 'e1', 'stale copy')")
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
         assert ledger.schema_version() == VERSION == 6
         assert not ledger.db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,))
         check_consistent(ledger)
+        assert ledger.db.rows("SELECT id FROM entities WHERE name = 'stale copy'") == []
+        (articles,) = ledger.db.one("SELECT COUNT(DISTINCT article_id) FROM entities")
+        assert articles == ledger.stats()["articles"] == 40
         for name, f in (("status", Filters(status="negated")), ("place", Filters(place="town1")),
                         ("actor", Filters(actor="person1")), ("text", Filters(text="acted in town1"))):
             assert ledger.events(f, limit=None).total == expected[name] > 0, name

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 
 import orjson
 
-from sayso.ledger.sources import Index, chain_names, links, relayed_outlet, report_source
+from sayso.ledger.sources import Index, relayed_outlet, report_source
 from sayso.record import Event, Record
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -26,9 +26,6 @@ EVENT_COLUMNS = (
 @dataclass(frozen=True)
 class ArticleRows:
     article: dict[str, Any]
-    entities: list[tuple]
-    places: list[tuple]
-    attributions: list[tuple]
     events: list[dict[str, Any]]  # EVENT_COLUMNS, merged_id still None
 
 
@@ -68,16 +65,7 @@ def rows_of(record: Record) -> ArticleRows:
         "published": meta.published, "text_hash": digest(record.text),
         "record_hash": digest(stored), "record": stored, "events": len(record.events),
     }
-    entities = [(record.id, e.id, e.name, e.kind, e.country, e.sector, e.role) for e in record.entities]
-    places = [(record.id, p.id, p.name, p.country, p.lat, p.lon, p.precision) for p in record.places]
-    index = Index(record)
-    attributions = [
-        (record.id, a.id, a.source.text, a.source.entity, a.source.kind,
-         a.cue.text if a.cue else None, a.type, a.parent,
-         chain_json(chain_names(record, links(index, a.id))))
-        for a in record.attributions
-    ]
-    return ArticleRows(article, entities, places, attributions, _event_rows(index))
+    return ArticleRows(article, _event_rows(Index(record)))
 
 
 def _event_rows(index: Index) -> list[dict[str, Any]]:

@@ -148,7 +148,8 @@ def v4(db: Backend) -> None:
 # Step 5: counting the merged events of one country reads that country's list of merged ids.
 V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
 
-# Step 6 (speed). Every backend: merged events get `places` (the distinct place names of their
+# Step 6 (speed). Every backend: entities, places and attributions are views of the stored
+# records (RECORD_PARTS below); merged events get `places` (the distinct place names of their
 # reports, one per line) and a list `merged_statuses` (status, merged_id), so the place and
 # status filters read an index instead of every report. SQLite: the trigram index covers actor,
 # recipient and places, and a word index covers report sentences; the writer adds new rows to
@@ -189,7 +190,41 @@ PLACES_OF = {  # the distinct place names of a merged event's reports, sorted, o
 }
 
 
+# The entities, places and attributions of current articles become views over the record JSON
+# the articles table already holds: the same columns (attributions without `chain`; events
+# carry each report's chain), nothing written twice.
+RECORD_PARTS = {
+    "entities": {"id": "$.id", "name": "$.name", "kind": "$.kind", "country": "$.country",
+                 "sector": "$.sector", "role": "$.role"},
+    "places": {"id": "$.id", "name": "$.name", "country": "$.country", "lat": "$.lat", "lon": "$.lon",
+               "precision": "$.precision"},
+    "attributions": {"id": "$.id", "source": "$.source.text", "source_entity": "$.source.entity",
+                     "source_kind": "$.source.kind", "cue": "$.cue.text", "type": "$.type",
+                     "parent": "$.parent"},
+}
+FLOATS = frozenset({"lat", "lon"})
+
+
+def record_part_view(db: Backend, table: str) -> str:
+    """CREATE VIEW for one list of the record JSON, a row per item of a current article."""
+    fields = RECORD_PARTS[table]
+    if db.kind == "sqlite":
+        columns = ", ".join(f"json_extract(x.value, '{path}') AS {name}" for name, path in fields.items())
+        rows = f"articles a, json_each(a.record, '$.{table}') x"
+    else:
+        def pg(name: str, path: str) -> str:
+            keys = path[2:].split(".")
+            value = "x" + "".join(f"->'{k}'" for k in keys[:-1]) + f"->>'{keys[-1]}'"
+            return f"({value})::double precision AS {name}" if name in FLOATS else f"{value} AS {name}"
+        columns = ", ".join(pg(name, path) for name, path in fields.items())
+        rows = f"articles a CROSS JOIN LATERAL jsonb_array_elements(a.record::jsonb -> '{table}') AS x"
+    return f"CREATE VIEW {table} AS SELECT a.id AS article_id, {columns} FROM {rows} WHERE a.current = 1"
+
+
 def v6(db: Backend) -> None:
+    for table in RECORD_PARTS:
+        db.execute(f"DROP TABLE {table}")
+        db.execute(record_part_view(db, table))
     db.execute("ALTER TABLE merged_events ADD COLUMN places TEXT")
     db.execute(f"UPDATE merged_events SET places = {PLACES_OF[db.kind]}")
     db.execute(db.ddl("CREATE TABLE merged_statuses (status TEXT NOT NULL, merged_id INTEGER NOT NULL, "

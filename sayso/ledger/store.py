@@ -24,7 +24,7 @@ from sayso.record import Record
 
 ARTICLE_COLUMNS = ("id", "key", "version", "current", "url", "path", "outlet", "title", "author",
                    "published", "text_hash", "record_hash", "record", "events", "ingested_at")
-CONTRIBUTIONS = ("entities", "places", "attributions", "events")
+CONTRIBUTIONS = ("events",)  # entities, places and attributions are views of current records
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,6 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 
 
 INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
-INSERT_ENTITY = _insert("entities", ("article_id", "id", "name", "kind", "country", "sector", "role"))
-INSERT_PLACE = _insert("places", ("article_id", "id", "name", "country", "lat", "lon", "precision"))
-INSERT_ATTRIBUTION = _insert("attributions", ("article_id", "id", "source", "source_entity",
-                                              "source_kind", "cue", "type", "parent", "chain"))
 Current = tuple[str, str, int]  # a stored article's id, record hash and version
 
 
@@ -118,9 +114,6 @@ def _ingest(batch: Batch, rows: ArticleRows, current: dict[str, Current], stamp:
 def _add(batch: Batch, rows: ArticleRows, version: int, stamp: str, status: str) -> IngestResult:
     article = {**rows.article, "version": version, "current": 1, "ingested_at": stamp}
     batch.add_rows(INSERT_ARTICLE, [tuple(article[c] for c in ARTICLE_COLUMNS)])
-    batch.add_rows(INSERT_ENTITY, rows.entities)
-    batch.add_rows(INSERT_PLACE, rows.places)
-    batch.add_rows(INSERT_ATTRIBUTION, rows.attributions)
     merge.assign(batch, rows.events)
     merged = tuple(sorted({row["merged_id"] for row in rows.events}))
     return IngestResult(article["id"], status, len(rows.events), merged)
