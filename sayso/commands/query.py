@@ -29,7 +29,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--until", metavar="DATE", help="on or before this day")
     g.add_argument("--status", help="some report gives this status: occurred, planned, negated ...")
     g.add_argument("--min-sources", type=int, metavar="N", help="at least N independent sources")
-    g.add_argument("--text", help="words in a report's sentence")
+    g.add_argument("--text", help="words in a report's sentence, in order, in any case "
+                                  "(the last may begin a longer word)")
 
 
 def filters_of(args: argparse.Namespace) -> Filters:

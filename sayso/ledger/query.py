@@ -203,6 +203,14 @@ def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list
     if f.min_sources:
         add("m.sources >= ?", int(f.min_sources))
     _substrings(f, like, fts, add)
+    _lists(f, lists_first, add)
+    if f.text:
+        _text(f.text, db, fts, add)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _lists(f: Filters, lists_first: bool, add) -> None:
+    """The country and status filters: probes per merged event, or lists read first."""
     if f.country and lists_first:
         add("m.id IN (SELECT k.merged_id FROM merge_keys k WHERE k.country = ?)", f.country.upper())
     elif f.country:
@@ -213,9 +221,6 @@ def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list
     elif f.status:
         add("EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status = ? AND s.merged_id = m.id)",
             f.status.lower())
-    if f.text:
-        _text(f.text, db, fts, add)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _substrings(f: Filters, like: str, fts: bool, add) -> None:

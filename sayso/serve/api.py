@@ -129,7 +129,8 @@ FILTER_HELP = {
     "category": "event category (PLOVER, plus DEFECT)", "status": "a status any report gives",
     "country": "ISO 3166 alpha-3 of actor, recipient or place", "actor": "part of an actor's or recipient's name",
     "place": "part of a place name", "since": "first day, ISO (inclusive)", "until": "last day, ISO (inclusive)",
-    "min_sources": "least number of independent sources", "text": "words in a report's sentence",
+    "min_sources": "least number of independent sources",
+    "text": "words in a report's sentence, in order, any case (the last may begin a longer word)",
     "sort": "one of " + ", ".join(SORTS), "page": "page number, from 1", "limit": f"items per page, at most {MAX_LIMIT}",
 }
 LIST = (*FILTERS, "sort", "page", "limit")
