@@ -9,7 +9,7 @@ from typing import Any, Optional
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
-from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
+from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, pg_words, search_index
 
 
 @dataclass(frozen=True)
@@ -236,20 +236,20 @@ def _substrings(f: Filters, like: str, fts: bool, add) -> None:
             add(plain, *[f"%{text}%"] * plain.count("?"))
 
 
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits, as both word indexes split text
 
 
 def _text(text: str, db: Backend, fts: bool, add) -> None:
     """Reports whose sentence holds the words of `text` in order, the last perhaps the start of
-    a longer word ("in town12" finds "in Town1234"): the word index in SQLite, a regular
-    expression in PostgreSQL; text with no word is a substring."""
+    a longer word ("in town12" finds "in Town1234"): the word index of SQLite or of PostgreSQL;
+    text with no word is a substring."""
     words = WORD.findall(text)
     if words and fts:
         add(f"m.id IN (SELECT e.merged_id FROM events e WHERE e.rowid IN "
             f"(SELECT rowid FROM {TEXT_FTS} WHERE {TEXT_FTS} MATCH ?))", '"' + " ".join(words) + '" *')
     elif words and db.kind == "postgresql":
-        pattern = r"\m" + r"\W+".join(re.escape(w) for w in words)
-        add("EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence ~* ?)", pattern)
+        add(f"m.id IN (SELECT e.merged_id FROM events e WHERE {pg_words('e.sentence')} @@ to_tsquery('simple', ?))",
+            " <-> ".join(w.lower() for w in words) + ":*")
     else:
         add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {db.like} ?)", f"%{text}%")
 

@@ -154,7 +154,7 @@ V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
 # status filters read an index instead of every report. SQLite: the trigram index covers actor,
 # recipient and places, and a word index covers report sentences; the writer adds new rows to
 # both in one statement per batch (a trigger per row cost ten times as much), triggers keep
-# them current on update and delete.
+# them current on update and delete. PostgreSQL: a GIN word index of report sentences.
 SEARCH_FTS = "merged_search"  # FTS5 over merged_events (actor, recipient, places), rowid = id
 SEARCH_FTS_SQL = [
     f"CREATE VIRTUAL TABLE {SEARCH_FTS} USING fts5(actor, recipient, places, content='merged_events', "
@@ -182,6 +182,13 @@ TEXT_FTS_SQL = [
     END""",
     f"INSERT INTO {TEXT_FTS} ({TEXT_FTS}) VALUES ('rebuild')",
 ]
+
+
+def pg_words(column: str) -> str:
+    """PostgreSQL's words of a text column (no stemming, any case), as its GIN index holds them."""
+    return f"to_tsvector('simple', coalesce({column}, ''))"
+
+
 PLACES_OF = {  # the distinct place names of a merged event's reports, sorted, one per line
     "sqlite": "(SELECT group_concat(p, char(10)) FROM (SELECT DISTINCT place_name AS p FROM events e "
               "WHERE e.merged_id = merged_events.id AND e.place_name IS NOT NULL ORDER BY p))",
@@ -231,7 +238,8 @@ def v6(db: Backend) -> None:
                       "PRIMARY KEY (status, merged_id)){without_rowid}"))
     db.execute("INSERT INTO merged_statuses (status, merged_id) SELECT DISTINCT status, merged_id "
                "FROM events WHERE status IS NOT NULL AND merged_id IS NOT NULL")
-    if db.kind != "sqlite":
+    if db.kind != "sqlite":  # PostgreSQL's own full-text search: a word index of sentences
+        db.execute(f"CREATE INDEX events_sentence_words ON events USING gin ({pg_words('sentence')})")
         return
     for trigger in ("merged_names_insert", "merged_names_delete", "merged_names_update"):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
