@@ -18,10 +18,18 @@ from typing import Any, Optional
 from sayso.ledger import corroboration
 from sayso.ledger.backend import Backend
 from sayso.ledger.merge import KEY_COLUMNS, View, countries, key_rows, merged_view, window
-from sayso.ledger.corroboration import report_order
 from sayso.ledger.rows import EVENT_COLUMNS
 from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
 
+
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+INSERT_EVENT = insert_sql("events", EVENT_COLUMNS)
+EVENT_VALUES = itemgetter(*EVENT_COLUMNS)
+SEARCH_COLUMNS = ("actor", "recipient", "places")
+INSERT_SEARCH = insert_sql(SEARCH_FTS, ("rowid", *SEARCH_COLUMNS))
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
 UNDATED_LIMIT = 100  # an undated report without countries looks at the latest 100 undated events
@@ -40,7 +48,7 @@ class Touched:
     _view: Optional[View] = None
 
     def add(self, report: dict[str, Any]) -> None:
-        insort(self.reports, report, key=report_order)
+        insort(self.reports, report, key=corroboration.report_order)
         self._view = None
 
     @property
@@ -238,13 +246,3 @@ def write_merged(db: Backend, touched: list[Touched]) -> None:
                    [s for t in touched for s in corroboration.status_rows(t.id, summaries[t.id])])
     if search_index(db):  # new merged events into the trigram index (updates: its trigger)
         db.executemany(INSERT_SEARCH, [(t.id, *(summaries[t.id][c] for c in SEARCH_COLUMNS)) for t in new])
-
-
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-INSERT_EVENT = _insert("events", EVENT_COLUMNS)
-EVENT_VALUES = itemgetter(*EVENT_COLUMNS)
-SEARCH_COLUMNS = ("actor", "recipient", "places")
-INSERT_SEARCH = f"INSERT INTO {SEARCH_FTS} (rowid, {', '.join(SEARCH_COLUMNS)}) VALUES (?, ?, ?, ?)"

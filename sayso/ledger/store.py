@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
-from sayso.ledger.batch import Batch
+from sayso.ledger.batch import Batch, insert_sql
 from sayso.ledger.rows import ArticleRows, rows_of
 from sayso.ledger.schema import now
 from sayso.record import Record
@@ -35,11 +35,7 @@ class IngestResult:
     merged: tuple[int, ...]  # merged events its reports are in
 
 
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
+INSERT_ARTICLE = insert_sql("articles", ARTICLE_COLUMNS)
 Current = tuple[str, str, int]  # a stored article's id, record hash and version
 
 
