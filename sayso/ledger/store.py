@@ -45,9 +45,9 @@ def ingest(db: Backend, record: Record, window_days: int) -> IngestResult:
 
 
 def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[IngestResult]:
-    """Store records in one transaction (one record: `sayso ingest`'s default; more: faster for
-    bulk loads), still whole articles only. Records are merged in order, in memory
-    (sayso.ledger.batch), and written together at the end."""
+    """Store records in one transaction (`sayso ingest` stores 50, bulk loads more: faster),
+    still whole articles only. Records are merged in order, in memory (sayso.ledger.batch), and
+    written together at the end."""
     with few_collections():
         return _store(db, records, window_days)
 
