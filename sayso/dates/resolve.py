@@ -1,64 +1,14 @@
-"""times: time expressions resolved to ISO values against the publication date.
-
-`resolve_expression(text, published, tense)` turns one expression into a `(value, precision)`
-pair in TimeML's value forms: 2012-06-21 (day), 2012-W26 (week), 2012-05 (month), 2012-Q2
-(quarter), 2011 (year), 199 (decade), P3Y (duration), PRESENT_REF / PAST_REF / FUTURE_REF (ref).
-A relative expression ("on Thursday", "last month") is resolved against the publication date;
-without one its value stays None and its text is kept, never guessed. A weekday or a month
-without a year is read back from the publication date in a past-tense clause and forward in a
-future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21).
-
-The stage takes spaCy's DATE/TIME entities plus the expressions spaCy misses (weekdays,
-"yesterday", "last week", "in 2011" ...), found in one pass over the tokens.
-"""
+"""times: one time expression resolved to a TimeML value against the publication date."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from typing import Optional
 
-from sayso.pipeline import Draft, stage
-from sayso.record import TimeValue
-from sayso.settings import Settings
+from sayso.dates.lexicon import (FIXED, ISO_DATE, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PREFIX, REF_OF,
+                                 RELATIVE_UNITS, SEASONS, SHIFTS, TOKEN, UNITS, VAGUE, WEEKDAY_IN, WEEKDAYS)
 
 Value = tuple[Optional[str], Optional[str]]  # (value, precision)
-
-WEEKDAYS = {d: i for i, d in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
-MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-NUMBERS = {w: i for i, w in enumerate(
-    ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-     "fifteen sixteen seventeen eighteen nineteen twenty").split())}
-NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
-VAGUE = {"several", "few", "a few", "many", "some", "couple", "the past few", "recent"}
-UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-         "hour": "H", "minute": "M", "quarter": "Q", "weekend": "WE"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-FIXED = {"annual": ("P1Y", "duration"), "annually": ("P1Y", "duration"), "yearly": ("P1Y", "duration")}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-REFS = {
-    "PRESENT_REF": ("now", "currently", "current", "at present", "presently", "at the moment",
-                    "nowadays", "these days", "the present", "today's", "right now", "present", "ongoing"),
-    "PAST_REF": ("recently", "in the past", "previously", "formerly", "earlier", "once", "lately",
-                 "the past", "recent", "ago", "before", "history", "in history"),
-    "FUTURE_REF": ("soon", "in the future", "the future", "later", "future", "shortly", "eventually",
-                   "in the coming", "coming", "upcoming", "in the near future", "the near future",
-                   "the long term", "long term", "short term", "the short term", "in the long term"),
-}
-REF_OF = {w: ref for ref, words in REFS.items() for w in words}
-PREFIX = re.compile(r"^(?:on|in|at|by|during|since|from|until|till|for|of|about|around|late|early|"
-                    r"mid|the|this|that|last|past|next|coming|previous|earlier|later|within|over|"
-                    r"before|after|as of)\b\s*")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2})?Z?)?\b")
-WEEKDAY_IN = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
 
 
 def parse_published(value: Optional[str]) -> Optional[dt.date]:
@@ -275,8 +225,6 @@ def _amount(words) -> tuple[Optional[int], Optional[str]]:
     return (None if words[-1].endswith("s") else 1), unit
 
 
-RELATIVE_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "weekend": "W"}
-SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
 
 
 def _relative_unit(words, published, tense) -> Optional[Value]:
@@ -375,82 +323,3 @@ def _ref(words, published, tense) -> Optional[Value]:
 RULES = (_month_day_year, _quarter, _season, _year, _relative(_ago), _relative(_day_word),
          _relative(_weekday), _relative(_clock), _relative(_relative_unit), _duration, _ref)
 
-
-# --- tense of the clause an expression sits in ------------------------------------------------
-
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "should", "may", "might", "must", "can"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
-
-
-def tense_of(span) -> Optional[str]:
-    """"past", "future", "present" or None (unknown) for the clause of a spaCy span."""
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in FUTURE_AUX for c in aux) or (tok.tag_ == "VB" and any(c.lower_ == "to" for c in aux)):
-        return "future"
-    if tok.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
-        return "past"
-    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
-        return "future"
-    return "present" if tok.tag_ in ("VBZ", "VBP") else None
-
-
-# --- the stages -----------------------------------------------------------------------------
-
-TIME_LABELS = frozenset({"DATE", "TIME"})
-AGE = re.compile(r"(?i)\b(?:years?|months?|weeks?|days?)[- ]old\b|\bage[ds]?\b")
-RELATIVE_HEADS = frozenset({"last", "next", "this", "past", "coming", "previous"})
-RELATIVE_UNIT_WORDS = frozenset({"week", "month", "year", "weekend"})
-DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
-
-
-def find_expressions(doc) -> list[tuple[int, int]]:
-    """Token ranges of time expressions: DATE/TIME entities and what spaCy misses."""
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in TIME_LABELS]
-    taken = {i for s, e in spans for i in range(s, e)}
-    for tok in doc:
-        if tok.i in taken:
-            continue
-        low = tok.lower_
-        if (low in WEEKDAYS and len(low) > 3 and tok.text[0].isupper()) or low in DAY_WORDS:
-            spans.append((tok.i, tok.i + 1))
-        elif low in RELATIVE_HEADS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in RELATIVE_UNIT_WORDS \
-                and tok.i + 1 not in taken:
-            spans.append((tok.i, tok.i + 2))
-        elif low in ("in", "since", "by", "until") and tok.i + 1 < len(doc) and tok.i + 1 not in taken \
-                and _is_year(doc[tok.i + 1].text):
-            spans.append((tok.i + 1, tok.i + 2))
-        else:
-            continue
-        taken.update(range(spans[-1][0], spans[-1][1]))
-    return sorted(spans)
-
-
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
-
-
-@stage("times", needs=("doc",), sets=("times",))
-def resolve_times(draft: Draft, settings: Settings) -> Draft:
-    doc = draft.doc
-    if doc is None:
-        return draft
-    published = parse_published(draft.article.meta.published)
-    times = []
-    for s, e in find_expressions(doc):
-        span = doc[s:e]
-        if AGE.search(span.text) or (span.text.isdigit() and len(span.text) <= 2):
-            continue  # "a 22-year-old member", "aged 22": an age, not a time
-        found = resolve_expression(span.text, published, tense_of(span))
-        value, precision = found if found else (None, None)
-        times.append(TimeValue(value, precision, span.text, span.start_char, span.end_char))
-    return draft.set(times=tuple(times))
-
-
-from sayso import anchor as _anchor  # noqa: E402,F401  (registers the "anchor" stage)
