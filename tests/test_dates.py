@@ -61,6 +61,65 @@ def test_weekday_arithmetic_across_month_and_year_ends():
     assert value("December 30", new_year, "past") == ("2012-12-30", "day")
 
 
+def test_abbreviated_months_keep_their_day():
+    assert value("Jan. 5", tense="past") == ("2012-01-05", "day")
+    assert value("Sept. 30, 2011") == ("2011-09-30", "day")
+
+
+def test_last_and_next_weekday_said_on_that_weekday_move_a_week():
+    assert value("last Friday") == ("2012-06-15", "day")
+    assert value("next Friday") == ("2012-06-29", "day")
+    assert value("Friday", tense="past") == ("2012-06-22", "day")
+    assert value("last night") == ("2012-06-21TNI", "time")
+
+
+def test_clock_times_with_am_pm_noon_and_midnight():
+    assert value("3 p.m.") == ("2012-06-22T15:00", "time")
+    assert value("10:30 a.m. Thursday", tense="past") == ("2012-06-21T10:30", "time")
+    assert value("noon") == ("2012-06-22T12:00", "time")
+    assert value("Tuesday at midnight", tense="past") == ("2012-06-19T24:00", "time")
+    assert value("5 a share") is None
+
+
+def test_quarters_follow_tense_and_the_reporting_season():
+    assert value("the fourth quarter", dt.date(2013, 1, 24), "past") == ("2012-Q4", "quarter")
+    assert value("the fourth quarter", dt.date(2013, 1, 24)) == ("2012-Q4", "quarter")
+    assert value("the fourth quarter", dt.date(2012, 8, 2)) == ("2012-Q4", "quarter")
+    assert value("the first quarter", tense="future") == ("2013-Q1", "quarter")
+    assert value("next quarter") == ("2012-Q3", "quarter")
+    assert value("the current quarter") == ("2012-Q2", "quarter")
+    assert value("the quarter", dt.date(2012, 7, 20), "past") == ("2012-Q2", "quarter")
+    assert value("the quarter", dt.date(2012, 9, 20), "past") == ("2012-Q3", "quarter")
+    assert value("two quarters") == ("P6M", "duration")
+
+
+def test_halves_weeks_of_a_month_and_the_same_period_a_year_back():
+    assert value("the first half of 2011") == ("2011-H1", "half")
+    assert value("the second half of next year") == ("2013-H2", "half")
+    assert value("the last week of May", tense="past") == ("2012-W22", "week")  # Thursday May 31
+    assert value("the first week of July", tense="future") == ("2012-W27", "week")
+    assert value("the same quarter last year", dt.date(2012, 7, 26)) == ("2011-Q2", "quarter")
+    assert value("the same month a year earlier", dt.date(2012, 7, 3)) == ("2011-06", "month")
+    assert value("the same month last year", dt.date(2012, 7, 28)) == ("2011-07", "month")
+
+
+def test_sets_centuries_and_vague_references():
+    assert value("daily") == ("P1D", "set")
+    assert value("every year") == ("P1Y", "set")
+    assert value("quarterly") == ("P3M", "set")
+    assert value("the 21st century") == ("20", "century")
+    assert value("the '80s") == ("198", "decade")
+    assert value("in recent memory") == ("PAST_REF", "ref")
+    assert value("in recent years") == ("PXY", "duration")
+    assert value("the near term") == ("FUTURE_REF", "ref")
+
+
+def test_the_whole_year_said_early_in_the_next_is_the_year_just_ended():
+    assert value("the entire year", dt.date(2013, 2, 1), "past") == ("2012", "year")
+    assert value("the full year", dt.date(2013, 2, 1), "future") == ("2013", "year")
+    assert value("the entire year", dt.date(2013, 9, 1), "past") == ("2013", "year")
+
+
 def test_without_publication_date_relative_stays_unresolved():
     assert value("on Thursday", None, "past") == (None, None)
     assert value("last month", None) == (None, None)

@@ -21,6 +21,8 @@ UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "ce
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FIXED = {"annual": ("P1Y", "duration"), "annually": ("P1Y", "duration"), "yearly": ("P1Y", "duration")}
+SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+             "hourly": "PT1H"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 REFS = {
     "PRESENT_REF": ("now", "currently", "current", "at present", "presently", "at the moment",
@@ -29,7 +31,8 @@ REFS = {
                  "the past", "recent", "ago", "before", "history", "in history"),
     "FUTURE_REF": ("soon", "in the future", "the future", "later", "future", "shortly", "eventually",
                    "in the coming", "coming", "upcoming", "in the near future", "the near future",
-                   "the long term", "long term", "short term", "the short term", "in the long term"),
+                   "the long term", "long term", "short term", "the short term", "in the long term",
+                   "near term", "the near term", "in the near term"),
 }
 REF_OF = {w: ref for ref, words in REFS.items() for w in words}
 PREFIX = re.compile(r"^(?:on|in|at|by|during|since|from|until|till|for|of|about|around|late|early|"

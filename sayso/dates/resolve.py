@@ -5,8 +5,9 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
-from sayso.dates.lexicon import (FIXED, ISO_DATE, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PREFIX, REF_OF,
+from sayso.dates.lexicon import (FIXED, ISO_DATE, MONTHS, NUMBERS, PARTS_OF_DAY, PREFIX, REF_OF,
                                  RELATIVE_UNITS, SEASONS, SHIFTS, TOKEN, UNITS, VAGUE, WEEKDAY_IN, WEEKDAYS)
+from sayso.dates.periods import half, quarter, recurring, same_period, week_of_month, year_in
 
 Value = tuple[Optional[str], Optional[str]]  # (value, precision)
 
@@ -37,7 +38,7 @@ def resolve_expression(text: str, published: Optional[dt.date], tense: Optional[
         y, m, d, clock = int(iso[1]), int(iso[2]), int(iso[3]), iso[4]
         if _valid(y, m, d):
             return (iso[0], "time") if clock else (f"{y:04d}-{m:02d}-{d:02d}", "day")
-    words = tuple(TOKEN.findall(text.casefold().replace("-", " ")))
+    words = tuple(w for w in TOKEN.findall(text.casefold().replace("-", " ")) if w != ".")
     if not words:
         return None
     for rule in RULES:
@@ -72,7 +73,7 @@ def _month_day_year(words, published, tense) -> Optional[Value]:
     if not months:
         return None
     i, month = months[0]
-    year = _year_in(words)
+    year = year_in(words)
     day = _day_near(words, i)
     if year is not None:
         return (f"{year:04d}-{month:02d}-{day:02d}", "day") if day else (f"{year:04d}-{month:02d}", "month")
@@ -101,13 +102,6 @@ def _year_shift(words) -> int:
     return next((SHIFTS.get(w, 0) for w in words if w in SHIFTS), 0)
 
 
-def _year_in(words) -> Optional[int]:
-    for w in words:
-        if w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2999:
-            return int(w)
-    return None
-
-
 def _day_near(words, i: int) -> Optional[int]:
     for j in (i + 1, i - 1, i - 2):
         if 0 <= j < len(words):
@@ -130,32 +124,11 @@ def _nearest_date(published: dt.date, month: int, day: int, tense: Optional[str]
     return (nearest if abs((best - published).days) > 180 else best).isoformat()
 
 
-def _quarter(words, published, tense) -> Optional[Value]:
-    q = None
-    if "quarter" in words:
-        q = next((ORDINALS[w] for w in words if w in ORDINALS), None)
-        if q is None and words[-1] == "quarter" and ("last" in words or "previous" in words or "this" in words):
-            if published is None:
-                return None, None
-            n = (published.year * 4 + (published.month - 1) // 3) - (0 if "this" in words else 1)
-            return f"{n // 4:04d}-Q{n % 4 + 1}", "quarter"
-    elif words[0] == "q" and len(words) > 1 and words[1] in "1234":
-        q = int(words[1])
-    if q is None:
-        return None
-    year = _year_in(words)
-    if year is None:
-        if published is None:
-            return None, None
-        year = published.year - (1 if "year" in words and set(words) & {"last", "previous", "past"} else 0)
-    return f"{year:04d}-Q{q}", "quarter"
-
-
 def _season(words, published, tense) -> Optional[Value]:
     season = next((SEASONS[w] for w in words if w in SEASONS), None)
     if season is None:
         return None
-    year = _year_in(words)
+    year = year_in(words)
     if year is None:
         if published is None:
             return None, None
@@ -166,7 +139,7 @@ def _season(words, published, tense) -> Optional[Value]:
 def _year(words, published, tense) -> Optional[Value]:
     """"2011", "in 2011", "fiscal 2011", "the 1990s", "mid-2009"."""
     digits = [w for w in words if w.isdigit()]
-    if len(digits) == 1 and len(digits[0]) == 2 and words[-1] == "s" and len(words) <= 3:
+    if len(digits) == 1 and len(digits[0]) == 2 and words[-1] == "s" and len(words) <= 4:
         return ("19" if digits[0] > "20" else "20") + digits[0][0], "decade"
     if len(digits) != 1 or len(digits[0]) != 4:
         return None
@@ -242,6 +215,9 @@ def _relative_unit(words, published, tense) -> Optional[Value]:
     if published is None:
         return None, None
     n = next((SHIFTS[w] for w in words[max(0, i - 2) : i + 2] if w in SHIFTS), 0)
+    if n == 0 and words[i] == "year" and tense != "future" and published.month <= 3 \
+            and set(words) & {"entire", "whole", "full"} and not set(words) & {"this", "current"}:
+        n = -1  # "a loss for the entire year", said in the first quarter: the year just ended
     return _shift(published, n, RELATIVE_UNITS[words[i]])
 
 
@@ -250,6 +226,8 @@ def _day_word(words, published, tense) -> Optional[Value]:
     w = next((w for w in words if w in offsets), None)
     if w is None and words in (("this", "morning"), ("this", "afternoon"), ("this", "evening")):
         w = "today"
+    elif w is None and words == ("last", "night"):
+        w = "yesterday"
     if w is None or len(words) > 5:
         return None
     if published is None:
@@ -258,21 +236,45 @@ def _day_word(words, published, tense) -> Optional[Value]:
 
 
 def _with_clock(day: str, words) -> Value:
-    """A day value with the time of day said beside it: "Friday morning", "12:00 UTC today"."""
-    if ":" in words:
-        i = words.index(":")
-        if 0 < i < len(words) - 1 and words[i - 1].isdigit() and words[i + 1].isdigit():
-            zone = "Z" if set(words) & {"utc", "gmt", "z"} else ""
-            return f"{day}T{int(words[i - 1]):02d}:{words[i + 1]}{zone}", "time"
+    """A day value with the time of day said beside it: "Friday morning", "12:00 UTC today",
+    "3 p.m. Friday", "noon"."""
+    hour, minute = _hour_of(words)
+    if hour is not None:
+        zone = "Z" if set(words) & {"utc", "gmt", "z"} else ""
+        return f"{day}T{hour:02d}:{minute}{zone}", "time"
     part = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY), None)
     if part and day[-3:-2] == "-" and len(day) == 10:
         return f"{day}T{part}", "time"
     return day, "day"
 
 
+def _hour_of(words) -> tuple[Optional[int], str]:
+    """(hour, minutes) of "16:15", "3 p.m.", "10:30 am", "noon", "midnight", else (None, "")."""
+    if "noon" in words or "midday" in words:
+        return 12, "00"
+    if "midnight" in words:
+        return 24, "00"
+    for i, w in enumerate(words):
+        if not w.isdigit() or len(w) > 2 or int(w) > 24:
+            continue
+        minute = "00"
+        rest = words[i + 1 :]
+        if len(rest) >= 2 and rest[0] == ":" and rest[1].isdigit() and len(rest[1]) == 2:
+            minute, rest = rest[1], rest[2:]
+        elif not (rest and (rest[0] in ("am", "pm") or rest[:2] in (("a", "m"), ("p", "m")))):
+            continue
+        hour = int(w)
+        if rest and rest[0] in ("p", "pm") and hour < 12:
+            hour += 12
+        elif rest and rest[0] in ("a", "am") and hour == 12:
+            hour = 0
+        return hour, minute
+    return None, ""
+
+
 def _clock(words, published, tense) -> Optional[Value]:
-    """A time of day alone: "12:00 UTC", "morning" (the publication day)."""
-    if not (":" in words or (len(words) <= 2 and words[-1] in PARTS_OF_DAY)):
+    """A time of day alone: "12:00 UTC", "3 p.m.", "morning" (the publication day)."""
+    if _hour_of(words)[0] is None and not (len(words) <= 2 and words[-1] in PARTS_OF_DAY):
         return None
     if published is None:
         return None, None
@@ -295,6 +297,8 @@ def _weekday(words, published, tense) -> Optional[Value]:
         delta %= 7
     else:
         delta = -((-delta) % 7)
+    if delta == 0 and set(words) & {"last", "next"}:
+        delta = 7 if "next" in words else -7  # "last Friday" said on a Friday: a week back
     return _with_clock((published + dt.timedelta(days=delta)).isoformat(), words)
 
 
@@ -307,6 +311,8 @@ def _duration(words, published, tense) -> Optional[Value]:
         return None
     if unit in ("H",) or (unit == "M" and "minute" in words[-1]):
         return f"PT{'X' if n is None else n}{unit}", "duration"
+    if unit == "Q":  # TimeML has no quarter unit: a quarter lasts three months
+        return f"P{'X' if n is None else 3 * n}M", "duration"
     return f"P{'X' if n is None else n}{unit}", "duration"
 
 
@@ -317,9 +323,27 @@ def _ref(words, published, tense) -> Optional[Value]:
     if phrase in REF_OF:
         return REF_OF[phrase], "ref"
     stripped = PREFIX.sub("", phrase)
-    return (REF_OF[stripped], "ref") if stripped in REF_OF else None
+    if stripped in REF_OF:
+        return REF_OF[stripped], "ref"
+    if "recent" in words and not any(w.rstrip("s") in UNITS for w in words) and len(words) <= 6:
+        return "PAST_REF", "ref"  # "in recent U.S. history", "its most recent past"
+    return None
 
 
-RULES = (_month_day_year, _quarter, _season, _year, _relative(_ago), _relative(_day_word),
-         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _duration, _ref)
+def _century(words, published, tense) -> Optional[Value]:
+    """"the 21st century" -> 20, "this century" -> the publication's century, "the 1900s" is a decade."""
+    if words[-1] != "century" or len(words) > 4:
+        return None
+    number = next((w for w, nxt in zip(words, words[1:]) if w.isdigit() and nxt in ("st", "nd", "rd", "th")), None)
+    if number is not None and 0 < int(number) < 100:
+        return f"{int(number) - 1:02d}", "century"
+    if "this" in words or "current" in words:
+        if published is None:
+            return None, None
+        return f"{published.year // 100:02d}", "century"
+    return None
+
+
+RULES = (recurring, week_of_month, same_period, half, _month_day_year, quarter, _season, _year, _relative(_ago), _relative(_day_word),
+         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _century, _duration, _ref)
 
