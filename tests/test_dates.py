@@ -120,6 +120,32 @@ def test_the_whole_year_said_early_in_the_next_is_the_year_just_ended():
     assert value("the entire year", dt.date(2013, 9, 1), "past") == ("2013", "year")
 
 
+def test_last_and_next_month_names_and_prior_periods():
+    assert value("last June") == ("2011-06", "month")
+    assert value("last May") == ("2012-05", "month")
+    assert value("next June") == ("2013-06", "month")
+    assert value("next September") == ("2012-09", "month")
+    assert value("the prior week", tense="past") == ("2012-W24", "week")
+    assert value("the preceding year", tense="past") == ("2011", "year")
+
+
+def test_durations_take_the_unit_after_their_number():
+    assert value("a six-month") == ("P6M", "duration")
+    assert value("the first nine months of the year") == ("P9M", "duration")
+    assert value("the first six months of 2011") == ("P6M", "duration")
+    assert value("these days") == ("PRESENT_REF", "ref")
+
+
+def test_decades_weekends_and_month_named_quarters():
+    assert value("the end of the decade", tense="future") == ("201", "decade")
+    assert value("the next decade") == ("202", "decade")
+    assert value("the past decade") == ("P10Y", "duration")
+    assert value("over the weekend", dt.date(2012, 6, 19), "past") == ("2012-W24-WE", "week")
+    assert value("this weekend", tense="future") == ("2012-W25-WE", "week")
+    assert value("the March quarter", tense="past") == ("2012-Q1", "quarter")
+    assert value("year-end", tense="future") == ("2012", "year")
+
+
 def test_without_publication_date_relative_stays_unresolved():
     assert value("on Thursday", None, "past") == (None, None)
     assert value("last month", None) == (None, None)

@@ -43,4 +43,5 @@ WEEKDAY_IN = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
 
 RELATIVE_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "weekend": "W"}
-SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
+SHIFTS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
+          "following": 1}

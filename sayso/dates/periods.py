@@ -41,6 +41,9 @@ def quarter(words, published, tense) -> Optional[Value]:
     """"the fourth quarter (of 2005)", "Q3", "next quarter", "the quarter", "third-quarter"."""
     if "quarter" in words:
         q = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+        month = next((MONTHS[w] for w in words if w in MONTHS and w != "may"), None)
+        if q is None and month is not None:  # "the December quarter", "the quarter ended June 30"
+            q = (month - 1) // 3 + 1
     elif words[0] == "q" and len(words) > 1 and words[1] in ("1", "2", "3", "4"):
         q = int(words[1])
     else:

@@ -85,6 +85,11 @@ def _month_day_year(words, published, tense) -> Optional[Value]:
         return (f"{y:04d}-{month:02d}-{day:02d}", "day") if day and _valid(y, month, day) else (f"{y:04d}-{month:02d}", "month")
     if day:
         return _nearest_date(published, month, day, tense), "day"
+    said = words[i - 1] if i else ""
+    if said in ("last", "past", "previous", "next", "coming", "this"):  # "last October", "next May"
+        y = published.year + (month >= published.month and said in ("last", "past", "previous")) * -1 \
+            + (month <= published.month and said in ("next", "coming"))
+        return f"{y:04d}-{month:02d}", "month"
     y = published.year
     if tense == "future" and month < published.month:
         y += 1
@@ -180,22 +185,18 @@ def _week(d: dt.date) -> str:
 
 def _amount(words) -> tuple[Optional[int], Optional[str]]:
     """(number, unit code) of "three years", "a decade", "several months" (number None = vague)."""
-    unit = None
-    for w in reversed(words):
-        base = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
-        if base in UNITS:
-            unit = UNITS[base]
-            break
-    if unit is None:
-        return None, None
+    n, counted = None, False
     for w in words:
+        base = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+        if base in UNITS:  # the first unit after the number: "the first nine months of the year"
+            return (n if counted else None if w != base else 1), UNITS[base]
         if w.isdigit():
-            return int(w), unit
-        if w in NUMBERS:
-            return NUMBERS[w], unit
-        if w in VAGUE:
-            return None, unit
-    return (None if words[-1].endswith("s") else 1), unit
+            n, counted = int(w), True
+        elif w in NUMBERS and not (counted and w in ("a", "an")):
+            n, counted = NUMBERS[w], True  # "a six-month delay": six, not a
+        elif w in VAGUE:
+            n, counted = None, True
+    return None, None
 
 
 
@@ -210,7 +211,7 @@ def _relative_unit(words, published, tense) -> Optional[Value]:
         return None
     i = units[-1]
     near = set(words[max(0, i - 2) : i + 2])
-    if not near & {"last", "past", "previous", "this", "next", "coming", "current", "following", "same", "the", "that"}:
+    if not near & {"last", "past", "previous", "this", "next", "coming", "current", "following", "same", "the", "that", "end"}:
         return None
     if published is None:
         return None, None
@@ -218,7 +219,17 @@ def _relative_unit(words, published, tense) -> Optional[Value]:
     if n == 0 and words[i] == "year" and tense != "future" and published.month <= 3 \
             and set(words) & {"entire", "whole", "full"} and not set(words) & {"this", "current"}:
         n = -1  # "a loss for the entire year", said in the first quarter: the year just ended
+    if words[i] == "weekend":
+        return _weekend(published, n, tense)
     return _shift(published, n, RELATIVE_UNITS[words[i]])
+
+
+def _weekend(published: dt.date, n: int, tense: Optional[str]) -> Value:
+    """"last weekend", "this weekend", "over the weekend" -> 2008-W41-WE; a weekend said on a
+    weekday in a past clause is the one just gone."""
+    if n == 0 and tense == "past" and published.weekday() < 5:
+        n = -1
+    return f"{_week(published + dt.timedelta(weeks=n))}-WE", "week"
 
 
 def _day_word(words, published, tense) -> Optional[Value]:
@@ -305,7 +316,7 @@ def _weekday(words, published, tense) -> Optional[Value]:
 def _duration(words, published, tense) -> Optional[Value]:
     """"three years", "the past five years", "90 days", "several months" -> P3Y, P5Y, P90D, PXM."""
     n, unit = _amount(words)
-    if unit is None or words[-1].rstrip("s") not in UNITS:
+    if unit is None or words[-1].rstrip("s") not in UNITS or " ".join(words) in REF_OF:
         return None
     if not (words[-1].endswith("s") or set(words) & (set(NUMBERS) | VAGUE) or any(w.isdigit() for w in words)):
         return None
@@ -314,6 +325,16 @@ def _duration(words, published, tense) -> Optional[Value]:
     if unit == "Q":  # TimeML has no quarter unit: a quarter lasts three months
         return f"P{'X' if n is None else 3 * n}M", "duration"
     return f"P{'X' if n is None else n}{unit}", "duration"
+
+
+def _stretch(words, published, tense) -> Optional[Value]:
+    """"the first nine months of 2008", "the last two weeks of March": a duration (P9M, P2W)."""
+    if "of" not in words:
+        return None
+    head = words[: words.index("of")]
+    if len(head) < 3 or not set(head) & {"first", "last", "past", "final"} or not head[-1].endswith("s"):
+        return None
+    return _duration(head, published, tense)
 
 
 def _ref(words, published, tense) -> Optional[Value]:
@@ -344,6 +365,18 @@ def _century(words, published, tense) -> Optional[Value]:
     return None
 
 
-RULES = (recurring, week_of_month, same_period, half, _month_day_year, quarter, _season, _year, _relative(_ago), _relative(_day_word),
-         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _century, _duration, _ref)
+def _decade(words, published, tense) -> Optional[Value]:
+    """"this decade", "the end of the decade" -> 200 (in 2008), "the next decade" -> 201."""
+    if words[-1] != "decade" or len(words) > 5 or set(words) & {"past", "last", "previous"}:
+        return None
+    shift = 1 if set(words) & {"next", "coming"} else 0
+    if not shift and not set(words) & {"this", "current", "end", "the"} or words == ("a", "decade"):
+        return None
+    if published is None:
+        return None, None
+    return f"{published.year // 10 + shift:03d}", "decade"
+
+
+RULES = (recurring, week_of_month, same_period, half, _stretch, quarter, _month_day_year, _season, _year, _relative(_ago), _relative(_day_word),
+         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _century, _decade, _duration, _ref)
 
