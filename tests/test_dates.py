@@ -134,6 +134,10 @@ def test_durations_take_the_unit_after_their_number():
     assert value("the first nine months of the year") == ("P9M", "duration")
     assert value("the first six months of 2011") == ("P6M", "duration")
     assert value("these days") == ("PRESENT_REF", "ref")
+    assert value("two decades") == ("P20Y", "duration")
+    assert value("decades-long") == ("PXY", "duration")
+    assert value("half a century") == ("P50Y", "duration")
+    assert value("a three-year-long") == ("P3Y", "duration")
 
 
 def test_decades_weekends_and_month_named_quarters():

@@ -21,6 +21,7 @@ UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "ce
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 FIXED = {"annual": ("P1Y", "duration"), "annually": ("P1Y", "duration"), "yearly": ("P1Y", "duration")}
+HALF_OF = {"century": "P50Y", "decade": "P5Y", "year": "P6M", "day": "PT12H", "hour": "PT30M"}
 SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
              "hourly": "PT1H"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}

@@ -5,7 +5,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
-from sayso.dates.lexicon import (FIXED, ISO_DATE, MONTHS, NUMBERS, PARTS_OF_DAY, PREFIX, REF_OF,
+from sayso.dates.lexicon import (FIXED, HALF_OF, ISO_DATE, MONTHS, NUMBERS, PARTS_OF_DAY, PREFIX, REF_OF,
                                  RELATIVE_UNITS, SEASONS, SHIFTS, TOKEN, UNITS, VAGUE, WEEKDAY_IN, WEEKDAYS)
 from sayso.dates.periods import half, quarter, recurring, same_period, week_of_month, year_in
 
@@ -314,7 +314,12 @@ def _weekday(words, published, tense) -> Optional[Value]:
 
 
 def _duration(words, published, tense) -> Optional[Value]:
-    """"three years", "the past five years", "90 days", "several months" -> P3Y, P5Y, P90D, PXM."""
+    """"three years", "the past five years", "90 days", "several months" -> P3Y, P5Y, P90D, PXM;
+    decades and centuries in years (P20Y, "decades-long" PXY), as MEANTIME's annotators write them."""
+    if len(words) > 1 and words[-1] == "long":
+        words = words[:-1]
+    if len(words) == 3 and words[:2] in (("half", "a"), ("half", "an")) and words[2] in HALF_OF:
+        return HALF_OF[words[2]], "duration"
     n, unit = _amount(words)
     if unit is None or words[-1].rstrip("s") not in UNITS or " ".join(words) in REF_OF:
         return None
@@ -324,6 +329,8 @@ def _duration(words, published, tense) -> Optional[Value]:
         return f"PT{'X' if n is None else n}{unit}", "duration"
     if unit == "Q":  # TimeML has no quarter unit: a quarter lasts three months
         return f"P{'X' if n is None else 3 * n}M", "duration"
+    if unit in ("DE", "CE"):
+        return f"P{'X' if n is None else n * (10 if unit == 'DE' else 100)}Y", "duration"
     return f"P{'X' if n is None else n}{unit}", "duration"
 
 
