@@ -90,3 +90,47 @@ def test_a_closing_appositive_stays_in_the_content():
     r = found("The senator praised Ana Ruiz, the city's new police chief.")
     a = with_cue(r, "praised")
     assert [c.text for c in a.content] == ["Ana Ruiz, the city's new police chief"]
+
+
+def test_a_closing_which_clause_is_the_writers_aside():
+    r = found("The governor criticized the new toll plan, which takes effect in March.")
+    a = with_cue(r, "criticized")
+    assert [c.text for c in a.content] == ["the new toll plan"]
+
+
+def test_a_closing_indefinite_apposition_is_the_writers_aside():
+    r = found("The union praised the pay deal, a rise of four percent over two years.")
+    a = with_cue(r, "praised")
+    assert [c.text for c in a.content] == ["the pay deal"]
+
+
+def test_where_it_was_said_is_not_the_content():
+    r = found("The mayor criticized the railway company at a meeting in the town hall.")
+    a = with_cue(r, "criticized")
+    assert [c.text for c in a.content] == ["the railway company"]
+
+
+def test_a_second_said_without_a_subject_is_a_statement_of_the_first_speaker():
+    text = "The coach said his players have earned a rest and said that the team will train again in May."
+    r = found(text)
+    statements = sorted((a.source.text, a.content[0].text) for a in outermost(r.attributions))
+    assert statements == [("The coach", "his players have earned a rest"),
+                          ("The coach", "that the team will train again in May")]
+
+
+def test_a_second_speaker_with_a_subject_of_its_own_ends_the_first_content():
+    text = "Six in 10 farmers said the harvest was good, and a third said the same of the prices."
+    r = found(text)
+    contents = sorted(a.content[0].text for a in outermost(r.attributions))
+    assert contents == ["the harvest was good", "the same of the prices"]
+
+
+def test_one_capitalized_word_before_a_headline_colon_is_the_speaker():
+    text = "Survey: Most Drivers Want Cheaper Parking in the City Centre.\n\nThe survey asked 900 drivers.\n"
+    a = with_cue(found(text), ":")
+    assert a.source.text == "Survey"
+
+
+def test_a_number_after_a_colon_is_not_a_statement():
+    r = found("Total: 1,547.\n\nThe count ended on Monday night.\n")
+    assert not [a for a in r.attributions if a.source.text == "Total"]

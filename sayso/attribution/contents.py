@@ -11,10 +11,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
-from sayso.attribution.cues import Cue
+from sayso.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.quotes import paragraph_breaks
-from sayso.attribution.spans import Pair, QuoteIndex, clause_span, minus, subtree_span, trim
+from sayso.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
 
 CLAUSES = ("ccomp", "xcomp", "oprd")
 OBJECTS = ("dobj", "attr")
@@ -24,10 +24,13 @@ LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
 GAP = frozenset(" ,.:;\n\t")
-SAYING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
+SAYING = REPORTING  # plain reporting verbs
 CONTRAST = frozenset({"while", "whereas"})
 DATELINE_CHARS = 60
 MARKERS = frozenset({"that", "whether", "if"})
+# what opens an aside after a comma at the content's end ("..., which ...", "..., a move that ...")
+ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos": frozenset({"a", "an"})}
+SETTING_PREPS = frozenset({"at", "during"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 
 
@@ -81,7 +84,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     if span is None:
         span, cue_last = _noun_clause(verb, cue_last, recipient)
     if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
-        span = _objects(verb, recipient)
+        span = _objects(verb, recipient, ctx.lex)
         if span is None:
             span, cue_last = _adjacent_prep(verb, cue_last)
     cue_last = _statement_phrase(ctx, verb, cue_last)
@@ -130,13 +133,35 @@ def _finish(ctx: Context, parts, source, cue_last: int, recipient, cue_first: in
         pieces = minus(part, source) if source else [part]
         for piece in (p for whole in pieces for p in minus(whole, own)):
             q = ctx.quotes.at(piece[0])
-            t = piece if q is not None and (q.start, q.end) == piece else trim(ctx.text, _after_dateline(ctx.text, piece))
+            if q is not None and (q.start, q.end) == piece:
+                t = piece
+            else:
+                t = trim(ctx.text, _without_aside(ctx, _after_dateline(ctx.text, piece)))
             if t is not None:
                 cleaned.append(t)
     if not cleaned:
         return None
     cleaned.sort()
     return Content(tuple(cleaned), _type(ctx, cleaned), cue_last, recipient)
+
+
+def _without_aside(ctx: Context, span: Pair) -> Pair:
+    """'... a fair sentence, which I said was ...', '... the Hyde Amendment, a federal provision
+    ...': a relative clause or an apposition set off by a comma at the end of the content is the
+    writer's aside, not what was said."""
+    tokens = [t for t in char_tokens(ctx.doc, *span) if not t.is_punct and not t.is_space]
+    if len(tokens) < 3:
+        return span
+    last = tokens[-1]
+    for tok in tokens[1:]:
+        if tok.dep_ not in ASIDES or tok.right_edge.i < last.i or tok.head.i >= tok.i:
+            continue
+        if tok.left_edge.lower_ not in ASIDES[tok.dep_]:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma > tokens[0].i and ctx.doc[comma].text == "," and ctx.doc[comma].idx >= span[0]:
+            return span[0], ctx.doc[comma].idx
+    return span
 
 
 def _after_dateline(text: str, span: Pair) -> Pair:
@@ -212,6 +237,7 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     """The complement clauses; an object before an infinitive is content ("urged the council to
     act"), one before a that-clause is not ("warned voters that ...")."""
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
+    chosen = [c for c in chosen if c is min(chosen, key=lambda x: x.i) or not _own_report(c)]
     if not chosen:
         return _hung_on_prep(verb), cue_last
     first = min(chosen, key=lambda c: c.i)
@@ -226,10 +252,18 @@ def _before_next_report(ctx: Context, clause, span: Pair) -> Pair:
     for tok in clause.subtree:
         if tok.i <= clause.i or tok.lemma_.lower() not in SAYING or not _joined(tok):
             continue
-        if any(c.dep_ == "nsubj" for c in tok.children) and tok.head.i >= clause.i:
+        if _own_report(tok) and tok.head.i >= clause.i:
+            start = tok.left_edge.idx
+            return (span[0], start) if start > span[0] else span
+        if shares_subject(tok):
             start = tok.left_edge.idx
             return (span[0], start) if start > span[0] else span
     return span
+
+
+def _own_report(tok) -> bool:
+    """A reporting verb with a subject of its own: another statement ('and 4 in 10 said B')."""
+    return tok.lemma_.lower() in SAYING and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _hung_on_prep(verb) -> Optional[Pair]:
@@ -276,7 +310,7 @@ def _has_that(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def _objects(verb, recipient: Optional[int]) -> Optional[Pair]:
+def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
     chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
     if not chosen:
@@ -284,15 +318,21 @@ def _objects(verb, recipient: Optional[int]) -> Optional[Pair]:
     for child in verb.children:
         if child.i <= chosen[-1].i:
             continue
-        if child.dep_ not in OBJECT_TAIL or (child.dep_ == "prep" and _temporal(child)):
+        if child.dep_ not in OBJECT_TAIL or (child.dep_ == "prep" and _setting(child, lex)):
             break
         chosen.append(child)
     return _union(chosen)
 
 
-def _temporal(prep) -> bool:
+def _setting(prep, lex: Lexicon) -> bool:
+    """When, where or through what it was said, not what: 'on Monday', 'at a rally', 'during a
+    debate', 'in an interview'."""
     obj = _pobj(prep)
-    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or prep.lower_ in SETTING_PREPS:
+        return True
+    return prep.lower_ in ("in", "on") and obj.lemma_.lower() in lex.interview_nouns
 
 
 def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:

@@ -19,6 +19,7 @@ INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
+REPORTING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,10 @@ def _verb_cue(verb, lex: Lexicon, inner: bool = False) -> Cue:
 
 def speaker_of(verb) -> Optional[int]:
     """The token of the one who says, thinks or wants, or None (an agentless passive)."""
+    if shares_subject(verb):
+        subject = _subject(verb.head.head)
+        if subject is not None:
+            return _antecedent_of_relative(subject, verb.head.head)
     tok = verb
     for _ in range(4):
         subject = _subject(tok)
@@ -128,6 +133,15 @@ def speaker_of(verb) -> Optional[int]:
             return tok.head.i  # "a statement saying ...": the noun is the source
         tok = tok.head
     return None
+
+
+def shares_subject(verb) -> bool:
+    """'He said A and said that B': the parse hung the second 'said' on A's verb; with no subject
+    of its own it is a second statement of the first verb's subject."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in REPORTING or _subject(verb) is not None:
+        return False
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING and head.head.i < head.i < verb.i
 
 
 def _subject(verb):

@@ -19,6 +19,7 @@ MIN_QUOTE_WORDS = 3
 MIN_QUOTE_SHARE = 0.5
 MAX_PARAGRAPHS_BACK = 2
 MAX_NAME_TOKENS = 6
+MIN_LINE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,21 @@ def _dateline(doc, first, mark: int) -> bool:
 def _name_head(doc, first, mark: int):
     """The head of a name before the mark, when the words there are a name (proper nouns)."""
     words = [t for t in doc[first.i:mark] if not t.is_punct]
+    if len(words) == 1 and words[0].is_alpha and words[0].text[:1].isupper() and _says_words(doc, mark):
+        return words[0]  # 'Poll: ...', 'TAPPER: ...': one capitalized word, the tagger's noun or not
     if not words or not any(t.pos_ == "PROPN" for t in words):
         return None
     return words[-1]
+
+
+def _says_words(doc, mark: int) -> bool:
+    """Words follow the mark on its line ('Superdelegates: 121' or a bare link says nothing)."""
+    words = 0
+    for tok in doc[mark + 1:min(mark + 1 + MIN_LINE_WORDS * 2, len(doc))]:
+        if "\n" in tok.text:
+            break
+        words += tok.is_alpha
+    return words >= MIN_LINE_WORDS
 
 
 def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
