@@ -91,6 +91,7 @@ def test_quarters_follow_tense_and_the_reporting_season():
     assert value("the quarter", dt.date(2012, 7, 20), "past") == ("2012-Q2", "quarter")
     assert value("the quarter", dt.date(2012, 9, 20), "past") == ("2012-Q3", "quarter")
     assert value("two quarters") == ("P6M", "duration")
+    assert value("the most recent quarter", dt.date(2012, 7, 20)) == ("2012-Q2", "quarter")
 
 
 def test_halves_weeks_of_a_month_and_the_same_period_a_year_back():

@@ -2,7 +2,11 @@
 
 `resolve_expression(text, published, tense)` turns one expression into a `(value, precision)`
 pair in TimeML's value forms: 2012-06-21 (day), 2012-W26 (week), 2012-05 (month), 2012-Q2
-(quarter), 2011 (year), 199 (decade), P3Y (duration), PRESENT_REF / PAST_REF / FUTURE_REF (ref).
+(quarter), 2012-H1 (half), 2012-SU (season), 2012-W25-WE (weekend), 2011 (year), 199 (decade),
+20 (century), P3Y (duration), P1D (set: "daily"), PRESENT_REF / PAST_REF / FUTURE_REF (ref).
+The rules live in sayso.dates.resolve (days, months, years, durations, refs) and
+sayso.dates.periods (quarters, halves, weeks of a month, the same period a year back, sets);
+their words in sayso.dates.lexicon.
 A relative expression ("on Thursday", "last month") is resolved against the publication date;
 without one its value stays None and its text is kept, never guessed. A weekday or a month
 without a year is read back from the publication date in a past-tense clause and forward in a

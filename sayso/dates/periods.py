@@ -81,12 +81,13 @@ def _relative_quarter(words, published, tense) -> Optional[Value]:
     shift = {"last": -1, "previous": -1, "past": -1, "prior": -1, "next": 1, "coming": 1,
              "following": 1, "this": 0, "current": 0}
     n = next((shift[w] for w in words if w in shift), None)
-    if n is None and words != ("the", "quarter"):
+    latest = bool(set(words) & {"recent", "latest"})
+    if n is None and words != ("the", "quarter") and not latest:
         return None
     if published is None:
         return None, None
-    if n is None:  # "the quarter" in a past clause: the one whose results are out
-        return _quarter_value(_reported_quarter(published) if tense == "past" else _quarter_index(published))
+    if n is None:  # "the quarter" in a past clause, "the latest quarter": the one whose results are out
+        return _quarter_value(_reported_quarter(published) if tense == "past" or latest else _quarter_index(published))
     return _quarter_value(_quarter_index(published) + n)
 
 
