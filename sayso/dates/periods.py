@@ -87,7 +87,8 @@ def _relative_quarter(words, published, tense) -> Optional[Value]:
     if published is None:
         return None, None
     if n is None:  # "the quarter" in a past clause, "the latest quarter": the one whose results are out
-        return _quarter_value(_reported_quarter(published) if tense == "past" or latest else _quarter_index(published))
+        reported = tense == "past" or latest
+        return _quarter_value(_reported_quarter(published) if reported else _quarter_index(published))
     return _quarter_value(_quarter_index(published) + n)
 
 

@@ -201,6 +201,10 @@ def _amount(words) -> tuple[Optional[int], Optional[str]]:
 
 
 
+UNIT_DEICTICS = frozenset({"last", "past", "previous", "this", "next", "coming", "current", "following", "same",
+                           "the", "that", "end"})
+
+
 def _relative_unit(words, published, tense) -> Optional[Value]:
     """"last week", "this month", "next year", "earlier this year", "the end of last year",
     "the year previous", "the day"."""
@@ -211,7 +215,7 @@ def _relative_unit(words, published, tense) -> Optional[Value]:
         return None
     i = units[-1]
     near = set(words[max(0, i - 2) : i + 2])
-    if not near & {"last", "past", "previous", "this", "next", "coming", "current", "following", "same", "the", "that", "end"}:
+    if not near & UNIT_DEICTICS:
         return None
     if published is None:
         return None, None
@@ -384,6 +388,7 @@ def _decade(words, published, tense) -> Optional[Value]:
     return f"{published.year // 10 + shift:03d}", "decade"
 
 
-RULES = (recurring, week_of_month, same_period, half, _stretch, quarter, _month_day_year, _season, _year, _relative(_ago), _relative(_day_word),
-         _relative(_weekday), _relative(_clock), _relative(_relative_unit), _century, _decade, _duration, _ref)
+RULES = (recurring, week_of_month, same_period, half, _stretch, quarter, _month_day_year, _season, _year,
+         _relative(_ago), _relative(_day_word), _relative(_weekday), _relative(_clock), _relative(_relative_unit),
+         _century, _decade, _duration, _ref)
 
