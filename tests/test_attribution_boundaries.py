@@ -134,3 +134,16 @@ def test_one_capitalized_word_before_a_headline_colon_is_the_speaker():
 def test_a_number_after_a_colon_is_not_a_statement():
     r = found("Total: 1,547.\n\nThe count ended on Monday night.\n")
     assert not [a for a in r.attributions if a.source.text == "Total"]
+
+
+def test_a_party_label_closing_with_a_full_stop_stays_in_the_source():
+    text = "Sen. Pat Doe (I-Vt.) said the budget would pass in the autumn."
+    a = with_cue(found(text), "said")
+    assert a.source.text == "Sen. Pat Doe (I-Vt.)"
+
+
+def test_a_dash_before_a_relative_clause_is_not_a_speakers_dash():
+    text = ("On Monday, Okafor—who had backed the first plan and written the bill—will host a dinner "
+            "for the new mayor.\n")
+    r = found(text)
+    assert not [a for a in r.attributions if a.cue is not None and a.cue.text == "—"]

@@ -83,8 +83,8 @@ def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Foun
         head = _name_head(doc, first, mark)
         para_end = ctx.paragraph(doc[mark].idx)[1]
         content = trim(text, (doc[mark].idx + 1, para_end))
-        if head is None or content is None:
-            continue
+        if head is None or content is None or _aside_after(head, mark):
+            continue  # "Graham—who had endorsed ...—": the mark sets off the name's own aside
         colon = doc[mark].text == ":"
         if colon and doc[mark].idx - first.idx < 2:
             continue  # "Q:" / "A:" of an interview transcript
@@ -132,6 +132,11 @@ def _name_head(doc, first, mark: int):
     if not words or not any(t.pos_ == "PROPN" for t in words):
         return None
     return words[-1]
+
+
+def _aside_after(head, mark: int) -> bool:
+    """'Graham—who had endorsed Bush—will ...': the dash sets off the name's relative clause."""
+    return head.doc[mark].text != ":" and any(c.i > mark and c.dep_ == "relcl" for c in head.children)
 
 
 def _says_words(doc, mark: int) -> bool:

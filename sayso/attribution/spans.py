@@ -68,6 +68,8 @@ def _closing_mark(text: str, span: Pair) -> Pair:
     for mark, opener in CLOSERS.items():
         if opener in inside and text.startswith(mark, span[1]):
             return span[0], span[1] + len(mark)
+        if mark == ")" and opener in inside and text.startswith(".)", span[1]):
+            return span[0], span[1] + 2  # "Sen. Pat Doe (I-Vt.)"
         if mark in ("—", "–", "--") and opener in inside and text.startswith(" " + mark, span[1]):
             return span[0], span[1] + 1 + len(mark)
     return span
