@@ -147,3 +147,13 @@ def test_a_dash_before_a_relative_clause_is_not_a_speakers_dash():
             "for the new mayor.\n")
     r = found(text)
     assert not [a for a in r.attributions if a.cue is not None and a.cue.text == "—"]
+
+
+def test_a_line_opening_with_a_curly_mark_closes_the_open_quotation():
+    text = ("The council met on Monday.\n\n"
+            "“The budget is tight and the roads need work.\n"
+            "“We will repair the bridges first,” the treasurer said.\n")
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes == ["“The budget is tight and the roads need work.", "“We will repair the bridges first,”"]
+    a = with_cue(found(text), "said")
+    assert [c.text for c in a.content] == ["“We will repair the bridges first,”"]

@@ -365,8 +365,8 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
         if q.start < start or (source and q.start < source[1] and source[0] < q.end):
             continue
         for part in ctx.quotes.group(q):
-            if (part.start, part.end) not in parts:
-                parts.append((part.start, part.end))
+            if part.start >= q.start and (part.start, part.end) not in parts:
+                parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
     return parts
 
 

@@ -166,7 +166,7 @@ def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
         if last is None:
             continue
         previous = (result + extra)[last]
-        parts = tuple((p.start, p.end) for p in ctx.quotes.group(q))
+        parts = _unclaimed_run(ctx, q, claimed)
         if _runs_on(ctx.text, previous, q.start):
             grown = replace(previous, content=previous.content + parts)
             if last < len(result):
@@ -178,6 +178,19 @@ def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
     if not extra:
         return result
     return result + extra
+
+
+def _unclaimed_run(ctx: Context, q, claimed: list[Pair]) -> tuple[Pair, ...]:
+    """The parts of q's multi-paragraph quotation from q on, up to one a cue claims (a paragraph
+    with a cue of its own is a new statement: '“A.\n“B,” she said.')."""
+    parts = []
+    for part in ctx.quotes.group(q):
+        if part.start < q.start:
+            continue
+        if part.start > q.start and _claimed(claimed, (part.start, part.end)):
+            break
+        parts.append((part.start, part.end))
+    return tuple(parts)
 
 
 def _runs_on(text: str, previous: Found, start: int) -> bool:

@@ -3,7 +3,8 @@
 Straight (") and curly (“ ” „ « ») double quotes are paired; a quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the convention for a
 quotation running over several paragraphs) and is otherwise closed there, so an unbalanced mark
-never swallows the rest of the article. Two apostrophes ('') count as a double quote; single quotes are not
+never swallows the rest of the article (a line that opens with a curly mark starts a paragraph
+for this, even in a text whose paragraphs are otherwise blank-line separated). Two apostrophes ('') count as a double quote; single quotes are not
 paired: they double as apostrophes.
 """
 from __future__ import annotations
@@ -53,7 +54,7 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
             continue
         if ch == "'" and text[i + 1:i + 2] == "'":
             ch, skip = STRAIGHT, i + 1  # '' as a double quote (older newspaper style)
-        if i in breaks:
+        if i in breaks or (ch == "\n" and text[i + 1:i + 2] in OPENERS):
             if stack and stack != ["continued"]:
                 end = _rstrip(text, opened, i)
                 if end > opened:
