@@ -157,3 +157,10 @@ def test_a_line_opening_with_a_curly_mark_closes_the_open_quotation():
     assert quotes == ["“The budget is tight and the roads need work.", "“We will repair the bridges first,”"]
     a = with_cue(found(text), "said")
     assert [c.text for c in a.content] == ["“We will repair the bridges first,”"]
+
+
+def test_an_abbreviation_keeps_its_full_stop_at_the_content_end():
+    a = with_cue(found("The minister said she would ban the import of coal into the U.K."), "said")
+    assert [c.text for c in a.content] == ["she would ban the import of coal into the U.K."]
+    b = with_cue(found("The minister said she would ban the import of coal."), "said")
+    assert [c.text for c in b.content] == ["she would ban the import of coal"]

@@ -101,7 +101,15 @@ def trim(text: str, span: Pair) -> Optional[Pair]:
             break
     if end > start and text[start] in MARKS and start + 1 == end:
         return None
+    if _abbreviation_end(text, start, end):
+        end += 1  # "the U.S.": the full stop is the abbreviation's
     return (start, end) if end > start else None
+
+
+def _abbreviation_end(text: str, start: int, end: int) -> bool:
+    """Whether the span ends in an abbreviation whose last full stop was trimmed ('U.S', 'p.m')."""
+    return (end - start >= 3 and text[end:end + 1] == "." and text[end - 1].isalpha()
+            and text[end - 2] == "." and text[end - 3].isalpha())
 
 
 def minus(span: Pair, hole: Pair) -> list[Pair]:
