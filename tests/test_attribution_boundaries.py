@@ -164,3 +164,9 @@ def test_an_abbreviation_keeps_its_full_stop_at_the_content_end():
     assert [c.text for c in a.content] == ["she would ban the import of coal into the U.K."]
     b = with_cue(found("The minister said she would ban the import of coal."), "said")
     assert [c.text for c in b.content] == ["she would ban the import of coal"]
+
+
+def test_a_label_in_lower_case_before_a_colon_is_no_speaker():
+    text = "The vote is on Tuesday.\n\nEditor’s note: Pat Doe has changed his position on the budget twice.\n"
+    r = found(text)
+    assert not [a for a in r.attributions if a.cue is not None and a.cue.text == ":"]

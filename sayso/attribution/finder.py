@@ -129,8 +129,8 @@ def _name_head(doc, first, mark: int):
     words = [t for t in doc[first.i:mark] if not t.is_punct]
     if len(words) == 1 and words[0].is_alpha and words[0].text[:1].isupper() and _says_words(doc, mark):
         return words[0]  # 'Poll: ...', 'TAPPER: ...': one capitalized word, the tagger's noun or not
-    if not words or not any(t.pos_ == "PROPN" for t in words):
-        return None
+    if not words or not any(t.pos_ == "PROPN" for t in words) or not words[-1].text[:1].isupper():
+        return None  # "Editor's note:": a label in lower case, not a name
     return words[-1]
 
 
