@@ -28,3 +28,20 @@ def extract_text(text: str, **meta):
     from sayso.record import Article, Meta
 
     return extract_one(Article(text, Meta(**meta), "test"))
+
+
+def extract_checked(text: str, **meta):
+    """`extract_text`, with every span of the record checked to point into the text."""
+    from sayso.record import iter_spans
+
+    record = extract_text(text, **meta)
+    for span in iter_spans(record):
+        assert text[span.start:span.end] == span.text
+    return record
+
+
+def attribution_with_cue(record, cue: str):
+    """The record's one attribution whose cue text is `cue`."""
+    matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
+    return matches[0]

@@ -3,23 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import extract_text
+from conftest import attribution_with_cue as one
+from conftest import extract_checked as found
 from sayso.attribution import chain, outermost
-from sayso.record import iter_spans
-
-
-def found(text: str, **meta):
-    record = extract_text(text, **meta)
-    for span in iter_spans(record):
-        assert text[span.start:span.end] == span.text
-    return record
-
-
-def one(record, cue: str):
-    """The attribution whose cue text is `cue` (exactly one)."""
-    matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
-    assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
-    return matches[0]
 
 
 def entity_of(record, attribution):

@@ -1,23 +1,10 @@
 """Where contents start and end, and which statements stand on their own (PolNeAR's conventions)."""
 from __future__ import annotations
 
-from conftest import extract_text
+from conftest import attribution_with_cue as with_cue
+from conftest import extract_checked as found
 from sayso.attribution import outermost
 from sayso.attribution.quotes import find_quotes
-from sayso.record import iter_spans
-
-
-def found(text: str):
-    record = extract_text(text)
-    for span in iter_spans(record):
-        assert text[span.start:span.end] == span.text
-    return record
-
-
-def with_cue(record, cue: str):
-    matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
-    assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
-    return matches[0]
 
 
 def test_a_quotation_right_after_a_quoted_content_runs_on_in_it():

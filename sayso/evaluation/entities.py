@@ -23,14 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Any, Optional
 
-from sayso.errors import InputError
-from sayso.evaluation.meantime import corpus_files, rebuild
+from sayso.evaluation.meantime import corpus_files, read_cat, rebuild
 
 HELP = "entity mentions, kinds and joining on MEANTIME CAT XML"
 GOLD_TYPES = ("PER", "ORG", "LOC")
@@ -58,11 +56,7 @@ class GoldArticle:
 
 
 def read_article(path: Path) -> GoldArticle:
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as exc:
-        raise InputError(str(path), f"not readable as CAT XML ({exc})", "pass a MEANTIME corpus folder") from exc
-    tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
+    root, tokens = read_cat(path)
     sentence_of = {t_id: sent for t_id, sent, _ in tokens}
     text, offsets, sentence_end = rebuild(tokens)
     types = {e.get("m_id"): (e.get("ent_type", ""), e.get("instance_id", "")) for e in root.iter("ENTITY")}

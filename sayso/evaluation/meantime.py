@@ -89,12 +89,17 @@ def rebuild(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[in
     return "".join(parts), offsets, sentence_end
 
 
-def read_article(path: Path) -> Article:
+def read_cat(path: Path) -> tuple[ET.Element, list[tuple[str, int, str]]]:
+    """A CAT XML file's root and its (t_id, sentence, word) tokens."""
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as exc:
         raise InputError(str(path), f"not readable as CAT XML ({exc})", "pass a MEANTIME corpus folder") from exc
-    tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
+    return root, [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
+
+
+def read_article(path: Path) -> Article:
+    root, tokens = read_cat(path)
     text, offsets, _ = rebuild(tokens)
     mentions = []
     for m in root.iter("EVENT_MENTION"):
