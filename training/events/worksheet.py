@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from training.events.corpus import Document, all_ids, read
-from training.events.labels import LabelError, resolve_line, write_labels
+from sayso.evaluation.event_corpus import Document, all_ids, read
+from sayso.evaluation.event_labels import LabelError, resolve_line, write_labels
 
 SAMPLE = {"gwn": 125, "polnear": 68, "meantime": 30}
 

@@ -105,7 +105,7 @@ def to_json(label: Label, text: str, digest: str) -> dict[str, Any]:
 
 
 def write_labels(out: Path, labels: list[Label], sheets: dict[str, dict]) -> None:
-    from training.events.corpus import read
+    from sayso.evaluation.event_corpus import read
 
     out.parent.mkdir(parents=True, exist_ok=True)
     texts = {d: read(d).text for d in {x.doc for x in labels}}
