@@ -20,6 +20,7 @@ class Settings:
     max_bytes: int = setting(10_000_000, "largest article accepted, in bytes of text")
     min_english: float = setting(0.08, "least share of common English words for an article to count as English")
     ontology: str | None = setting(None, "extra ontology YAML file whose triggers add to (and override) the bundled one")
+    event_model: bool = setting(True, "the trained event model decides which trigger candidates are events, their category, actor and recipient (False: the rules alone)")
     ledger: str = setting("sayso.db", "ledger: a SQLite file path or a postgresql:// URL")
     merge_window_days: int = setting(3, "two reports of one event may differ by this many days")
     progress: bool = setting(True, "show a progress bar on a terminal")

@@ -5,6 +5,7 @@
     sayso eval plover FILE            event category and actors (PLOVER gold-standard records)
     sayso eval geo FILE               toponym resolution within 161 km (GeoWebNews / LGL XML)
     sayso eval entities DIR           entity mentions, kinds and joining (MEANTIME CAT XML)
+    sayso eval events [DIR]           events, actors and recipients on the team's own annotations
 
 Each prints its figures; --json prints them as JSON; --check fails (exit 1) when a score is
 below its floor in eval_floors.yaml.
@@ -14,8 +15,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities)"
-CORPORA = ("polnear", "meantime", "plover", "geo", "entities")
+HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities, events)"
+CORPORA = ("polnear", "meantime", "plover", "geo", "entities", "events")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -42,6 +42,7 @@ class Label:
     actor: Optional[tuple[int, int]]
     recipient: Optional[tuple[int, int]]
     origin: str = "candidate"
+    digest: str = ""
 
 
 def _sentence_of(sheet: dict, start: int) -> tuple[int, int]:
@@ -130,4 +131,4 @@ def load(directory: Path = LABELS, split: Optional[str] = None) -> Iterator[Labe
             if split is not None and d["split"] != split:
                 continue
             yield Label(d["doc"], d["split"], _pair(d["trigger"]), d["event"], d["category"], d["status"],
-                        _pair(d["actor"]), _pair(d["recipient"]), d["origin"])
+                        _pair(d["actor"]), _pair(d["recipient"]), d["origin"], d.get("digest", ""))

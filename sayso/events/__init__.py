@@ -9,6 +9,7 @@ and the attribution whose content contains the trigger.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sayso.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
@@ -306,31 +307,82 @@ def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
     )
 
 
-def detect(draft: Draft, ontology: Ontology) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
-    """Events of every sentence of the draft's doc, and the entities grown for their arguments."""
+def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+    """Events of every sentence of the draft's doc, and the entities grown for their arguments;
+    with `model` (sayso/events/model.py) the model decides each candidate, else the rules."""
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text, ontology)
     events: list[Event] = []
     for match in find_matches(draft.doc, ontology, draft.article.text):  # one pass over the tokens
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
-        event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology)
+        event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology) if model is None else (
+            _modelled(len(events) + 1, match, ents, draft, ontology, model))
         if event is not None:
             events.append(event)
     return tuple(events), ents.items
 
 
+def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any) -> Optional[Event]:
+    """The event of a trigger match as the event model decides it: whether there is one, its
+    category, actor and recipient; status, polarity, mode and attribution from the rules."""
+    from sayso.events.decide import argument_tokens, decide
+
+    before = ents.items
+    rule = _event(n, match, match.head.sent, ents, draft, ontology)
+    ents.items = before  # the rules' arguments are only the model's evidence
+    category = decide(model, match, rule)
+    if category is None:
+        return None
+    rule_tokens = _arguments(match, ontology, ents)
+    actor_tok, recipient_tok = argument_tokens(
+        model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
+    base = rule or _bare_event(n, match, draft, ontology)
+    same = category == base.type
+    role = "target" if ontology.categories[category].target_recipients else "recipient"
+    actor, recipient = ents.resolve(actor_tok), ents.resolve(recipient_tok, role)
+    return dataclasses.replace(
+        base, type=category, mode=base.mode if same else None,
+        actor=actor, recipient=recipient if recipient != actor else None)
+
+
+def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event:
+    status, polarity = status_of(match.head, ontology.status)
+    text = draft.article.text
+    return Event(
+        id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
+        trigger=Span.of(text, match.start, match.end),
+        sentence=Span.of(text, match.head.sent.start_char, match.head.sent.end_char),
+        status=status, polarity=polarity,
+        attribution=innermost_attribution(draft.attributions, match.start, match.end),
+    )
+
+
+def event_model(settings: Settings) -> Any:
+    """The shipped event model when the settings ask for it and it exists, else None."""
+    if not getattr(settings, "event_model", False):
+        return None
+    from sayso.events.model import load_model
+
+    return load_model()
+
+
 def ontology_for(settings: Settings) -> Ontology:
-    """The packaged ontology, extended by SAYSO_ONTOLOGY and a settings.ontology path if any."""
+    """The packaged ontology, extended by SAYSO_ONTOLOGY and a settings.ontology path if any;
+    with the event model, also by the trigger words learned from the annotations
+    (sayso/data/triggers_learned.yaml: candidates only, the model decides)."""
+    from sayso.events.model import LEARNED_TRIGGERS
+
     extra = getattr(settings, "ontology", None)
-    return load((extra,) if extra else ())
+    learned = (str(LEARNED_TRIGGERS),) if getattr(settings, "event_model", False) and LEARNED_TRIGGERS.is_file() else ()
+    return load(learned + ((extra,) if extra else ()))
 
 
 @stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"))
 def find_events(draft: Draft, settings: Settings) -> Draft:
     if draft.doc is None:
         return draft
-    events, entities = detect(draft, ontology_for(settings))
+    events, entities = detect(draft, ontology_for(settings), event_model(settings))
     return draft.set(events=events, entities=entities)
 
 

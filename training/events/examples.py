@@ -1,0 +1,98 @@
+"""Training examples for the event model from the labelled documents: each trigger candidate
+the lexicon proposes with its gold label, and each noun phrase of a true event's sentence with
+whether it is the actor or the recipient. Features come from sayso/events/features.py, exactly
+as the events stage computes them."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+
+from sayso.evaluation.event_corpus import read
+from sayso.evaluation.event_labels import Label
+from sayso.events.features import argument_candidates, argument_features, trigger_features
+from sayso.events.model import NONE
+
+
+@dataclass
+class Examples:
+    trigger: list[tuple[dict, str, str]] = field(default_factory=list)  # features, label, split
+    actor: list[tuple[dict, int, str]] = field(default_factory=list)
+    recipient: list[tuple[dict, int, str]] = field(default_factory=list)
+    unmatched: int = 0
+
+
+def _gold_for(labels: list[Label], start: int, end: int) -> Optional[Label]:
+    exact = [x for x in labels if x.trigger == (start, end)]
+    if exact:
+        return exact[0]
+    return next((x for x in labels if x.trigger[0] < end and start < x.trigger[1]), None)
+
+
+def _root(doc: Any, span: Optional[tuple[int, int]]) -> Optional[Any]:
+    if span is None:
+        return None
+    s = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return s.root if s is not None and len(s) else None
+
+
+def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional[Any]]]:
+    """(match, the rules' event or None) for each candidate outside boilerplate."""
+    from sayso.events import _outside
+    from sayso.events.triggers import find_matches
+
+    boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
+    rules = {(e.trigger.start, e.trigger.end): e for e in draft.events}
+    for m in find_matches(draft.doc, ontology, draft.article.text):
+        if boilerplate and not _outside(boilerplate, m.start, m.end):
+            continue
+        yield m, rules.get((m.start, m.end))
+
+
+def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontology: Any) -> None:
+    from sayso.events import _arguments, _Entities, is_participant
+
+    ents = _Entities(draft.entities, draft.article.text, ontology)
+    rule_actor, rule_recipient = _arguments(match, ontology, ents)
+    actor, recipient = _root(draft.doc, gold.actor), _root(draft.doc, gold.recipient)
+    for t in argument_candidates(match.head, {x.i for x in match.tokens}):
+        role = "actor" if t is rule_actor else "recipient" if t is rule_recipient else None
+        f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
+        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split))
+        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split))
+
+
+def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
+    """Each labelled document through the pipeline up to the rules' events: (draft, labels)."""
+    from sayso.events import drafts_for
+    from sayso.settings import DEFAULT
+
+    by_doc: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        by_doc[label.doc].append(label)
+    texts = [(d, read(d).text) for d in sorted(by_doc)]
+    drafts = drafts_for(texts, DEFAULT.replace(event_model=False))
+    return [(draft, by_doc[doc_id]) for (doc_id, _), draft in zip(texts, drafts)]
+
+
+def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any = None) -> Examples:
+    """The trigger and argument examples of the parsed documents, candidates from `ontology`.
+    A candidate of a learned trigger word (`learned`: the ontology of those words alone) that
+    nobody labelled is no event: annotators add every event a sentence names without a
+    candidate (docs/annotation.md), so the word was seen and passed over there."""
+    out = Examples()
+    for draft, golds in parsed:
+        split = golds[0].split
+        for match, rule in candidate_matches(draft, ontology):
+            gold = _gold_for(golds, match.start, match.end)
+            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule)
+            if gold is None:
+                if learned is not None and learned.lookup(match.head.lemma_.lower(), match.head.pos_):
+                    out.trigger.append((f, NONE, split))
+                else:
+                    out.unmatched += 1
+                continue
+            out.trigger.append((f, gold.category if gold.event else NONE, gold.split))
+            if gold.event:
+                _argument_examples(out, draft, match, gold, ontology)
+    return out

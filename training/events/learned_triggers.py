@@ -1,0 +1,44 @@
+"""Trigger words the annotators found that the ontology's lexicon lacks, as candidates.
+
+An event labelled with `origin: added` (in the train and dev splits only) has no candidate:
+the lexicon lacks its word. Its head lemma and part of speech are written, by category, to
+sayso/data/triggers_learned.yaml in the ontology's format, so that the events stage proposes
+it as a candidate when the event model is on; the model, not the word, then decides.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sayso.evaluation.event_labels import Label
+
+COMMON = frozenset("be have do make take get go come give put pull say set hold keep see let call run".split())
+
+
+def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any) -> Counter:
+    """(category, section, lemma) of each added single-word trigger the lexicon lacks."""
+    found: Counter = Counter()
+    for draft, labels in parsed:
+        for label in labels:
+            if label.origin != "added" or not label.event or label.split == "test":
+                continue
+            span = draft.doc.char_span(*label.trigger, alignment_mode="expand")
+            if span is None or len(span) != 1 or span.root.pos_ not in ("VERB", "NOUN"):
+                continue
+            lemma, pos = span.root.lemma_.lower(), span.root.pos_
+            if lemma in COMMON or not lemma.isalpha() or ontology.lookup(lemma, pos):
+                continue
+            found[(label.category, "verbs" if pos == "VERB" else "nouns", lemma)] += 1
+    return found
+
+
+def write(found: Counter, path: Path) -> None:
+    categories: dict[str, dict[str, dict[str, None]]] = {}
+    for (category, section, lemma), _ in sorted(found.items()):
+        categories.setdefault(category, {}).setdefault(section, {})[lemma] = None
+    header = ("# Written by `python -m training.events.train` from the annotations' added events (train and\n"
+              "# dev): trigger candidates the lexicon lacked. The event model decides each one.\n")
+    path.write_text(header + yaml.safe_dump({"categories": categories}, sort_keys=True), encoding="utf-8")

@@ -1,0 +1,139 @@
+"""Train the event model (sayso/data/event_model.json.gz) from the team's annotations.
+
+    .venv/bin/python -m training.events.train            # tune on dev, report dev and test, save
+    .venv/bin/python -m training.events.train --no-save  # only the figures
+
+Reads annotations/events/*.jsonl and the texts they point into (../shared/eval, by path),
+parses them, and fits three logistic regressions with scikit-learn (fixed seed): the trigger
+model on the train split, its regularisation and the event threshold chosen on dev; the
+shipped model is then refitted on train + dev with those choices. Test is only reported.
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import numpy as np
+
+from sayso.evaluation.event_labels import load
+from sayso.events.model import NONE, EventModel, Linear
+from training.events.examples import Examples, collect, parse
+from training.events.learned_triggers import added_heads, write
+
+SEED = 7
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+MIN_COUNT = 2
+
+
+def _vocabulary(rows: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for f in rows:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, n in counts.items() if n >= MIN_COUNT)
+    return {k: i for i, k in enumerate(names)}
+
+
+def _matrix(rows: list[dict], index: dict[str, int]) -> Any:
+    from scipy.sparse import lil_matrix
+
+    m = lil_matrix((len(rows), len(index)), dtype=np.float32)
+    for r, f in enumerate(rows):
+        for k, v in f.items():
+            i = index.get(k)
+            if i is not None:
+                m[r, i] = v
+    return m.tocsr()
+
+
+def fit(rows: list[dict], ys: list, c: float, binary: bool = False) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+
+    index = _vocabulary(rows)
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED, class_weight=None)
+    clf.fit(_matrix(rows, index), ys)
+    if binary:
+        return Linear(("yes",), index, clf.coef_.T.astype(np.float32).reshape(-1, 1), clf.intercept_.astype(np.float32))
+    return Linear(tuple(str(c) for c in clf.classes_), index, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))
+
+
+def _part(items: list, splits: tuple[str, ...]) -> tuple[list, list]:
+    chosen = [x for x in items if x[2] in splits]
+    return [x[0] for x in chosen], [x[1] for x in chosen]
+
+
+def trigger_scores(model: EventModel, rows: list[dict], ys: list[str]) -> dict[str, float]:
+    """Precision, recall and F1 of events with their category, over candidates."""
+    tp = fp = fn = 0
+    for f, y in zip(rows, ys):
+        got, _ = model.category(f)
+        if got is not None and got == y:
+            tp += 1
+        else:
+            fp += got is not None
+            fn += y != NONE
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "events": tp + fn}
+
+
+def _with(trigger: Linear, ex: Examples, splits: tuple[str, ...], thresholds: dict[str, float]) -> EventModel:
+    a_rows, a_ys = _part(ex.actor, splits)
+    r_rows, r_ys = _part(ex.recipient, splits)
+    return EventModel(trigger, fit(a_rows, a_ys, 1.0, binary=True), fit(r_rows, r_ys, 1.0, binary=True), thresholds)
+
+
+def tune(ex: Examples) -> tuple[float, float]:
+    """The regularisation and event threshold with the best dev F1 at precision >= 0.85
+    (else the best precision)."""
+    rows, ys = _part(ex.trigger, ("train",))
+    dev_rows, dev_ys = _part(ex.trigger, ("dev",))
+    best, best_key = (1.0, 0.5), (-1.0, -1.0)
+    for c in C_GRID:
+        trig = fit(rows, ys, c)
+        for th in np.arange(0.3, 0.91, 0.05):
+            m = EventModel(trig, trig, trig, {"event": float(th)})
+            s = trigger_scores(m, dev_rows, dev_ys)
+            key = (s["f1"] if s["precision"] >= 0.85 else -1 + s["precision"], s["precision"])
+            print(f"  C={c:<4} threshold={th:.2f}  dev P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")
+            if key > best_key:
+                best, best_key = (c, float(th)), key
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    from sayso.events.model import LEARNED_TRIGGERS
+    from sayso.events.ontology import load as load_ontology
+
+    parsed = parse(load())
+    found = added_heads(parsed, load_ontology())
+    if not args.no_save:
+        write(found, LEARNED_TRIGGERS)
+    print(f"{len(found)} trigger words learned from added events")
+    paths = (str(LEARNED_TRIGGERS),) if LEARNED_TRIGGERS.is_file() and not args.no_save else ()
+    learned = load_ontology(paths, packaged=False) if paths else None
+    ex = collect(parsed, load_ontology(paths), learned)
+    for split in ("train", "dev", "test"):
+        n = sum(1 for x in ex.trigger if x[2] == split)
+        e = sum(1 for x in ex.trigger if x[2] == split and x[1] != NONE)
+        print(f"{split}: {n} candidates, {e} events")
+    print(f"candidates without a label: {ex.unmatched}")
+    c, th = tune(ex)
+    print(f"chosen: C={c}, event threshold {th:.2f}")
+    rows, ys = _part(ex.trigger, ("train",))
+    tuned = _with(fit(rows, ys, c), ex, ("train",), {"event": th})
+    for split in ("dev", "test"):
+        s = trigger_scores(tuned, *_part(ex.trigger, (split,)))
+        print(f"trained on train, {split}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['events']} events)")
+    rows, ys = _part(ex.trigger, ("train", "dev"))
+    final = _with(fit(rows, ys, c), ex, ("train", "dev"), {"event": th})
+    if not args.no_save:
+        final.save()
+        print("saved sayso/data/event_model.json.gz")
+
+
+if __name__ == "__main__":
+    main()
