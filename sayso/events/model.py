@@ -70,14 +70,18 @@ class EventModel:
     thresholds: dict[str, float]
 
     def category(self, features: dict[str, float]) -> tuple[Optional[str], float]:
-        """The event category of a candidate, or None when it names no event."""
+        """The event category of a candidate and the probability that it is an event, or None
+        when that probability is under the event threshold."""
         p = self.trigger.probabilities(features)
-        best = int(np.argmax(p))
-        label = self.trigger.classes[best]
-        none_p = float(p[self.trigger.classes.index(NONE)]) if NONE in self.trigger.classes else 0.0
-        if label == NONE or 1.0 - none_p < self.thresholds.get("event", 0.5):
-            return None, float(p[best])
-        return label, float(p[best])
+        classes = self.trigger.classes
+        none = classes.index(NONE) if NONE in classes else None
+        event_p = 1.0 - float(p[none]) if none is not None else 1.0
+        if event_p < self.thresholds.get("event", 0.5):
+            return None, event_p
+        if none is not None:
+            p = p.copy()
+            p[none] = -1.0
+        return classes[int(np.argmax(p))], event_p
 
     def argument(self, role: str, candidates: list[tuple[Any, dict[str, float]]]) -> Optional[Any]:
         """The candidate most likely to be the event's `role`, if likely enough."""
