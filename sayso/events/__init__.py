@@ -327,6 +327,7 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     """The event of a trigger match as the event model decides it: whether there is one, its
     category, actor and recipient; status, polarity, mode and attribution from the rules."""
     from sayso.events.decide import argument_tokens, decide
+    from sayso.events.model import LEARNED_MODE
 
     before = ents.items
     rule = _event(n, match, match.head.sent, ents, draft, ontology)
@@ -338,7 +339,7 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     actor_tok, recipient_tok = argument_tokens(
         model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
     base = rule or _bare_event(n, match, draft, ontology)
-    same = category == base.type
+    same = category == base.type and base.mode != LEARNED_MODE
     role = "target" if ontology.categories[category].target_recipients else "recipient"
     actor, recipient = ents.resolve(actor_tok), ents.resolve(recipient_tok, role)
     return dataclasses.replace(

@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 import yaml
 
 from sayso.events.features import argument_candidates, argument_features, trigger_features
-from sayso.events.model import EventModel
+from sayso.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
 
 AGENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "agents.yaml"
@@ -67,9 +67,13 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     return actor, recipient
 
 
+def origin_of(match: Any) -> str:
+    return "learned" if match.trigger.mode == LEARNED_MODE else "lexicon"
+
+
 def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str]:
     """The category of the candidate's event, or None when it names none."""
-    features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule)
+    features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
     category, _ = model.category(features)
     if category is None or without_agent(category, match.head):
         return None

@@ -45,16 +45,17 @@ def _sentence_features(sent: Any) -> Iterator[str]:
             yield f"w={t.lemma_.lower()}"
 
 
-def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any]) -> dict[str, float]:
+def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
+                     origin: str = "lexicon") -> dict[str, float]:
     """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
-    of it (an Event or None)."""
+    of it (an Event or None); `origin` says whether the word is the ontology's or learned."""
     lemma = head.lemma_.lower()
     gov = head.head
     names = [
         "bias", f"lem={lemma}", f"lex={lexicon_category}", f"lem_lex={lemma}:{lexicon_category}",
         f"pos={head.pos_}", f"tag={head.tag_}", f"dep={head.dep_}", f"lex_dep={lexicon_category}:{head.dep_}",
         f"gov={gov.lemma_.lower()}", f"gov_pos={gov.pos_}", f"gov_dep={head.dep_}:{gov.lemma_.lower()}",
-        f"multi={multiword}", f"cap={head.text[:1].isupper()}",
+        f"multi={multiword}", f"cap={head.text[:1].isupper()}", f"origin={origin}", f"origin_lem={origin}:{lemma}",
         "rule=none" if rule is None else f"rule={rule.type}",
     ]
     if rule is not None:

@@ -21,6 +21,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "event_model.json.gz"
 LEARNED_TRIGGERS = MODEL_PATH.with_name("triggers_learned.yaml")
+LEARNED_MODE = "learned"  # the mode of the learned trigger words: a candidate only, never a record's mode
 NONE = "NONE"
 
 

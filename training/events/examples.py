@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
+from sayso.events.decide import origin_of
 from sayso.events.features import argument_candidates, argument_features, trigger_features
 from sayso.events.model import NONE
 
@@ -85,7 +86,7 @@ def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any =
         split = golds[0].split
         for match, rule in candidate_matches(draft, ontology):
             gold = _gold_for(golds, match.start, match.end)
-            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule)
+            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
             if gold is None:
                 if learned is not None and learned.lookup(match.head.lemma_.lower(), match.head.pos_):
                     out.trigger.append((f, NONE, split))
