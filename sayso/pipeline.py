@@ -96,7 +96,7 @@ AFTER_PARSE = ("entities", "attributions", "events", "places", "times", "actors"
 
 def _load_stages() -> None:
     # Importing a stage module registers its stages.
-    from sayso import actors, attribution, clean, dates, entities, events, places  # noqa: F401
+    from sayso.stages import actors, attribution, clean, dates, entities, events, places  # noqa: F401
 
 
 def run_stages(draft: Draft, names: Iterable[str], settings: Settings) -> Union[Draft, Failure]:
@@ -120,7 +120,7 @@ def extract(
     items: Iterable[Union[Article, Failure]], settings: Settings = DEFAULT, nlp: Optional[Any] = None
 ) -> Iterator[Union[Record, Failure]]:
     """Records for articles, in input order; failures (read or extract) pass through in place."""
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
 
     _load_stages()
     nlp = nlp or load_model(settings)

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.actors import code_actors
+from sayso.stages.actors import code_actors
 from sayso.pipeline import Draft
-from sayso.places import resolve_places
+from sayso.stages.places import resolve_places
 from sayso.record import Article, Entity, Meta, Span
 from sayso.settings import DEFAULT
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
 
     return load_model(DEFAULT)
 

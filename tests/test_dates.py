@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from sayso.anchor import anchor_events
-from sayso.dates import resolve_expression, resolve_times
+from sayso.stages.anchor import anchor_events
+from sayso.stages.dates import resolve_expression, resolve_times
 from sayso.pipeline import Draft
-from sayso.places import resolve_places
+from sayso.stages.places import resolve_places
 from sayso.record import Article, Event, Meta, Span
 from sayso.settings import DEFAULT
 
@@ -17,7 +17,7 @@ FRIDAY = dt.date(2012, 6, 22)
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
 
     return load_model(DEFAULT)
 

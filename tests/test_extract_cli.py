@@ -131,7 +131,7 @@ class FakeTerminal:
 
 @pytest.mark.parametrize("count, bar", [(0, False), (1, False), (2, True), (5, True)])
 def test_progress_bar_only_on_a_terminal_for_more_than_one(monkeypatch, count, bar):
-    from sayso.commands.progress import progress
+    from sayso.cli.options import progress
 
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -140,7 +140,7 @@ def test_progress_bar_only_on_a_terminal_for_more_than_one(monkeypatch, count, b
 
 
 def test_progress_silent_when_not_a_terminal_or_disabled(monkeypatch, capsys):
-    from sayso.commands.progress import progress
+    from sayso.cli.options import progress
 
     assert list(progress(range(5))) == list(range(5))
     monkeypatch.setattr(sys, "stderr", FakeTerminal())

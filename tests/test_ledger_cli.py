@@ -78,7 +78,7 @@ def test_query_and_export_do_not_create_a_ledger(tmp_path, capsys):
 def test_ingest_prints_what_it_stored(tmp_path, capsys, monkeypatch):
     records = [pilot_report("https://a.example/1", "Arutz Sheva"), pilot_report("https://b.example/1", "Levant Wire"),
                Failure("broken.html", "broken.html: not valid UTF-8")]
-    monkeypatch.setattr("sayso.commands.ingest.run_from_args",
+    monkeypatch.setattr("sayso.cli.ingest.run_from_args",
                         lambda *args, **kwargs: Extraction(iter(records), RunStats()))
     path = str(tmp_path / "x.db")
     assert main(["ingest", "ignored.txt", "--ledger", path]) == 1

@@ -96,7 +96,7 @@ def join_fragments(text: str, fragments: Iterable[tuple[int, int]]) -> list[tupl
 
 
 def predicted_spans(record) -> dict[str, Spans]:
-    from sayso.attribution import outermost
+    from sayso.stages.attribution import outermost
 
     spans: dict[str, Spans] = {role: set() for role in ROLES}
     text = record.text
@@ -159,8 +159,8 @@ STAGES = ("entities", "attributions")  # what attributions need; later stages do
 def evaluate(directory: Path, limit: Optional[int] = None, settings=None) -> dict:
     """Scores of the attribution stage on a PolNeAR part: each article is cleaned, parsed and
     run through the stages attributions depend on (the rest of the path does not touch them)."""
-    from sayso.parse import load_model
-    from sayso import attribution, clean, entities  # noqa: F401  (importing registers the stages)
+    from sayso.nlp.parse import load_model
+    from sayso.stages import attribution, clean, entities  # noqa: F401  (importing registers the stages)
     from sayso.pipeline import BEFORE_PARSE, Draft, Failure, run_stages
     from sayso.record import Article, Meta
     from sayso.settings import DEFAULT

@@ -1,7 +1,7 @@
 """The unit of work every path shares: extract one batch of articles in this process.
 
 `prepare` runs once per process (the optional setup hook, then the spaCy model, cached by
-`sayso.parse.load_model`); `extract_batch` never raises for one bad article: if the batch as a
+`sayso.nlp.parse.load_model`); `extract_batch` never raises for one bad article: if the batch as a
 whole fails (say, in the parser), each article is tried alone and the ones that still fail
 become `Failure`s with their error.
 """
@@ -11,7 +11,7 @@ import threading
 from typing import Any, Callable, Optional, Union
 
 from sayso import pipeline
-from sayso.parse import load_model
+from sayso.nlp.parse import load_model
 from sayso.pipeline import Failure
 from sayso.record import Article, Record
 from sayso.settings import Settings

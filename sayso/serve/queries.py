@@ -73,7 +73,7 @@ def options(reader: Rows) -> Options:
 def statuses() -> tuple[str, ...]:
     """The statuses an event can have (the record contract's list)."""
     try:
-        from sayso.events.ontology import STATUSES
+        from sayso.stages.events.ontology import STATUSES
     except ImportError:
         STATUSES = ("occurred", "ongoing", "planned", "possible", "expected", "considered", "negated",
                     "threatened", "claimed")
