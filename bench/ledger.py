@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the synthetic records (tests/synthetic.py)
 
 from sayso.ledger import Filters, batch, merge, open_ledger, store  # noqa: E402
-from sayso.pipeline import batched  # noqa: E402
+from sayso.util import batched  # noqa: E402
 from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index  # noqa: E402
 from synthetic import CATEGORIES, COUNTRIES, STATUSES, generate  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.stages.actors import code_actors
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.stages.places import resolve_places
 from sayso.record import Article, Entity, Meta, Span
 from sayso.settings import DEFAULT

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sayso.stages.clean import author_from_byline, fill_meta, find_boilerplate, guess_title, outlet_from_text
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.stages.clean import mark_boilerplate
 from sayso.record import Article, Meta
 from sayso.settings import DEFAULT

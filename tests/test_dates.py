@@ -7,7 +7,7 @@ import pytest
 
 from sayso.stages.anchor import anchor_events
 from sayso.stages.dates import resolve_expression, resolve_times
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.stages.places import resolve_places
 from sayso.record import Article, Event, Meta, Span
 from sayso.settings import DEFAULT

@@ -8,7 +8,7 @@ import pytest
 from sayso.stages.clean import mark_boilerplate
 from sayso.stages.entities import add_entity, entity_at, find_entities
 from sayso.nlp.parse import load_model
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.record import Article, Entity, Meta, Span, iter_spans
 from sayso.settings import DEFAULT
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 from sayso.stages.events import detect, load
 from sayso.nlp.parse import load_model
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.record import Article, Attribution, Boilerplate, Entity, Event, Meta
 from sayso.settings import DEFAULT
 

@@ -8,7 +8,7 @@ import pytest
 
 from sayso.cli import main
 from sayso.ledger import Filters, open_ledger
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.scale.progress import RunStats
 from sayso.scale.run import Extraction
 

@@ -5,7 +5,7 @@ import pytest
 
 from sayso.stages.places import gazetteer
 from sayso.stages.places.gazetteer import distance_km, exact_key, loose_key, skeleton_key
-from sayso.pipeline import Draft
+from sayso.stages.base import Draft
 from sayso.stages.places import Mention, resolve, resolve_places
 from sayso.record import Article, Meta
 from sayso.settings import DEFAULT

@@ -10,7 +10,7 @@ import signal
 import pytest
 
 import test_scale_hooks as hooks
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.record import Article, Meta, Record
 from sayso.scale import estimate_total, ids_in_jsonl, run_extraction
 from sayso.scale.batches import Window, batched

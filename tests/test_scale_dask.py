@@ -75,7 +75,7 @@ def test_workers_can_read_the_files_themselves(tmp_path):
 def test_an_article_that_always_kills_its_dask_worker_is_recorded(tmp_path):
     import dask
 
-    from sayso.pipeline import Failure
+    from sayso.record import Failure
 
     items = articles(4, {1: "KILLME"})
     setup = functools.partial(hooks.install, str(tmp_path))

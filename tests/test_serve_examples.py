@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from sayso.ledger import open_ledger
-from sayso.pipeline import Failure, extract
+from sayso.pipeline import extract
+from sayso.record import Failure
 from sayso.read import ReadOptions, read_sources
 from sayso.serve.app import ServeSettings
 from test_serve_browser import ARTIFACTS, Server, browser, page  # noqa: F401  (fixtures)

@@ -17,7 +17,7 @@ from typing import IO, Iterable, Union
 
 from sayso.cli.options import note
 from sayso.errors import SaysoError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.record import Record
 from sayso.scale import add_scale_arguments, ids_in_jsonl, run_from_args
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise SaysoError("--batch-size must be at least 1")
     settings = Settings(batch_size=args.batch_size, max_bytes=options.max_bytes,
-                        min_english=options.min_english, progress=not args.no_progress)
+                        progress=not args.no_progress)
     if args.output:
         options = dataclasses.replace(options, skip=(args.output,))  # never read our own output
     if args.resume and (not args.output or args.format != "jsonl"):

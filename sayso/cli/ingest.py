@@ -16,7 +16,7 @@ from sayso.cli.extract import failure_message
 from sayso.cli.options import note
 from sayso.cli.query import print_table
 from sayso.ledger import IngestResult, Ledger, open_ledger
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.record import Record
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.scale import add_scale_arguments, run_from_args

@@ -14,13 +14,14 @@ import os
 import sys
 
 from sayso.errors import SaysoError
+from sayso.util import require
 
 HELP = "serve the ledger as web pages and a JSON API"
 TOKEN_ENV = "SAYSO_TOKEN"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from sayso.serve.app import ServeSettings
+    from sayso.serve.settings import ServeSettings
 
     h = ServeSettings.help()
     parser.add_argument("--ledger", default=ServeSettings.ledger, help=h["ledger"] + " (default: %(default)s)")
@@ -37,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace):
-    from sayso.serve.app import ServeSettings
+    from sayso.serve.settings import ServeSettings
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if args.max_upload < 1:
@@ -50,11 +51,12 @@ def settings_from(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    uvicorn = require("uvicorn", "serve")
+    require("starlette", "serve")
     from sayso.ledger import open_ledger
     from sayso.ledger.backend import redact
-    from sayso.serve.app import SETTINGS_ENV, create_app
+    from sayso.serve.app import create_app
+    from sayso.serve.settings import SETTINGS_ENV
 
     settings = settings_from(args)
     with open_ledger(settings.ledger):  # a clear error now, not at the first request

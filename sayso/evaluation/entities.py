@@ -120,7 +120,7 @@ def evaluate(path: Path) -> dict[str, Any]:
     from sayso.stages.clean import mark_boilerplate
     from sayso.stages.entities import find_entities
     from sayso.nlp.parse import load_model
-    from sayso.pipeline import Draft
+    from sayso.stages.base import Draft
     from sayso.record import Article, Meta
     from sayso.settings import DEFAULT
 

@@ -164,7 +164,7 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
 def evaluate(path: Path) -> dict[str, Any]:
     articles = [read_article(p) for p in corpus_files(path)]
     pairs = []
-    from sayso.stages.events import drafts_for
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     drafts = drafts_for(((a.name, a.text) for a in articles), DEFAULT)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sayso.errors import LedgerError
-from sayso.pipeline import batched
+from sayso.util import batched
 from sayso.ledger import query, schema, store
 from sayso.ledger.backend import Backend, connect, is_postgres_url, redact
 from sayso.ledger.query import EventDetail, Filters, MergedEvent, Page, Report, SourceCount

@@ -11,7 +11,7 @@ import logging
 from typing import Any, Iterator, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.html import html_article
 from sayso.read.published import iso_date
 from sayso.read.source import Source, sniff, too_large

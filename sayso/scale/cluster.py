@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator, Optional
 import orjson
 
 from sayso.errors import SaysoError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.record import record_from_dict
 from sayso.scale.batches import Batch, Isolation, Window, batched
 from sayso.scale.interrupt import StopFlag

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from sayso.pipeline import Failure
+from sayso.record import Failure
 
 COUNTED = {".jsonl": "lines", ".ndjson": "lines", ".csv": "rows", ".tsv": "rows", ".parquet": "parquet"}
 UNKNOWN = {".json", ".warc", ".arc", ".gz", ".bz2", ".xz", ".zst", ".xml", ".rss", ".atom", ".feed"}  # many per file

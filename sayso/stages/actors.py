@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Optional
 
 from sayso.stages.places.gazetteer import exact_key, read_table
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Entity, Place
 from sayso.settings import Settings
 

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from typing import Optional
 
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Event, Place, TimeValue
 from sayso.settings import Settings
 

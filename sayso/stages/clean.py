@@ -21,7 +21,7 @@ from typing import Optional
 
 import yaml
 
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Boilerplate, Meta
 from sayso.settings import Settings
 

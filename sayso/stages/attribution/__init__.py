@@ -18,7 +18,7 @@ from sayso.stages.attribution.chains import Linked, chain, link, root, without_o
 from sayso.stages.attribution.finder import find, sorted_found
 from sayso.stages.attribution.lexicon import Lexicon, load_lexicon
 from sayso.stages.entities import add_entity, entity_at
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Attribution, Entity, Source, Span
 from sayso.settings import Settings
 

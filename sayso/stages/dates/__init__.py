@@ -22,7 +22,7 @@ from typing import Optional
 
 from sayso.stages.dates.lexicon import WEEKDAYS
 from sayso.stages.dates.resolve import Value, parse_published, resolve_expression
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import TimeValue
 from sayso.settings import Settings
 
@@ -104,6 +104,3 @@ def resolve_times(draft: Draft, settings: Settings) -> Draft:
         value, precision = found if found else (None, None)
         times.append(TimeValue(value, precision, span.text, span.start_char, span.end_char))
     return draft.set(times=tuple(times))
-
-
-from sayso.stages import anchor as _anchor  # noqa: E402,F401  (registers the "anchor" stage)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from sayso.stages.entities.coref import join
 from sayso.stages.entities.mentions import Outside, find_mentions, normalise, person_role
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Entity, Span
 from sayso.settings import Settings
 

@@ -9,17 +9,17 @@ and the attribution whose content contains the trigger.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Optional
 
 from sayso.stages.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
 from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Attribution, Entity, Event, Span
 from sayso.settings import Settings
 
-__all__ = ["find_events", "detect", "load", "status_of", "innermost_attribution", "drafts_for"]
+__all__ = ["find_events", "detect", "load", "status_of", "innermost_attribution"]
 
 GROUP_NOUNS = frozenset(
     "government regime army military administration kingdom ministry council party group force "
@@ -332,27 +332,3 @@ def find_events(draft: Draft, settings: Settings) -> Draft:
         return draft
     events, entities = detect(draft, ontology_for(settings))
     return draft.set(events=events, entities=entities)
-
-
-def drafts_for(texts: Iterable[tuple[str, str]], settings: Settings) -> Iterator[Draft]:
-    """(name, text) pairs through parse and the stages up to events, keeping the spaCy Doc
-    (for evaluations that look at tokens). When a stage before events fails, the event stage
-    still runs alone on the parse, so its own figures can be measured."""
-    from sayso.nlp.parse import load_model
-    from sayso.pipeline import Failure, _load_stages, run_stages
-    from sayso.record import Article, Meta
-
-    _load_stages()
-    nlp = load_model(settings)
-    items = list(texts)
-    docs = nlp.pipe((t for _, t in items), batch_size=settings.batch_size)
-    for (name, text), doc in zip(items, docs):
-        draft = Draft(Article(text, Meta(), name), doc=doc)
-        done = run_stages(draft, ("clean", "entities", "attributions", "events"), settings)
-        if isinstance(done, Failure):
-            done = run_stages(draft, ("events",), settings)
-        if isinstance(done, Failure):
-            from sayso.errors import ExtractionError
-
-            raise ExtractionError(f"{name}: the event stage failed: {done.error}")
-        yield done

@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Sequence
 
 from sayso.stages.places import gazetteer
 from sayso.stages.places.gazetteer import Candidate, exact_key, read_table
-from sayso.pipeline import Draft, stage
+from sayso.stages.base import Draft, stage
 from sayso.record import Place, Span
 from sayso.settings import Settings
 
