@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 from itertools import islice
+from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Iterator, TypeVar
 
@@ -30,3 +31,12 @@ def require(module: str, extra: str) -> ModuleType:
         raise MissingExtra(
             f"{module} is not installed; install it with: pip install 'sayso[{extra}]'"
         ) from exc
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a file in sayso/data, without comments and blank lines."""
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]

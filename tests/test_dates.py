@@ -203,8 +203,7 @@ def test_example_defection_dated_and_placed(syria_record):
     assert times.get("Thursday") == "2012-06-21"
     defections = [e for e in syria_record.events if e.type == "DEFECT" and e.trigger.text.startswith("defect")
                   and "Air Force officer" in e.sentence.text]
-    if not defections:
-        pytest.skip("the events stage found no DEFECT event in the pilot's sentence")
+    assert defections, "the events stage found no DEFECT event in the pilot's sentence"
     event = defections[0]
     place = next(p for p in syria_record.places if p.id == event.place)
     assert place.country == "JOR"

@@ -12,7 +12,6 @@ from sayso.evaluation.polnear import (
     evaluate,
     join_fragments,
     load_floors,
-    read_ann,
     read_gold,
     score,
 )

@@ -111,43 +111,6 @@ def test_stdin_through_python_m_sayso(tmp_path):
     assert done.stderr == b""  # no progress bar when stderr is not a terminal
 
 
-class FakeTerminal:
-    """A stderr that says it is a terminal and keeps what is written."""
-
-    def __init__(self):
-        import io
-
-        self.buffer = io.StringIO()
-
-    def isatty(self):
-        return True
-
-    def write(self, text):
-        return self.buffer.write(text)
-
-    def flush(self):
-        pass
-
-
-@pytest.mark.parametrize("count, bar", [(0, False), (1, False), (2, True), (5, True)])
-def test_progress_bar_only_on_a_terminal_for_more_than_one(monkeypatch, count, bar):
-    from sayso.cli.options import progress
-
-    terminal = FakeTerminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    assert list(progress(range(count))) == list(range(count))
-    assert ("article" in terminal.buffer.getvalue()) is bar
-
-
-def test_progress_silent_when_not_a_terminal_or_disabled(monkeypatch, capsys):
-    from sayso.cli.options import progress
-
-    assert list(progress(range(5))) == list(range(5))
-    monkeypatch.setattr(sys, "stderr", FakeTerminal())
-    assert list(progress(range(5), enabled=False)) == list(range(5))
-    assert sys.stderr.buffer.getvalue() == ""
-
-
 def test_reader_flags_reach_the_readers(tmp_path, capsys):
     big = tmp_path / "big.txt"
     big.write_text(STORY * 3, encoding="utf-8")

@@ -102,8 +102,7 @@ def test_example_and_a_relaying_second_report_make_one_defection_with_one_source
     capsys.readouterr()
     with open_ledger(path) as ledger:
         defections = ledger.events(Filters(category="DEFECT"), limit=None).items
-        if not defections:
-            pytest.skip("the extraction stages find no DEFECT event yet")
+        assert defections, "the extraction stages found no DEFECT event"
         shared = [ledger.event(e.id) for e in defections if e.articles == 2]
         seen = [(r.outlet, r.trigger, r.actor, r.status, r.chain) for d in shared for r in d.reports]
         telegraph_only = [d for d in shared if [s.source for s in d.sources] == ["The Daily Telegraph"]]

@@ -1,4 +1,8 @@
-"""The command line: a thin caller of the library. Errors are turned into one line here."""
+"""The command line: a thin caller of the library. Errors are turned into one line here.
+
+One module per command (extract, ingest, query, export, serve, eval), each with HELP,
+add_arguments(parser) and run(args) -> exit status; options.py holds what they share.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,9 +10,9 @@ import importlib
 import sys
 from typing import Optional, Sequence
 
+from sayso.cli.options import configure_logging
 from sayso.errors import SaysoError
 
-# Each command is a module in sayso.cli with HELP, add_arguments(parser) and run(args) -> int.
 COMMANDS = ("extract", "ingest", "query", "export", "serve", "eval")
 
 
@@ -33,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    configure_logging(getattr(args, "verbose", False))
     try:
         return args.run(args)
     except SaysoError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sayso.cli.query import add_filter_arguments, filters_of
+from sayso.cli.options import add_filter_arguments, add_ledger_argument, filters_of
 from sayso.ledger import open_ledger
 from sayso.ledger.export import FORMATS, export, export_stream
 
@@ -16,8 +16,6 @@ HELP = "export merged events: json, jsonl, csv, geojson, parquet, plover"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from sayso.cli.ingest import add_ledger_argument
-
     add_ledger_argument(parser)
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="file format (default jsonl)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout; parquet needs a file)")

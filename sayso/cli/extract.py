@@ -15,11 +15,10 @@ import sys
 from contextlib import nullcontext
 from typing import IO, Iterable, Union
 
-from sayso.cli.options import note
+from sayso.cli.options import add_extract_arguments, failure_message, note
 from sayso.errors import SaysoError
-from sayso.record import Failure
 from sayso.read import add_reader_arguments, read_sources, reader_options
-from sayso.record import Record
+from sayso.record import Failure, Record
 from sayso.scale import add_scale_arguments, ids_in_jsonl, run_from_args
 from sayso.settings import Settings
 
@@ -31,20 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
                         help="jsonl: one record per line (default); json: one JSON array")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="articles per spaCy batch")
+    add_extract_arguments(parser)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     add_reader_arguments(parser)
     add_scale_arguments(parser, resume="output")
 
 
-def failure_message(failure: Failure) -> str:
-    """One line naming the input (file, file:line, feed#entry) and what to do."""
-    where = failure.error if failure.error.startswith(failure.origin) else f"{failure.origin}: {failure.error}"
-    stage = "" if failure.stage == "read" else f" (in the {failure.stage} stage)"
-    return f"sayso: skipped {where}{stage}"
-
-
-def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: str) -> tuple[int, int]:
+def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: str,
+                  verbose: bool = False) -> tuple[int, int]:
     """Write records, report failures on stderr; return (written, failed)."""
     written = failed = 0
     if fmt == "json":
@@ -52,7 +45,7 @@ def write_records(results: Iterable[Union[Record, Failure]], out: IO[str], fmt: 
     for result in results:
         if isinstance(result, Failure):
             failed += 1
-            note(failure_message(result))
+            note(failure_message(result, verbose))
             continue
         line = result.to_json()
         if fmt == "json":
@@ -77,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise SaysoError("--batch-size must be at least 1")
     settings = Settings(batch_size=args.batch_size, max_bytes=options.max_bytes,
-                        progress=not args.no_progress)
+                        progress=not args.no_progress, ontology=args.ontology)
     if args.output:
         options = dataclasses.replace(options, skip=(args.output,))  # never read our own output
     if args.resume and (not args.output or args.format != "jsonl"):
@@ -87,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     results = run_from_args(articles, settings, args, skip=skip, read_options=options)
     mode = "a" if args.resume else "w"
     with (_open_output(args.output, mode) if args.output else nullcontext(sys.stdout)) as out:
-        written, failed = write_records(results, out, args.format)
+        written, failed = write_records(results, out, args.format, args.verbose)
     if failed:
         note(f"sayso extract: {failed} of {written + failed} articles failed; {written} extracted")
     if results.stats.interrupted:

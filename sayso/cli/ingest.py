@@ -12,12 +12,10 @@ import sys
 from collections import Counter
 from typing import Iterable, Iterator, Union
 
-from sayso.cli.extract import failure_message
-from sayso.cli.options import note
-from sayso.cli.query import print_table
+from sayso.cli.options import add_extract_arguments, add_ledger_argument, failure_message, note
+from sayso.cli.table import print_table
 from sayso.ledger import IngestResult, Ledger, open_ledger
-from sayso.record import Failure
-from sayso.record import Record
+from sayso.record import Failure, Record
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.scale import add_scale_arguments, run_from_args
 from sayso.settings import Settings
@@ -26,15 +24,10 @@ HELP = "extract articles and store them in the ledger"
 STORE_BATCH = 50  # extracted records stored per transaction (each article stays whole)
 
 
-def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ledger", metavar="FILE|URL", default=Settings.ledger,
-                        help=f"SQLite file or postgresql:// URL (default {Settings.ledger})")
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
     add_ledger_argument(parser)
-    parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="articles per spaCy batch")
+    add_extract_arguments(parser)
     parser.add_argument("--merge-window", type=int, default=Settings.merge_window_days, metavar="DAYS",
                         help="reports of one event may differ by this many days")
     parser.add_argument("--quiet", action="store_true", help="print the summary line only")
@@ -45,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     options = reader_options(args)
     settings = Settings(batch_size=args.batch_size, ledger=args.ledger, merge_window_days=args.merge_window,
-                        max_bytes=options.max_bytes)
+                        max_bytes=options.max_bytes, ontology=args.ontology)
     with open_ledger(args.ledger, settings) as ledger:  # a bad ledger fails before any extraction
         articles = read_sources(args.paths, options)
         counts, merged, reports = Counter(), set(), 0
@@ -54,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         for stored in store_all(ledger, results):
             if isinstance(stored, Failure):
                 counts["failed"] += 1
-                note(failure_message(stored))
+                note(failure_message(stored, args.verbose))
                 continue
             counts[stored.status] += 1
             reports += stored.events

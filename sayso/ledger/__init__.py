@@ -27,8 +27,10 @@ __all__ = ["Ledger", "open_ledger", "Filters", "MergedEvent", "EventDetail", "Re
 
 
 def _database_errors() -> tuple[type, ...]:
-    import psycopg
-
+    try:
+        import psycopg
+    except ImportError:  # no `postgres` extra: SQLite only
+        return (sqlite3.DatabaseError,)
     return (sqlite3.DatabaseError, psycopg.Error)
 
 

@@ -41,6 +41,7 @@ LEADER_TITLES = LEX["leader_titles"]
 HONORIFICS = LEX["honorifics"]
 ORGANIZATION_NOUNS = LEX["organization_nouns"]
 GROUP_NOUNS = LEX["group_nouns"]
+BODY_NOUNS = frozenset(LEX["body_nouns"])
 COLLECTIVE_NOUNS = LEX["collective_nouns"]
 DOCUMENT_NOUNS = LEX["document_nouns"]
 PARTICLES = LEX["name_particles"]

@@ -16,16 +16,12 @@ from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
 from sayso.stages.base import Draft, stage
+from sayso.stages.entities.mentions import BODY_NOUNS
 from sayso.record import Attribution, Entity, Event, Span
 from sayso.settings import Settings
 
 __all__ = ["find_events", "detect", "load", "status_of", "innermost_attribution"]
 
-GROUP_NOUNS = frozenset(
-    "government regime army military administration kingdom ministry council party group force "
-    "opposition police company court parliament state navy committee coalition alliance union "
-    "authority board team junta cabinet embassy republic".split()
-)
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "i", "you", "us", "it"}
 NAMED_OR_COUNT = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "CARDINAL"})
 
@@ -45,7 +41,7 @@ def _kind(token: Any) -> str:
         return "person"
     if token.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
         return "organization"
-    if token.lemma_.lower() in GROUP_NOUNS:
+    if token.lemma_.lower() in BODY_NOUNS:
         return "organization"
     if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
         return "anonymous_group"
@@ -113,7 +109,7 @@ class _Entities:
 
 def participant_noun(lemma: str, ontology: Ontology) -> bool:
     """A common noun of the participant lexicon, or one with an agent suffix ("smuggler")."""
-    if lemma in ontology.participants or lemma in GROUP_NOUNS:
+    if lemma in ontology.participants or lemma in BODY_NOUNS:
         return True
     if len(lemma) < 6 or lemma in ontology.not_participants:
         return False
@@ -163,7 +159,7 @@ def _speaker_antecedent(pronoun: Any) -> Optional[Any]:
     if subj is None or subj.pos_ == "PRON":
         return None
     plural = pronoun.lower_ in ("they", "them", "we", "us")
-    if plural != (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in GROUP_NOUNS):
+    if plural != (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODY_NOUNS):
         return None
     return subj
 
