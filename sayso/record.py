@@ -277,7 +277,7 @@ def record_from_dict(d: dict[str, Any]) -> Record:
         places=places,
         attributions=attributions,
         events=events,
-        times=tuple(_time(t) for t in d.get("times", [])),
+        times=tuple(TimeValue(**_fields(TimeValue, t)) for t in d.get("times", [])),
     )
 
 
@@ -297,5 +297,5 @@ def iter_spans(record: Record):
         yield ev.trigger
         yield ev.sentence
     for t in record.times:
-        if t.start is not None:
+        if t.start is not None and t.end is not None:
             yield Span(t.start, t.end, t.text)

@@ -10,6 +10,8 @@ import yaml
 
 from sayso.evaluation import geo
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 ROOT = Path(__file__).resolve().parents[1]
 GWN = ROOT.parent / "shared" / "eval" / "geo" / "GWN.xml"
 

@@ -16,6 +16,8 @@ from sayso.evaluation.polnear import (
     score,
 )
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev"
 
 

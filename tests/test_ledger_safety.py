@@ -26,6 +26,8 @@ import sys
 sys.path.insert(0, "tests")
 from sayso.ledger import open_ledger
 from synthetic import generate
+
+pytestmark = pytest.mark.slow  # many writer subprocesses, SIGKILL
 target, n, seed, part, parts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 with open_ledger(target) as ledger:
     for i, record in enumerate(generate(n, seed=seed)):

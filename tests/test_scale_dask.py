@@ -13,6 +13,8 @@ from sayso.scale import run_extraction
 from sayso.scale.cluster import read_parts
 from sayso.settings import Settings
 
+pytestmark = pytest.mark.slow  # a Dask cluster
+
 pytest.importorskip("distributed")
 cloudpickle.register_pickle_by_value(hooks)  # Dask workers need not import the tests
 

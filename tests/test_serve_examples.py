@@ -17,6 +17,8 @@ from sayso.read import ReadOptions, read_sources
 from sayso.serve.app import ServeSettings
 from test_serve_browser import ARTIFACTS, Server, browser, page  # noqa: F401  (fixtures)
 
+pytestmark = pytest.mark.slow  # Chromium and every example extracted
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SYRIA = ROOT.parent / "shared" / "examples" / "syria-defections.txt"

@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
                         max_bytes=options.max_bytes, ontology=args.ontology)
     with open_ledger(args.ledger, settings) as ledger:  # a bad ledger fails before any extraction
         articles = read_sources(args.paths, options)
-        counts, merged, reports = Counter(), set(), 0
+        counts: Counter[str] = Counter()
+        merged: set[int] = set()
+        reports = 0
         known = None if args.redo else (lambda article_id: ledger.article(article_id) is not None)
         results = run_from_args(articles, settings, args, skip=known, ordered=False, read_options=options)
         for stored in store_all(ledger, results):

@@ -26,7 +26,7 @@ __all__ = ["Ledger", "open_ledger", "Filters", "MergedEvent", "EventDetail", "Re
            "SourceCount", "Page", "IngestResult", "LedgerError"]
 
 
-def _database_errors() -> tuple[type, ...]:
+def _database_errors() -> tuple[type[BaseException], ...]:
     try:
         import psycopg
     except ImportError:  # no `postgres` extra: SQLite only

@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from sayso.stages.outlets import outlets
 from sayso.stages.places.gazetteer import exact_key, read_table
 from sayso.stages.base import Draft, stage
 from sayso.record import Entity, Place
@@ -30,12 +31,6 @@ LEFT_WINDOW = 6  # words of a mention's noun phrase before it, read for its role
 NON_NATIONAL = frozenset({"western", "foreign", "international", "arab", "european", "african", "asian",
                           "global", "regional", "world", "other"})
 FOCUS_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP"})
-
-
-@lru_cache(maxsize=1)
-def outlets() -> dict[str, str]:
-    """Exact key of an outlet's name -> its country (alpha-3); sayso/data/outlets.tsv."""
-    return {exact_key(name): country for name, country in read_table("outlets.tsv") if country}
 
 
 @lru_cache(maxsize=1)

@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
-from sayso.stages.attribution.learned import features, load_model
+from sayso.stages.attribution.learned import NOT_CUE_DEPS, features, load_model
 from sayso.stages.attribution.lexicon import Lexicon
 
 SUBJECTS = ("nsubj",)
 THRESHOLD = -3.0
 INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})
 LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
 REPORTING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
 

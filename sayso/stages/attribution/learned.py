@@ -15,6 +15,7 @@ from typing import Optional
 from sayso.stages.attribution.lexicon import Lexicon
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[2] / "data" / "cue_weights.json"
+NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # a verb in these relations never heads a cue
 
 
 def features(tok, lex: Lexicon, in_quote: bool) -> list[str]:
@@ -48,7 +49,6 @@ def features(tok, lex: Lexicon, in_quote: bool) -> list[str]:
 def examples(doc, text: str, cue_spans, lex: Lexicon) -> list[tuple[list[str], bool]]:
     """Training examples of one annotated document: each candidate verb, and whether it heads
     a gold cue (the last verb inside a gold cue span)."""
-    from sayso.stages.attribution.cues import NOT_CUE_DEPS
     from sayso.stages.attribution.quotes import find_quotes
     from sayso.stages.attribution.spans import QuoteIndex, char_tokens
 

@@ -353,7 +353,7 @@ def outlet_country(outlet: Optional[str]) -> Optional[str]:
     """The country of a known outlet (sayso/data/outlets.tsv), else None."""
     if not outlet:
         return None
-    from sayso.stages.actors import outlets
+    from sayso.stages.outlets import outlets
 
     return outlets().get(exact_key(outlet))
 
