@@ -17,13 +17,10 @@ from typing import Any, Iterable, Optional
 import yaml
 
 from sayso.errors import SaysoError
+from sayso.record import STATUSES
 
 PACKAGED = Path(__file__).resolve().parents[2] / "data" / "ontology.yaml"
 ENV_VAR = "SAYSO_ONTOLOGY"
-STATUSES = (
-    "occurred", "ongoing", "planned", "possible", "expected",
-    "considered", "negated", "threatened", "claimed",
-)
 
 
 class OntologyError(SaysoError):
