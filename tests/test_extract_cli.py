@@ -101,6 +101,7 @@ def test_missing_file_exit_1(tmp_path, capsys):
     assert "no such file or directory" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # worker processes
 def test_stdin_through_python_m_sayso(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "sayso", "extract", "-", "--outlet", "Piped"],
