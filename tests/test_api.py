@@ -105,3 +105,15 @@ def test_records_use_the_declared_vocabularies(extractor):
     assert {a.source.kind for a in record.attributions} - {None} <= set(SOURCE_KINDS)
     assert {a.type for a in record.attributions} <= set(ATTRIBUTION_TYPES)
     assert "DEFECT" in categories()
+
+
+def test_verbose_failure_line_carries_the_traceback():
+    from sayso.cli.options import failure_message
+
+    try:
+        raise ValueError("on purpose")
+    except ValueError as exc:
+        failure = sayso.Failure.of("a.txt", exc, "events")
+    assert failure_message(failure) == "sayso: skipped a.txt: ValueError: on purpose (in the events stage)"
+    verbose = failure_message(failure, verbose=True).splitlines()
+    assert verbose[1].startswith("Traceback") and verbose[-1] == "ValueError: on purpose"
