@@ -8,7 +8,7 @@ import pytest
 
 from sayso.ledger import Filters, open_ledger
 from sayso.ledger.schema import MIGRATIONS, VERSION
-from sayso.ledger.synthetic import Actor, Spec, Where, make_record
+from synthetic import Actor, Spec, Where, make_record
 from sayso.settings import Settings
 
 try:  # tests/ may or may not be a package
@@ -272,7 +272,7 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
 
     from sayso.ledger.schema import (NAMES_FTS, NAMES_FTS_SQL, RECORD_PARTS, SEARCH_FTS, TEXT_FTS,
                                      WITHOUT_ROWID)
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
     path = str(tmp_path / "v5.db")
     with open_ledger(path) as ledger:
@@ -340,7 +340,7 @@ def test_place_and_status_filters_agree_with_the_reports(ledger_target):
     """The place filter (trigram index in SQLite) and the status filter (a list of statuses) find
     exactly the merged events some report of which has that place name or status, also after a
     new version of an article took its reports away."""
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
     def by_reports(db, column, value, like):
         op = f"{db.like} ?" if like else "= ?"
@@ -377,7 +377,7 @@ def mixed_stream() -> list:
     and the same article twice."""
     import dataclasses
 
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
     from sayso.record import article_id
 
     base, other = list(generate(120, seed=4)), list(generate(120, seed=5))
@@ -444,7 +444,7 @@ def test_a_report_naming_no_country_is_blocked_by_category_and_day(ledger_target
 def test_actor_filter_agrees_with_a_substring_scan(ledger_target):
     """The actor filter (a trigram index in SQLite, ILIKE in PostgreSQL) finds exactly the merged
     events whose actor or recipient name holds the text, in any case, and forgets replaced names."""
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
     with open_ledger(ledger_target) as ledger:
         list(ledger.ingest_many(generate(80, seed=9), batch=20))

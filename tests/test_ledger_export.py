@@ -9,7 +9,7 @@ import pytest
 from sayso.errors import SaysoError
 from sayso.ledger import open_ledger
 from sayso.ledger.export import export
-from sayso.ledger.synthetic import Actor, Spec, make_record
+from synthetic import Actor, Spec, make_record
 
 try:  # tests/ may or may not be a package
     from tests.test_ledger_support import ledger_target, pilot_report  # noqa: F401  # noqa: F401

@@ -19,6 +19,8 @@ from sayso.ledger import open_ledger
 from sayso.serve.app import ServeSettings, create_app
 from test_serve_records import hostile, sample_records
 
+pytestmark = pytest.mark.slow  # Chromium
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -286,7 +286,7 @@ def test_read_pages_are_cached_briefly_and_an_upload_clears_them(tmp_path):
 def test_command_line_defaults_to_loopback_and_reads_the_token_from_the_environment(monkeypatch):
     import argparse
 
-    from sayso.commands import serve
+    from sayso.cli import serve
     from sayso.errors import SaysoError
 
     parser = argparse.ArgumentParser()

@@ -3,9 +3,9 @@
     sayso eval geo ../shared/eval/geo/GWN.xml [--limit N] [--no-end-to-end] [--json]
 
 Given the gold spans: each gold toponym that has coordinates is resolved with the article's
-other gold toponyms as context (sayso.places.resolve) and counts as correct when the point lies
+other gold toponyms as context (sayso.stages.places.resolve) and counts as correct when the point lies
 within 161 km of the gold point. End to end: sayso's own place mentions (spaCy entities and
-demonyms, sayso.places.find_mentions) against the gold toponyms that have coordinates; a
+demonyms, sayso.stages.places.find_mentions) against the gold toponyms that have coordinates; a
 match is an overlapping span whose point is within 161 km. Misses are classified by the kind
 of name (street, building, water ... from sayso/data/facility_words.tsv) and by whether the
 gazetteer has the name at all.
@@ -22,10 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
-from sayso import gazetteer
+from sayso.stages.places import gazetteer
 from sayso.errors import InputError
-from sayso.gazetteer import distance_km, exact_key, read_table
-from sayso.places import Mention, find_mentions, resolve
+from sayso.stages.places.gazetteer import distance_km, exact_key, read_table
+from sayso.stages.places import Mention, find_mentions, resolve
 
 HELP = "toponym resolution within 161 km (GeoWebNews / LGL XML)"
 KM = 161.0
@@ -129,7 +129,7 @@ def score_given_spans(articles: list[GoldArticle]) -> dict:
 
 
 def score_end_to_end(articles: list[GoldArticle]) -> dict:
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
     from sayso.settings import DEFAULT
 
     nlp = load_model(DEFAULT)

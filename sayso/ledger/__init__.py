@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sayso.errors import LedgerError
-from sayso.pipeline import batched
+from sayso.util import batched
 from sayso.ledger import query, schema, store
 from sayso.ledger.backend import Backend, connect, is_postgres_url, redact
 from sayso.ledger.query import EventDetail, Filters, MergedEvent, Page, Report, SourceCount
@@ -26,9 +26,11 @@ __all__ = ["Ledger", "open_ledger", "Filters", "MergedEvent", "EventDetail", "Re
            "SourceCount", "Page", "IngestResult", "LedgerError"]
 
 
-def _database_errors() -> tuple[type, ...]:
-    import psycopg
-
+def _database_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg
+    except ImportError:  # no `postgres` extra: SQLite only
+        return (sqlite3.DatabaseError,)
     return (sqlite3.DatabaseError, psycopg.Error)
 
 

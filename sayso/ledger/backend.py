@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from sayso.errors import LedgerError
+from sayso.util import require
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 120.0
@@ -145,8 +146,7 @@ class PostgresBackend(Backend):
     like = "ILIKE"
 
     def __init__(self, url: str):
-        import psycopg
-
+        psycopg = require("psycopg", "postgres")
         self.url = url
         try:
             self.conn = psycopg.connect(url, autocommit=True)

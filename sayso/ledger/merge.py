@@ -19,21 +19,29 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional
+from typing import Any, NamedTuple, Optional, Protocol
 
 from sayso.ledger.sources import normalise
+from sayso.util import data_rows
 
-if TYPE_CHECKING:
-    from sayso.ledger.batch import Batch
-
-# Words that say nothing about which actor is meant: roles, demonyms of the region, fillers.
-GENERIC = frozenset("""
+# Words that say nothing about which actor is meant: roles, fillers, and (below) the one-word
+# demonyms of sayso/data/demonyms.tsv with their plurals ("Syrian officials", "Americans").
+ROLE_WORDS = """
 the a an of and or in on at to for by with from al el bin ibn mr mrs ms dr gen general col
 colonel major lt lieutenant capt captain president minister prime officer officers official
 officials senior high ranking source sources spokesman spokeswoman leader leaders member members
 group groups forces force army military government regime people man woman men women pilot
-pilots soldier soldiers syrian syria american u s us united states
-""".split())
+pilots soldier soldiers
+""".split()
+
+
+def demonym_words() -> frozenset[str]:
+    words = {normalise(row[0]) for row in data_rows("demonyms.tsv")}
+    one = {w for w in words if " " not in w}
+    return frozenset(one | {w + "s" for w in one})
+
+
+GENERIC = frozenset(ROLE_WORDS) | demonym_words()
 
 NAMED = frozenset({"person", "organization", "media"})
 NEAR_KM = 150.0
@@ -176,7 +184,17 @@ def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     return [(row["type"], c, day, merged_id) for c in countries(row)]
 
 
-def assign(batch: "Batch", rows: list[dict[str, Any]]) -> None:
+class Filing(Protocol):
+    """Where reports are matched and filed (sayso.ledger.batch.Batch)."""
+
+    def candidates(self, row: dict[str, Any]) -> list["View"]: ...
+
+    def new_id(self) -> int: ...
+
+    def add_report(self, row: dict[str, Any], new: bool) -> None: ...
+
+
+def assign(batch: Filing, rows: list[dict[str, Any]]) -> None:
     """Set merged_id on one article's reports and file them in the batch.
 
     An article's reports never share a merged event, so the new ones need not be visible to

@@ -84,7 +84,7 @@ def links(index: Index, attribution_id: Optional[str]) -> list[Link]:
 
 def chain_names(record: Record, steps: list[Link]) -> tuple[str, ...]:
     """The chain as names, outermost first: the article's outlet (when known), then each step
-    (as `sayso.attribution.chain` gives it)."""
+    (as `sayso.stages.attribution.chain` gives it)."""
     outlet = record.meta.outlet
     return tuple(([outlet] if outlet else []) + [s.name for s in steps])
 

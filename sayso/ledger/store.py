@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator
 
 from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
@@ -123,8 +123,3 @@ def _retire(db: Backend, article_id: str) -> set[int]:
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     db.execute("UPDATE articles SET current = 0 WHERE id = ?", (article_id,))
     return merged
-
-
-def current_article(db: Backend, key: str) -> Optional[str]:
-    row = db.one("SELECT id FROM articles WHERE key = ? AND current = 1", (key,))
-    return row[0] if row else None

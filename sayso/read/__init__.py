@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.feeds import read_feed
 from sayso.read.html import html_article
 from sayso.read.language import check_english
@@ -27,6 +27,8 @@ from sayso.read.text import read_sidecar, text_article, with_fields
 from sayso.read.warc import read_warc
 from sayso.record import Article
 from sayso.settings import DEFAULT
+
+MIN_ENGLISH = 0.08  # least share of common English words for an article to count as English
 
 META_FIELDS = ("published", "outlet", "title", "author", "url")
 FIELD_NAMES = ("text", "title", "url", "outlet", "published", "author")
@@ -42,7 +44,7 @@ class ReadOptions:
     author: Optional[str] = None
     url: Optional[str] = None
     max_bytes: int = DEFAULT.max_bytes
-    min_english: float = DEFAULT.min_english
+    min_english: float = MIN_ENGLISH
     input_format: str = "auto"  # auto | text | html | jsonl | json | csv | tsv | feed | warc
     field_map: tuple[tuple[str, str], ...] = ()  # (("text", "body"), ("title", "headline"))
     skip: tuple[str, ...] = ()  # files a directory walk passes over (the command's own output)
@@ -60,8 +62,8 @@ def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
                    help="how to read the inputs (default: by extension, else by content)")
     r.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes,
                    help=f"largest article (or whole text/HTML/feed/JSON file) accepted, in bytes (default {DEFAULT.max_bytes:,})")
-    r.add_argument("--min-english", type=float, default=DEFAULT.min_english,
-                   help=f"least share of common English words for an article to be read (default {DEFAULT.min_english}; 0 turns the check off)")
+    r.add_argument("--min-english", type=float, default=MIN_ENGLISH,
+                   help=f"least share of common English words for an article to be read (default {MIN_ENGLISH}; 0 turns the check off)")
     t = parser.add_argument_group("JSONL / JSON / CSV fields (default: the first present of the usual names)")
     for name in FIELD_NAMES:
         t.add_argument(f"--{name}-field", metavar="FIELD", help=f"the field holding the article's {name}")

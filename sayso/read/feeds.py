@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.html import fragment_text
 from sayso.read.published import iso_date
 from sayso.read.source import Source, too_large

@@ -7,7 +7,6 @@ stays without one. A page with fewer than ten words of body is not an article. H
 """
 from __future__ import annotations
 
-import logging
 import re
 from typing import Optional
 
@@ -24,8 +23,6 @@ SKIP = frozenset(("script", "style", "noscript", "template"))
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
-for _name in ("trafilatura", "htmldate", "courlan", "justext"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)  # failures are reported as InputError
 
 
 def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Optional[str] = None) -> Article:

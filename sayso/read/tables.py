@@ -17,7 +17,7 @@ import json
 from typing import Any, Iterator, Mapping, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.published import iso_date
 from sayso.read.source import Source, too_large
 from sayso.record import Article, Meta

@@ -7,18 +7,16 @@ crawl fetches pages close to their publication; say --published to set it).
 """
 from __future__ import annotations
 
-import logging
 from typing import Any, Iterator, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.html import html_article
 from sayso.read.published import iso_date
 from sayso.read.source import Source, sniff, too_large
 from sayso.record import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-logging.getLogger("warcio").setLevel(logging.ERROR)  # broken records are reported as failures
 
 
 def read_warc(source: Source, max_bytes: int) -> Iterator[Union[Article, Failure]]:

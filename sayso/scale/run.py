@@ -13,7 +13,7 @@ from sayso.scale.interrupt import StopFlag, stop_on_interrupt
 from sayso.scale.job import Result, Setup, extract_batch, prepare
 from sayso.scale.progress import Progress, RunStats, estimate_total
 from sayso.scale.resume import Known, skip_known
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.settings import DEFAULT, Settings
 
 PARTITION_SIZE = 256  # articles per Dask task

@@ -5,13 +5,10 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -25,30 +22,9 @@ from sayso.serve import api, views
 from sayso.serve.cache import TTLCache
 from sayso.serve.security import Guard
 from sayso.serve.store import Store
-from sayso.settings import DEFAULT, Settings
+from sayso.serve.settings import SETTINGS_ENV, ServeSettings
 
 HERE = Path(__file__).parent
-
-
-def setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
-
-
-@dataclass(frozen=True)
-class ServeSettings:
-    ledger: str = setting(DEFAULT.ledger, "ledger: a SQLite file path or a postgresql:// URL")
-    host: str = setting("127.0.0.1", "address to listen on (loopback by default: only this machine)")
-    port: int = setting(8000, "port to listen on")
-    token: Optional[str] = setting(None, "turns writing on: requests must carry this token (off without it)")
-    max_upload: int = setting(5_000_000, "largest request body accepted, in bytes (larger: 413)")
-    page_size: int = setting(50, "events per ledger page")
-    cache_seconds: float = setting(2.0, "keep rendered read pages this long (0: off); adding an article clears them")
-    workers: int = setting(1, "server processes (each with its own ledger connections and cache)")
-    extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
-
-    @classmethod
-    def help(cls) -> dict[str, str]:
-        return {f.name: f.metadata["help"] for f in dataclasses.fields(cls)}
 
 
 def templates() -> Jinja2Templates:
@@ -91,9 +67,6 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
     app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
-
-
-SETTINGS_ENV = "SAYSO_SERVE_SETTINGS"
 
 
 def app_from_environment() -> Starlette:

@@ -8,7 +8,6 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from sayso.errors import InputError
-from sayso.pipeline import extract_one
 from sayso.serve.security import bearer, check_token
 from sayso.serve.upload import META, Upload, article_from_upload
 
@@ -53,6 +52,8 @@ def upload_from_json(data: Any) -> Upload:
 
 def ingest_upload(state: Any, upload: Upload) -> dict[str, Any]:
     """Extract the article and store it; what the ledger says it did (runs in a worker thread)."""
+    from sayso.pipeline import extract_one  # spaCy loads with the first upload, not with the app
+
     article = article_from_upload(upload)
     settings = state.settings.extract
     with _EXTRACT_LOCK:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Protocol, Sequence
 
+from sayso.record import STATUSES
 from sayso.serve.charts import DayCount, PlaceCount
 
 # Filters that map to one column of merged_events (the others need the ledger's own query).
@@ -72,12 +73,7 @@ def options(reader: Rows) -> Options:
 
 def statuses() -> tuple[str, ...]:
     """The statuses an event can have (the record contract's list)."""
-    try:
-        from sayso.events.ontology import STATUSES
-    except ImportError:
-        STATUSES = ("occurred", "ongoing", "planned", "possible", "expected", "considered", "negated",
-                    "threatened", "claimed")
-    return tuple(STATUSES)
+    return STATUSES
 
 
 def merged_ids(reader: Rows, article_id: str) -> dict[str, Optional[int]]:

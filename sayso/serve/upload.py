@@ -7,7 +7,7 @@ the same extraction as `sayso ingest`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Mapping, Optional
 
 from sayso.errors import InputError
 from sayso.read.published import iso_date

@@ -1,6 +1,6 @@
 """Training examples for the event model from the labelled documents: each trigger candidate
 the lexicon proposes with its gold label, and each noun phrase of a true event's sentence with
-whether it is the actor or the recipient. Features come from sayso/events/features.py, exactly
+whether it is the actor or the recipient. Features come from sayso/stages/events/features.py, exactly
 as the events stage computes them."""
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
-from sayso.events.decide import origin_of
-from sayso.events.features import argument_candidates, argument_features, trigger_features
-from sayso.events.model import NONE
+from sayso.stages.events.decide import origin_of
+from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.model import NONE
 
 
 @dataclass
@@ -39,8 +39,8 @@ def _root(doc: Any, span: Optional[tuple[int, int]]) -> Optional[Any]:
 
 def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional[Any]]]:
     """(match, the rules' event or None) for each candidate outside boilerplate."""
-    from sayso.events import _outside
-    from sayso.events.triggers import find_matches
+    from sayso.stages.events import _outside
+    from sayso.stages.events.triggers import find_matches
 
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     rules = {(e.trigger.start, e.trigger.end): e for e in draft.events}
@@ -51,7 +51,7 @@ def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional
 
 
 def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontology: Any) -> None:
-    from sayso.events import _arguments, _Entities, is_participant
+    from sayso.stages.events import _arguments, _Entities, is_participant
 
     ents = _Entities(draft.entities, draft.article.text, ontology)
     rule_actor, rule_recipient = _arguments(match, ontology, ents)
@@ -65,7 +65,7 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
 
 def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
     """Each labelled document through the pipeline up to the rules' events: (draft, labels)."""
-    from sayso.events import drafts_for
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     by_doc: dict[str, list[Label]] = defaultdict(list)

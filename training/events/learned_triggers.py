@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from sayso.evaluation.event_labels import Label
-from sayso.events.model import LEARNED_MODE
+from sayso.stages.events.model import LEARNED_MODE
 
 COMMON = frozenset("be have do make take get go come give put pull say set hold keep see let call run".split())
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from sayso.evaluation.event_labels import load
-from sayso.events.model import NONE, EventModel, Linear
+from sayso.stages.events.model import NONE, EventModel, Linear
 from training.events.examples import Examples, collect, parse
 from training.events.learned_triggers import added_heads, write
 
@@ -107,8 +107,8 @@ def main() -> None:
     parser.add_argument("--train-only", action="store_true",
                         help="ship the model fitted on train alone (to measure on dev with `sayso eval events --split dev`)")
     args = parser.parse_args()
-    from sayso.events.model import LEARNED_TRIGGERS
-    from sayso.events.ontology import load as load_ontology
+    from sayso.stages.events.model import LEARNED_TRIGGERS
+    from sayso.stages.events.ontology import load as load_ontology
 
     parsed = parse(load())
     found = added_heads(parsed, load_ontology())

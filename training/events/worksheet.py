@@ -49,8 +49,8 @@ def _actor_text(draft: Any, entity_id: Any, sentence: Any) -> Any:
 
 def candidates(draft: Any) -> list[dict]:
     """Every trigger match outside boilerplate, with the rules' event (or none) for it."""
-    from sayso.events import ontology_for
-    from sayso.events.triggers import find_matches
+    from sayso.stages.events import ontology_for
+    from sayso.stages.events.triggers import find_matches
     from sayso.settings import DEFAULT
 
     ontology = ontology_for(DEFAULT)
@@ -93,7 +93,7 @@ def render(doc: Document, sheet: dict) -> str:
 
 
 def make(out: Path, batches: int, doc_ids: list[str] | None = None, first: int = 1) -> None:
-    from sayso.events import drafts_for
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     out.mkdir(parents=True, exist_ok=True)
