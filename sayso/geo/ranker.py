@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from sayso.gazetteer import DATA, Candidate
+from sayso.gazetteer import DATA, Candidate, exact_key
 from sayso.geo.features import NAMES, Context, Name, contexts, vector
 
 WEIGHTS = DATA / "geo_ranker.json"
@@ -66,9 +66,10 @@ def names_of(inputs: Inputs) -> list[Name]:
 
 def rows(inputs: Inputs) -> list[list[list[float]]]:
     """The feature vectors of every candidate of every name (empty for a name without any)."""
-    ctxs: list[Context] = contexts(inputs.first, inputs.extra)
+    names = names_of(inputs)
+    ctxs: list[Context] = contexts(inputs.first, [exact_key(n.text) for n in names], inputs.extra)
     return [[vector(c, cands, name, ctx) for c in cands] if cands else []
-            for cands, name, ctx in zip(inputs.found, names_of(inputs), ctxs)]
+            for cands, name, ctx in zip(inputs.found, names, ctxs)]
 
 
 def rerank(inputs: Inputs, model: Optional[Weights] = None) -> list[Optional[Candidate]]:
