@@ -22,7 +22,7 @@ NAMES = (
     "named_region", "facility", "capital", "exact_name", "country_named", "country_named_often",
     "state_named", "near_other", "log_distance", "focus_country", "qualifier_inside",
     "area_word_region", "area_word_city", "state_word_region", "town_word_city",
-    "log_candidates", "demonym", "spelling_variant",
+    "log_candidates", "demonym", "spelling_variant", "region_with_big_town_namesake",
 )
 AREA_WORDS = re.compile(r"(?:\s+|^)(county|parish|district|province|shire|region)\b", re.I)
 STATE_WORDS = re.compile(r"^\s+(state|province)\b", re.I)
@@ -97,7 +97,14 @@ def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -
         float(bool(STATE_WORDS.match(name.after)) and region),
         float(bool(TOWN_WORDS.search(name.before)) and city),
         math.log10(len(cands)), float(name.how == "demonym"), float(name.how == "fuzzy"),
+        float(region and _big_namesake(c, cands)),
     ]
+
+
+def _big_namesake(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Whether a town of 100,000+ has the region's name ("New York", "Washington")."""
+    key = exact_key(c.name)
+    return any(x.precision == "city" and x.population >= 100_000 and exact_key(x.name) == key for x in cands)
 
 
 def _nearest(c: Candidate, points: tuple[tuple[float, float], ...]) -> Optional[float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -72,11 +72,19 @@ def rows(inputs: Inputs) -> list[list[list[float]]]:
             for cands, name, ctx in zip(inputs.found, names, ctxs)]
 
 
-def rerank(inputs: Inputs, model: Optional[Weights] = None) -> list[Optional[Candidate]]:
-    """The best candidate of each name by the learned scores (the first pass without weights)."""
+def rerank(inputs: Inputs, model: Optional[Weights] = None, rounds: int = 1) -> list[Optional[Candidate]]:
+    """The best candidate of each name by the learned scores (the first pass without weights);
+    a second round reads the context of the first round's choices."""
     model = model or weights()
     if model is None:
         return list(inputs.first)
+    best = list(inputs.first)
+    for _ in range(rounds):
+        best = _pick(replace(inputs, first=tuple(best)), model)
+    return best
+
+
+def _pick(inputs: Inputs, model: Weights) -> list[Optional[Candidate]]:
     best: list[Optional[Candidate]] = []
     for cands, xs in zip(inputs.found, rows(inputs)):
         if not cands:
