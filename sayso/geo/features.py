@@ -59,6 +59,10 @@ def capitals() -> frozenset[tuple[str, str]]:
     return frozenset((c["iso3"], exact_key(c["capital"])) for c in countries.values() if c.get("capital"))
 
 
+def is_capital(c: Candidate) -> bool:
+    return (c.country, exact_key(c.name)) in capitals()
+
+
 def contexts(first: Sequence[Optional[Candidate]], keys: Sequence[str], extra: Counter) -> list[Context]:
     """The context of each mention: the first-pass choices of the mentions of other names
     (a name repeated does not support itself), plus the countries of demonyms and the outlet."""
@@ -85,7 +89,7 @@ def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -
         1.0, logpop / 7, (logpop - math.log10(top + 1)) / 7, float(c.population == top),
         float(c.precision == "country"), float(region), float(city),
         float(region and c.population == 0), float(c.precision == "facility"),
-        float((c.country, exact_key(c.name)) in capitals()),
+        float(is_capital(c)),
         float(exact_key(c.name) == exact_key(name.text) or (region and c.population == 0)),
         float(n_country > 0), min(n_country, 5) / 5,
         float(ctx.states[(c.country, c.admin1)] > 0) if c.admin1 else 0.0,

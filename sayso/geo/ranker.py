@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from sayso.gazetteer import DATA, Candidate, exact_key
-from sayso.geo.features import NAMES, Context, Name, contexts, vector
+from sayso.geo.features import NAMES, Context, Name, contexts, is_capital, vector
 
 WEIGHTS = DATA / "geo_ranker.json"
 WINDOW = 24  # characters of text read on either side of a name
@@ -81,7 +81,21 @@ def rerank(inputs: Inputs, model: Optional[Weights] = None, rounds: int = 1) -> 
     best = list(inputs.first)
     for _ in range(rounds):
         best = _pick(replace(inputs, first=tuple(best)), model)
-    return best
+    return [_capital_first(b, cands, q) for b, cands, q in zip(best, inputs.found, inputs.qualifiers)]
+
+
+def _capital_first(chosen: Optional[Candidate], cands: Sequence[Candidate],
+                   qualifier: Optional[Candidate]) -> Optional[Candidate]:
+    """A national capital named alone stands for itself (or its government: "talks between
+    Ottawa and Brussels") rather than for a village of its name a hundredth its size; a
+    qualifier ("Brussels, Ontario") still decides."""
+    if chosen is None or qualifier is not None or chosen.precision != "city" or is_capital(chosen):
+        return chosen
+    capitals_ = [c for c in cands if c.precision == "city" and is_capital(c)
+                 and exact_key(c.name) == exact_key(chosen.name)]
+    if capitals_ and chosen.population * 100 < capitals_[0].population:
+        return capitals_[0]
+    return chosen
 
 
 def _pick(inputs: Inputs, model: Weights) -> list[Optional[Candidate]]:
