@@ -53,7 +53,7 @@ class Linear:
         return e / e.sum()
 
     def to_json(self) -> dict:
-        return {"classes": list(self.classes), "features": sorted(self.index, key=self.index.get),
+        return {"classes": list(self.classes), "features": sorted(self.index, key=lambda name: self.index[name]),
                 "coef": np.round(self.coef, 4).tolist(), "intercept": np.round(self.intercept, 4).tolist()}
 
     @classmethod

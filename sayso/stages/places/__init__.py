@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from sayso.stages.places import gazetteer
+from sayso.stages.places import institutions, ranker
 from sayso.stages.places.gazetteer import Candidate, exact_key, read_table
 from sayso.stages.base import Draft, stage
 from sayso.record import Place, Span
@@ -78,7 +79,11 @@ def country_of_demonym(text: str) -> Optional[str]:
 
 
 def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], str]:
-    """Candidates for a mention's text and how they were found: demonym | name | fuzzy."""
+    """Candidates for a mention's text and how they were found: institution | demonym | name |
+    fuzzy."""
+    seat = institutions.candidates(_trim(text), gaz)
+    if seat is not None:
+        return seat, "institution"
     target = demonyms().get(exact_key(text))
     if target:
         entry = gaz.country(target) if len(target) == 3 and target.isupper() else None
@@ -176,6 +181,20 @@ def resolve(
     `focus_fallback` gives a local feature the gazetteer lacks ("Frenchmen Street") the
     article's most named town when nothing says where it is.
     """
+    inputs = prepare(text, mentions, context)
+    best = ranker.rerank(inputs)  # the learned choice (sayso.stages.places.ranker)
+    looked, context = list(zip(inputs.found, inputs.hows)), inputs.extra
+    hows = [("weak" if how == "name" else "none") if m.label == WEAK else how
+            for m, (_, how) in zip(mentions, looked)]
+    best = _drop_unsupported_fuzzy(best, hows, context)
+    out: list[Optional[Resolved]] = [
+        Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
+    ]
+    return _facilities(text, mentions, out, focus_fallback)
+
+
+def prepare(text: str, mentions: Sequence[Mention], context: Optional[Counter] = None) -> ranker.Inputs:
+    """Candidates, first-pass choices and context of the mentions of one text."""
     gaz = gazetteer.load()
     looked = [candidates(m.text, gaz) for m in mentions]
     found = [c for c, _ in looked]
@@ -184,14 +203,9 @@ def resolve(
         if how == "demonym" and c and c[0].country:
             context[c[0].country] += 1
     qualifiers = [_qualifier(text, mentions, i, found) for i in range(len(mentions))]
-    best = choose(found, context, qualifiers)
-    hows = [("weak" if how == "name" else "none") if m.label == WEAK else how
-            for m, (_, how) in zip(mentions, looked)]
-    best = _drop_unsupported_fuzzy(best, hows, context)
-    out: list[Optional[Resolved]] = [
-        Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
-    ]
-    return _facilities(text, mentions, out, focus_fallback)
+    first = choose(found, context, qualifiers)
+    return ranker.Inputs(text, tuple((m.start, m.end) for m in mentions), tuple(found), tuple(first),
+                         context, tuple(qualifiers), tuple(how for _, how in looked))
 
 
 def _drop_unsupported_fuzzy(best, hows, context: Counter) -> list[Optional[Candidate]]:

