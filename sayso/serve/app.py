@@ -44,6 +44,10 @@ class ServeSettings:
     page_size: int = setting(50, "events per ledger page")
     cache_seconds: float = setting(2.0, "keep rendered read pages this long (0: off); adding an article clears them")
     workers: int = setting(1, "server processes (each with its own ledger connections and cache)")
+    allow_hosts: tuple[str, ...] = setting(("localhost", "127.0.0.1", "::1"),
+                                           "host names a request may be addressed to (the Host header; "
+                                           "guards a local ledger against DNS rebinding); * allows any")
+    show_paths: bool = setting(False, "show the server's file paths of articles (hidden by default)")
     extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
 
     @classmethod
@@ -71,6 +75,7 @@ def page_routes() -> list[Route]:
         Route("/map", views.map_page, name="map"),
         Route("/upload", views.upload_form, methods=["GET"], name="upload"),
         Route("/upload", views.upload_post, methods=["POST"]),
+        Route("/favicon.ico", views.favicon, name="favicon"),
     ]
 
 
@@ -84,13 +89,21 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     app = Starlette(
         routes=[*page_routes(), *api.routes(), Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
-        middleware=[Middleware(Guard, max_upload=settings.max_upload)],
+        middleware=[Middleware(Guard, max_upload=settings.max_upload, hosts=allowed_hosts(settings))],
         exception_handlers={HTTPException: views.http_error},
         lifespan=lifespan,
     )
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
     app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
+
+
+def allowed_hosts(settings: ServeSettings) -> frozenset[str]:
+    """The allow-list, with the address the server listens on when it is a name or one address."""
+    hosts = {h.lower().strip("[]") for h in settings.allow_hosts}
+    if settings.host not in ("0.0.0.0", "::", ""):
+        hosts.add(settings.host.lower().strip("[]"))
+    return frozenset(hosts)
 
 
 SETTINGS_ENV = "SAYSO_SERVE_SETTINGS"
@@ -100,4 +113,5 @@ def app_from_environment() -> Starlette:
     """The app for each of several worker processes: settings come as JSON in SAYSO_SERVE_SETTINGS."""
     values = json.loads(os.environ[SETTINGS_ENV])
     values.pop("extract", None)
+    values["allow_hosts"] = tuple(values.get("allow_hosts", ()))
     return create_app(ServeSettings(**values))
