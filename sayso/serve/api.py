@@ -223,11 +223,13 @@ def _object_schema(cls: type) -> dict[str, Any]:
     return {"type": "object", "properties": {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(cls)}}
 
 
-def _schemas() -> dict[str, Any]:
+def _schemas(show_paths: bool = False) -> dict[str, Any]:
     from sayso.ledger import EventDetail, MergedEvent, Report, SourceCount
     from sayso.serve.charts import DayCount, PlaceCount
 
     schemas = {cls.__name__: _object_schema(cls) for cls in (MergedEvent, Report, SourceCount, DayCount)}
+    if not show_paths:  # --show-paths: the server's file paths are hidden by default
+        schemas["Report"]["properties"].pop("path")
     schemas["PlaceCount"] = _object_schema(PlaceCount)
     ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
     array = lambda name: {"type": "array", "items": ref(name)}  # noqa: E731
@@ -290,5 +292,5 @@ def describe(settings: Any) -> dict[str, Any]:
                  "description": "News reports as an event ledger: who says so, and how sure they are."},
         "paths": paths,
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-                       "schemas": _schemas()},
+                       "schemas": _schemas(settings.show_paths)},
     }
