@@ -102,7 +102,7 @@ def stats(request: Request) -> Response:
 def index(request: Request) -> Response:
     """GET /api: what the API offers, and where its description is."""
     return _json(request, {"description": "/api/openapi.json", "endpoints": [
-        {"method": e.method, "path": e.path.replace(":int}", "}"), "summary": e.summary} for e in ENDPOINTS]})
+        {"method": e.method, "address": e.path.replace(":int}", "}"), "summary": e.summary} for e in ENDPOINTS]})
 
 
 async def post_article(request: Request) -> Response:
