@@ -9,8 +9,25 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Countries: Natural Earth · Leaflet");
 
+  // A ring that crosses the antimeridian jumps from 180 to -180; keep it continuous instead, so
+  // no polygon edge runs across the whole world.
+  function unwrap(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      while (ring[i][0] - ring[i - 1][0] > 180) { ring[i][0] -= 360; }
+      while (ring[i][0] - ring[i - 1][0] < -180) { ring[i][0] += 360; }
+    }
+  }
+
+  function polygons(geometry) {
+    if (!geometry) { return []; }
+    return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  }
+
   function outline(topo) {
     var countries = topojson.feature(topo, topo.objects.countries);
+    countries.features.forEach(function (f) {
+      polygons(f.geometry).forEach(function (polygon) { polygon.forEach(unwrap); });
+    });
     L.geoJSON(countries, {interactive: false, style: {color: "#8d9a92", weight: 0.7, fillColor: "#dde3d6", fillOpacity: 1}})
       .addTo(map).bringToBack();
     box.setAttribute("data-countries-drawn", String(countries.features.length));
