@@ -1,7 +1,8 @@
 """The server's access to the ledger: a small pool of open ledger handles, lent per call.
 
-Pages and API call these methods only; they call sayso.ledger's public API where it has what is
-needed, and sayso.serve.queries (read-only SQL over the ledger's tables) for the rest. A handle
+Pages and API call these methods only; every filtered list, count, timeline, map and export goes
+through the ledger's own filters (sayso.ledger.query); sayso.serve.queries only gives the filter
+form's choices and an article's merged events. A handle
 is lent to one thread at a time; at most IDLE handles are kept open between requests.
 """
 from __future__ import annotations
