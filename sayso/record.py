@@ -86,8 +86,12 @@ class Article:
 
 
 def article_id(text: str, meta: Meta) -> str:
-    """Stable id: the same text from the same place is the same article."""
-    key = (meta.url or meta.path or "") + "\x00" + text
+    """Stable id: the same text from the same place (URL, else path) is the same article. With
+    neither, an article is (outlet, text): the same wire copy from two outlets is two articles."""
+    place = meta.url or meta.path or ""
+    key = place + "\x00" + text
+    if not place and meta.outlet:
+        key = "outlet\x00" + meta.outlet + "\x00" + key
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 

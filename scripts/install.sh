@@ -12,3 +12,4 @@ python=${PYTHON:-python3.11}
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"
 .venv/bin/python -m pip install -q -c requirements/constraints.txt -e "$spec"
+bash scripts/serve_assets.sh

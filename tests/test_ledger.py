@@ -342,10 +342,12 @@ def test_place_and_status_filters_agree_with_the_reports(ledger_target):
     new version of an article took its reports away."""
     from synthetic import generate
 
-    def by_reports(db, column, value, like):
-        op = f"{db.like} ?" if like else "= ?"
+    from sayso.ledger.query import ESCAPE, like_pattern
+
+    def by_reports(db, column, value, like):  # substrings are literal: "n_" is no wildcard
+        op = f"{db.like} ?{ESCAPE}" if like else "= ?"
         return {i for (i,) in db.rows(f"SELECT DISTINCT merged_id FROM events WHERE {column} {op}",
-                                      (f"%{value}%" if like else value,))}
+                                      (like_pattern(value) if like else value,))}
 
     with open_ledger(ledger_target) as ledger:
         list(ledger.ingest_many(generate(90, seed=12), batch=30))
@@ -451,10 +453,13 @@ def test_actor_filter_agrees_with_a_substring_scan(ledger_target):
         names = [n for (n,) in ledger.db.rows("SELECT actor FROM merged_events WHERE actor IS NOT NULL "
                                               "ORDER BY id LIMIT 6")]
         probes = [n[1:5].upper() for n in names] + [n[-6:].lower() for n in names] + ["zz", "a%b", "o_"]
-        for probe in probes:
+        from sayso.ledger.query import ESCAPE, like_pattern
+
+        like = f"{ledger.db.like} ?{ESCAPE}"
+        for probe in probes:  # literal substrings: % and _ are no wildcards
             expected = {i for (i,) in ledger.db.rows(
-                f"SELECT id FROM merged_events WHERE actor {ledger.db.like} ? OR recipient {ledger.db.like} ?",
-                (f"%{probe}%", f"%{probe}%"))}
+                f"SELECT id FROM merged_events WHERE actor {like} OR recipient {like}",
+                (like_pattern(probe), like_pattern(probe)))}
             page = ledger.events(Filters(actor=probe), limit=None)
             assert {e.id for e in page.items} == expected and page.total == len(expected), probe
         ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", actor=Actor("Ahmad Quxbarrow", "person")))

@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-seconds", type=float, default=ServeSettings.cache_seconds,
                         help=h["cache_seconds"] + " (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=ServeSettings.workers, help=h["workers"])
+    parser.add_argument("--allow-host", action="append", default=None, metavar="NAME", dest="allow_hosts",
+                        help=h["allow_hosts"] + f"; repeat for several (default: {', '.join(ServeSettings.allow_hosts)})")
+    parser.add_argument("--show-paths", action="store_true", help=h["show_paths"])
 
 
 def settings_from(args: argparse.Namespace):
@@ -47,7 +50,9 @@ def settings_from(args: argparse.Namespace):
         raise SaysoError("--page-size must be 1..500, --workers at least 1, --cache-seconds 0 or more")
     return ServeSettings(ledger=args.ledger, host=args.host, port=args.port, token=token,
                          max_upload=args.max_upload, page_size=args.page_size,
-                         cache_seconds=args.cache_seconds, workers=args.workers)
+                         cache_seconds=args.cache_seconds, workers=args.workers,
+                         allow_hosts=tuple(args.allow_hosts or ServeSettings.allow_hosts),
+                         show_paths=args.show_paths)
 
 
 def run(args: argparse.Namespace) -> int:

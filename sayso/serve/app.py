@@ -47,6 +47,7 @@ def page_routes() -> list[Route]:
         Route("/map", views.map_page, name="map"),
         Route("/upload", views.upload_form, methods=["GET"], name="upload"),
         Route("/upload", views.upload_post, methods=["POST"]),
+        Route("/favicon.ico", views.favicon, name="favicon"),
     ]
 
 
@@ -60,7 +61,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     app = Starlette(
         routes=[*page_routes(), *api.routes(), Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
-        middleware=[Middleware(Guard, max_upload=settings.max_upload)],
+        middleware=[Middleware(Guard, max_upload=settings.max_upload, hosts=allowed_hosts(settings))],
         exception_handlers={HTTPException: views.http_error},
         lifespan=lifespan,
     )
@@ -69,8 +70,17 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
     return app
 
 
+def allowed_hosts(settings: ServeSettings) -> frozenset[str]:
+    """The allow-list, with the address the server listens on when it is a name or one address."""
+    hosts = {h.lower().strip("[]") for h in settings.allow_hosts}
+    if settings.host not in ("0.0.0.0", "::", ""):
+        hosts.add(settings.host.lower().strip("[]"))
+    return frozenset(hosts)
+
+
 def app_from_environment() -> Starlette:
     """The app for each of several worker processes: settings come as JSON in SAYSO_SERVE_SETTINGS."""
     values = json.loads(os.environ[SETTINGS_ENV])
     values.pop("extract", None)
+    values["allow_hosts"] = tuple(values.get("allow_hosts", ()))
     return create_app(ServeSettings(**values))

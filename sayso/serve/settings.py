@@ -25,6 +25,10 @@ class ServeSettings:
     page_size: int = setting(50, "events per ledger page")
     cache_seconds: float = setting(2.0, "keep rendered read pages this long (0: off); adding an article clears them")
     workers: int = setting(1, "server processes (each with its own ledger connections and cache)")
+    allow_hosts: tuple[str, ...] = setting(("localhost", "127.0.0.1", "::1"),
+                                           "host names a request may be addressed to (the Host header; "
+                                           "guards a local ledger against DNS rebinding); * allows any")
+    show_paths: bool = setting(False, "show the server's file paths of articles (hidden by default)")
     extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
 
     @classmethod
