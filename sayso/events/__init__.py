@@ -13,6 +13,7 @@ import dataclasses
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sayso.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
+from sayso.events.denial import status_with_denial
 from sayso.events.ontology import Ontology, load
 from sayso.events.status import status_of
 from sayso.events.triggers import Match, find_matches
@@ -269,7 +270,7 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     arguments = ((actor_tok, "actor"), (recipient_tok, recipient_role))
     if not said_threat and not _names_event(match, arguments, ontology, ents):
         return None
-    status, polarity = status_of(match.head, ontology.status)
+    status, polarity = status_with_denial(match.head, ontology.status)
     kind, mode = category.name, match.trigger.mode
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)
@@ -347,7 +348,7 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
 
 
 def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event:
-    status, polarity = status_of(match.head, ontology.status)
+    status, polarity = status_with_denial(match.head, ontology.status)
     text = draft.article.text
     return Event(
         id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
