@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Optional
 
 from sayso.attribution.chains import Linked, chain, link, root, without_orphans
+from sayso.attribution.citing import relay_citations
 from sayso.attribution.finder import find, sorted_found
 from sayso.attribution.lexicon import Lexicon, load_lexicon
 from sayso.entities import add_entity, entity_at
@@ -48,7 +49,7 @@ def attributions_of(
         entities, eid = _entity(doc, text, items, i, entity_ids, entities)
         entity_ids.append(eid)
     records = tuple(_record(text, items, i, entity_ids[i]) for i in range(len(items)))
-    return records, entities
+    return relay_citations(doc, text, records, entities, lex)
 
 
 def outermost(attributions: tuple[Attribution, ...]) -> list[Attribution]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from sayso.attribution.datelines import dateline_end
 from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.spans import Pair, char_tokens, noun_phrase, trim
 
@@ -42,6 +43,9 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         span = trim(text, (tok.idx, tok.idx + len(tok)))
         if span is None:
             return None
+    span = _after_dateline(doc, text, tok, span)
+    if span is None:
+        return None
     kind = source_kind(doc, tok, span, lex)
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we")
     return Speaker(
@@ -53,6 +57,17 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         plural=plural,
         definite=kind == "pronoun" or _definite_description(tok, lex),
     )
+
+
+def _after_dateline(doc, text: str, tok, span: Pair) -> Optional[Pair]:
+    """The span without the dateline it opens with ("TALLAHASSEE — Rep. Gwen Graham"); None
+    when the speaker's head is in the dateline ("WASHINGTON", "VNA"): a dateline says nothing."""
+    cut = dateline_end(doc, text, span[0])
+    if cut is None or span[0] >= cut:
+        return span
+    if tok.idx < cut:
+        return None
+    return trim(text, (cut, span[1]))
 
 
 def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:

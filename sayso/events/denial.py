@@ -15,7 +15,7 @@ A negated cue ("did not deny that X") denies nothing.
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from sayso.events.ontology import StatusLexicon
 from sayso.events.status import negated, status_of
@@ -47,6 +47,16 @@ def _denying_predicate(verb: Any, child: Any, lex: StatusLexicon) -> bool:
         c.dep_ in PREDICATE_DEPS and c.i != child.i and c.lemma_.lower() in lex.denial_predicates
         for c in verb.children
     )
+
+
+def denier(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[str]:
+    """Id of the attribution whose cue denies the event of `token` ("denied" in "The ministry
+    denied that ... were planning to defect"), else None: the claim is the denier's, not that
+    of a speaker inside the denied clause."""
+    cue = denial_cue(token, lex)
+    if cue is None:
+        return None
+    return next((a.id for a in attributions if a.cue is not None and a.cue.start <= cue.idx < a.cue.end), None)
 
 
 def status_with_denial(token: Any, lex: StatusLexicon) -> tuple[str, str]:
