@@ -127,3 +127,8 @@ def test_the_british_paper_resolves_to_an_outlet_named_earlier_but_never_a_speak
     paper = next(a for a in record.attributions if a.source.text == "The British paper")
     assert next(e for e in record.entities if e.id == paper.source.entity).name == "The Daily Telegraph"
     assert _credit(record, "defect").name == "The Daily Telegraph"
+
+
+def test_the_object_of_an_evaluation_is_the_articles_report():
+    record = extract_checked("Analyst Charles Barkley blasted the FBI's investigation on Friday.", outlet=OUTLET)
+    assert _credit(record, "investigation").chain == (OUTLET,)

@@ -13,7 +13,8 @@ import dataclasses
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sayso.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
-from sayso.events.denial import denier, status_with_denial
+from sayso.events.credit import credited
+from sayso.events.denial import status_with_denial
 from sayso.events.ontology import Ontology, load
 from sayso.events.status import status_of
 from sayso.events.triggers import Match, find_matches
@@ -271,7 +272,7 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     if not said_threat and not _names_event(match, arguments, ontology, ents):
         return None
     status, polarity = status_with_denial(match.head, ontology.status)
-    attribution = denier(match.head, ontology.status, draft.attributions) or attribution
+    attribution = credited(match.head, ontology.status, draft.attributions, attribution)
     kind, mode = category.name, match.trigger.mode
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)

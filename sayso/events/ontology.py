@@ -68,6 +68,7 @@ class StatusLexicon:
     occurrence_verbs: frozenset[str] = frozenset()  # a noun subject of these takes their tense
     denial_cues: frozenset[str] = frozenset()  # "denied that X", "rejected reports that X"
     denial_predicates: frozenset[str] = frozenset()  # "said it was untrue that X"
+    presupposing_cues: frozenset[str] = frozenset()  # "blasted the investigation": presupposed
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
         cues, words("nonfinite_only"), words("implicative"), modals, words("conditionals"),
         words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
         denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
+        presupposing_cues=words("presupposing_cues"),
     )
 
 
