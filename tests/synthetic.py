@@ -110,14 +110,14 @@ def make_record(url: str, outlet: Optional[str], published: Optional[str], specs
     b, ids, attributions, events = _Builder(), _Ids(), [], []
     if lead:
         b.add(lead + "\n\n")
-    for relay in relays:
+    for relay in relays:  # the events are then what the first outlet reported
         span = b.add(relay)
         eid = ids.entity(Actor(relay, "media"), span)
         attributions.append([f"a{len(attributions) + 1}", Source(span.start, span.end, relay, eid, "media"), None])
         b.add(" reported the news. ")
     for n, spec in enumerate(specs, 1):
         start = b.length
-        innermost = _told(b, ids, spec.told_by, attributions)
+        innermost = _told(b, ids, spec.told_by, attributions) or ("a1" if relays and not spec.told_by else None)
         content_start = b.length
         actor = ids.entity(spec.actor, b.add(spec.actor.name)) if spec.actor else None
         b.add(" ")

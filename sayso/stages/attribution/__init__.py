@@ -15,8 +15,10 @@ from dataclasses import replace
 from typing import Optional
 
 from sayso.stages.attribution.chains import Linked, chain, link, root, without_orphans
+from sayso.stages.attribution.citing import relay_citations
 from sayso.stages.attribution.finder import find, sorted_found
 from sayso.stages.attribution.lexicon import Lexicon, load_lexicon
+from sayso.stages.attribution.referents import is_description, referent
 from sayso.stages.entities import add_entity, entity_at
 from sayso.stages.base import Draft, stage
 from sayso.record import Attribution, Entity, Source, Span
@@ -45,10 +47,10 @@ def attributions_of(
     items = without_orphans(items, lambda offset: ctx.quotes.at(offset) is not None)
     entity_ids: list[Optional[str]] = []
     for i, item in enumerate(items):
-        entities, eid = _entity(doc, text, items, i, entity_ids, entities)
+        entities, eid = _entity(doc, text, items, i, entity_ids, entities, lex)
         entity_ids.append(eid)
     records = tuple(_record(text, items, i, entity_ids[i]) for i in range(len(items)))
-    return records, entities
+    return relay_citations(doc, text, records, entities, lex)
 
 
 def outermost(attributions: tuple[Attribution, ...]) -> list[Attribution]:
@@ -77,8 +79,9 @@ def _record(text: str, items: list[Linked], i: int, entity: Optional[str]) -> At
     )
 
 
-def _entity(doc, text, items: list[Linked], i: int, ids: list, entities: tuple[Entity, ...]):
-    """The entity of item i's speaker: the one it refers back to, the entities stage's, or a new one."""
+def _entity(doc, text, items: list[Linked], i: int, ids: list, entities: tuple[Entity, ...], lex: Lexicon):
+    """The entity of item i's speaker: the one it refers back to (an earlier speaker, else the
+    last compatible entity named before it), the entities stage's, or a new one."""
     item = items[i]
     who = item.found.speaker
     head = doc[who.head]
@@ -88,6 +91,10 @@ def _entity(doc, text, items: list[Linked], i: int, ids: list, entities: tuple[E
         if known is not None and known.id == ids[item.antecedent]:
             return entities, known.id
         return _add_mention(entities, ids[item.antecedent], Span.of(text, *who.span)), ids[item.antecedent]
+    if who.definite and who.kind != "pronoun" and (known is None or is_description(known)):
+        found = referent(entities, who.lemma, who.kind, who.span[0], lex)
+        if found is not None:
+            return _add_mention(entities, found.id, Span.of(text, *who.span)), found.id
     if known is not None:
         return entities, known.id
     if who.kind == "pronoun":

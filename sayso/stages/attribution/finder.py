@@ -80,7 +80,7 @@ def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Foun
             continue
         if doc[mark].text != ":" and _dateline(doc, first, mark):
             continue
-        head = _name_head(doc, first, mark)
+        head = _name_head(doc, first, mark, lex)
         para_end = ctx.paragraph(doc[mark].idx)[1]
         content = trim(text, (doc[mark].idx + 1, para_end))
         if head is None or content is None or _aside_after(head, mark):
@@ -124,9 +124,12 @@ def _dateline(doc, first, mark: int) -> bool:
     return bool(words) and words[0].is_upper and len(words[0]) > 1
 
 
-def _name_head(doc, first, mark: int):
-    """The head of a name before the mark, when the words there are a name (proper nouns)."""
+def _name_head(doc, first, mark: int, lex: Lexicon):
+    """The head of a name before the mark, when the words there are a name (proper nouns);
+    a headline label ("Report:", "Exclusive:") is none."""
     words = [t for t in doc[first.i:mark] if not t.is_punct]
+    if doc[first.i:mark].text.lower().replace("’", "'") in lex.headline_labels:
+        return None
     if len(words) == 1 and words[0].is_alpha and words[0].text[:1].isupper() and _says_words(doc, mark):
         return words[0]  # 'Poll: ...', 'TAPPER: ...': one capitalized word, the tagger's noun or not
     if not words or not any(t.pos_ == "PROPN" for t in words) or not words[-1].text[:1].isupper():

@@ -31,6 +31,7 @@ class Lexicon:
     indefinite: frozenset[str]
     pronoun_gender: dict[str, str]
     word_gender: dict[str, str]
+    headline_labels: frozenset[str] = frozenset()  # "Report:", "Exclusive:": never speakers
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -62,6 +63,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         indefinite=_words(data, "indefinite_determiners"),
         pronoun_gender=_genders(data.get("pronouns")),
         word_gender=word_gender,
+        headline_labels=_words(data, "headline_labels"),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from sayso.stages.attribution.datelines import dateline_end
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.spans import Pair, char_tokens, noun_phrase, trim
 
@@ -42,6 +43,13 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         span = trim(text, (tok.idx, tok.idx + len(tok)))
         if span is None:
             return None
+    cut = dateline_end(doc, text, span[0])
+    if cut is not None and span[0] < cut:
+        if tok.idx < cut:  # "WASHINGTON" parsed as the speaker: the name after the dateline is
+            return _after_dateline(doc, text, span, cut, lex, avoid)
+        span = trim(text, (cut, span[1]))
+        if span is None:
+            return None
     kind = source_kind(doc, tok, span, lex)
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we")
     return Speaker(
@@ -53,6 +61,17 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         plural=plural,
         definite=kind == "pronoun" or _definite_description(tok, lex),
     )
+
+
+def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: Optional[Pair]) -> Optional[Speaker]:
+    """The speaker after a dateline the parser took for the speaker's head ("TALLAHASSEE —
+    Rep. Gwen Graham said"): the first noun after the dateline that heads its phrase; None
+    when there is none (a dateline says nothing)."""
+    end = avoid[0] if avoid and avoid[0] > span[1] else span[1]
+    for t in char_tokens(doc, cut, end):
+        if t.pos_ in ("PROPN", "NOUN") and not (cut <= t.head.idx < end and t.head.i != t.i):
+            return speaker(doc, text, t.i, lex, avoid)
+    return None
 
 
 def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:

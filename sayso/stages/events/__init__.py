@@ -13,6 +13,8 @@ import dataclasses
 from typing import Any, Callable, Optional
 
 from sayso.stages.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
+from sayso.stages.events.credit import credited
+from sayso.stages.events.denial import status_with_denial
 from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
@@ -265,7 +267,8 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     arguments = ((actor_tok, "actor"), (recipient_tok, recipient_role))
     if not said_threat and not _names_event(match, arguments, ontology, ents):
         return None
-    status, polarity = status_of(match.head, ontology.status)
+    status, polarity = status_with_denial(match.head, ontology.status)
+    attribution = credited(match.head, ontology.status, draft.attributions, attribution)
     kind, mode = category.name, match.trigger.mode
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)
@@ -344,7 +347,7 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
 
 
 def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event:
-    status, polarity = status_of(match.head, ontology.status)
+    status, polarity = status_with_denial(match.head, ontology.status)
     text = draft.article.text
     return Event(
         id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
@@ -371,7 +374,7 @@ def ontology_for(settings: Settings) -> Ontology:
     from sayso.stages.events.model import LEARNED_TRIGGERS
 
     extra = getattr(settings, "ontology", None)
-    learned = (str(LEARNED_TRIGGERS),) if getattr(settings, "event_model", False) and LEARNED_TRIGGERS.is_file() else ()
+    learned = (str(LEARNED_TRIGGERS),) if event_model(settings) is not None and LEARNED_TRIGGERS.is_file() else ()
     return load(learned + ((extra,) if extra else ()))
 
 

@@ -72,7 +72,11 @@ def origin_of(match: Any) -> str:
 
 
 def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str]:
-    """The category of the candidate's event, or None when it names none."""
+    """The category of the candidate's event, or None when it names none. A candidate of a
+    category the model never saw in training (DEFECT: no annotated article had one) is left
+    to the rules."""
+    if match.trigger.category not in model.trigger.classes:
+        return rule.type if rule is not None else None
     features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
     category, _ = model.category(features)
     if category is None or without_agent(category, match.head):

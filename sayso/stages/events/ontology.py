@@ -63,6 +63,9 @@ class StatusLexicon:
     hearsay: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()  # a noun object of these takes their tense
     occurrence_verbs: frozenset[str] = frozenset()  # a noun subject of these takes their tense
+    denial_cues: frozenset[str] = frozenset()  # "denied that X", "rejected reports that X"
+    denial_predicates: frozenset[str] = frozenset()  # "said it was untrue that X"
+    presupposing_cues: frozenset[str] = frozenset()  # "blasted the investigation": presupposed
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,8 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
     return StatusLexicon(
         cues, words("nonfinite_only"), words("implicative"), modals, words("conditionals"),
         words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
+        denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
+        presupposing_cues=words("presupposing_cues"),
     )
 
 
