@@ -6,6 +6,7 @@ import importlib
 import sys
 from typing import Optional, Sequence
 
+from sayso.commands.progress import show_warnings
 from sayso.errors import SaysoError
 
 # Each command is a module in sayso.commands with HELP, add_arguments(parser) and run(args) -> int.
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    show_warnings()
     try:
         return args.run(args)
     except SaysoError as exc:

@@ -1,6 +1,7 @@
 """Progress bars on stderr: only when stderr is a terminal and more than one item comes."""
 from __future__ import annotations
 
+import logging
 import sys
 from itertools import chain, islice
 from typing import Iterable, Iterator, Optional, TypeVar
@@ -36,3 +37,17 @@ def note(message: str) -> None:
         tqdm.write(message, file=sys.stderr)
     else:
         print(message, file=sys.stderr)
+
+
+class _NoteHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        note(f"sayso: warning: {record.getMessage()}")
+
+
+def show_warnings() -> None:
+    """Warnings of the library (logger "sayso": a file decoded with bytes replaced, ...) as
+    one line each on stderr."""
+    logger = logging.getLogger("sayso")
+    if not any(isinstance(h, _NoteHandler) for h in logger.handlers):
+        logger.addHandler(_NoteHandler(logging.WARNING))
+        logger.setLevel(logging.WARNING)

@@ -3,7 +3,8 @@
 The text as read is trafilatura's extracted text (paragraphs on their own lines); every offset
 sayso reports points into it, not into the HTML. The date comes from the page's metadata
 (meta tags, JSON-LD, the URL) and never from a search of the body text, so a page with no date
-stays without one. A page with fewer than ten words of body is not an article. HTML fragments (feed entries) become text with `fragment_text`.
+stays without one. A page with fewer than ten words of body is not an article, nor is an error page
+(sayso/read/errorpage.py). HTML fragments (feed entries) become text with `fragment_text`.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from typing import Optional
 
 from sayso.errors import InputError
+from sayso.read.errorpage import check_not_error_page
 from sayso.read.published import iso_date
 from sayso.record import Article, Meta
 
@@ -48,6 +50,7 @@ def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Opti
             "no article text found in the HTML (malformed, or not an article page)",
             "check the page, or save the article's text as a .txt file",
         )
+    check_not_error_page(doc.title, text, origin)
     meta = Meta(
         path=path,
         url=url or doc.url,
