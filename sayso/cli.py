@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from sayso.commands.progress import show_warnings
 from sayso.errors import SaysoError
+from sayso.scale.signals import sigterm_as_sigint
 
 # Each command is a module in sayso.commands with HELP, add_arguments(parser) and run(args) -> int.
 COMMANDS = ("extract", "ingest", "query", "export", "serve", "eval")
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     show_warnings()
+    sigterm_as_sigint()
     try:
         return args.run(args)
     except SaysoError as exc:
