@@ -127,7 +127,10 @@ def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT, crea
 
 
 def _opened(target: str, where: str, create: bool) -> Backend:
-    db = connect(target, read_only=not create)
+    try:
+        db = connect(target, read_only=not create)
+    except _database_errors() as exc:
+        raise _open_error(where, exc) from exc
     try:
         if not create and not db.tables():
             raise LedgerError(f"{where}: holds no ledger yet; make one with: sayso ingest PATH --ledger ...")
@@ -138,15 +141,19 @@ def _opened(target: str, where: str, create: bool) -> Backend:
             db.prepare_for_writing()
     except _database_errors() as exc:
         db.close()
-        if is_disk_full(exc):
-            raise DiskFullError(f"{where}: the disk is full; nothing was stored. Free some space, "
-                                "or give --ledger a file on another disk") from exc
-        raise LedgerError(f"{where}: cannot be opened as a ledger ({one_line(exc)}); "
-                          "give a sayso ledger or a new file name (it was not changed)") from exc
+        raise _open_error(where, exc) from exc
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _open_error(where: str, exc: BaseException) -> LedgerError:
+    if is_disk_full(exc):
+        return DiskFullError(f"{where}: the disk is full; nothing was stored. Free some space, "
+                             "or give --ledger a file on another disk")
+    return LedgerError(f"{where}: cannot be opened as a ledger ({one_line(exc)}); "
+                       "give a sayso ledger or a new file name (it was not changed)")
 
 
 def database_error(where: str, exc: BaseException) -> LedgerError:
