@@ -7,7 +7,6 @@ shape of the contract in ../BRIEF.md and `record_from_dict` reads it back.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -58,9 +57,11 @@ class Article:
 
 
 def article_id(text: str, meta: Meta) -> str:
-    """Stable id: the same text from the same place is the same article."""
-    key = (meta.url or meta.path or "") + "\x00" + text
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    """Stable id of a version: the same text and metadata from the same source (URL, else real
+    path) is the same version (sayso.identity)."""
+    from sayso.identity import version_id
+
+    return version_id(text, meta)
 
 
 @dataclass(frozen=True, slots=True)
