@@ -8,6 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso import bounds  # noqa: F401  (registers sayso_sentence_cap)
 from sayso.errors import SaysoError
 from sayso.settings import Settings
 from sayso.tagging import use_fast_tagging
@@ -26,7 +27,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, max_length: int, paragraphs: bool, fast_tagging: bool) -> Any:
+def _load(model: str, max_length: int, paragraphs: bool, fast_tagging: bool, max_sentence: int = 0) -> Any:
     try:
         package = importlib.import_module(model)
     except ImportError as exc:
@@ -38,6 +39,8 @@ def _load(model: str, max_length: int, paragraphs: bool, fast_tagging: bool) -> 
     nlp.max_length = max(nlp.max_length, max_length)
     if paragraphs and "parser" in nlp.pipe_names:
         nlp.add_pipe("sayso_paragraphs", before="parser")
+    if max_sentence > 0 and "parser" in nlp.pipe_names:  # sayso.bounds
+        nlp.add_pipe("sayso_sentence_cap", before="parser", config={"max_tokens": max_sentence})
     if fast_tagging:
         use_fast_tagging(nlp)
     return nlp
@@ -45,4 +48,5 @@ def _load(model: str, max_length: int, paragraphs: bool, fast_tagging: bool) -> 
 
 def load_model(settings: Settings) -> Any:
     """The spaCy pipeline named in settings (cached per process)."""
-    return _load(settings.model, settings.max_bytes + 1, settings.paragraph_breaks, settings.fast_tagging)
+    return _load(settings.model, settings.max_bytes + 1, settings.paragraph_breaks, settings.fast_tagging,
+                 settings.max_sentence_tokens)

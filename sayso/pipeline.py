@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
+from sayso.bounds import OverBound, check_words, size_batches, time_budget
 from sayso.errors import SaysoError
 from sayso.record import (
     Article,
@@ -99,15 +100,28 @@ def _load_stages() -> None:
     from sayso import actors, attribution, clean, dates, entities, events, places  # noqa: F401
 
 
-def run_stages(draft: Draft, names: Iterable[str], settings: Settings) -> Union[Draft, Failure]:
+def run_stages(draft: Draft, names: Iterable[str], settings: Settings,
+               check: Callable[[], None] = lambda: None) -> Union[Draft, Failure]:
     for name in names:
         try:
+            check()
             draft = STAGES[name].func(draft, settings)
+        except OverBound as exc:
+            return Failure(draft.article.origin, str(exc), "bounds")
         except SaysoError as exc:
             return Failure(draft.article.origin, str(exc), name)
         except Exception as exc:  # one bad article never stops the batch
-            return Failure(draft.article.origin, f"{type(exc).__name__}: {exc}", name)
+            return Failure(draft.article.origin, stage_error(exc), name)
     return draft
+
+
+def stage_error(exc: Exception) -> str:
+    """A stage's failure in words: too deep or too large for the input's sake, else the error."""
+    if isinstance(exc, RecursionError):
+        return "the article is too deeply nested or too long to extract; split it"
+    if isinstance(exc, MemoryError):
+        return "the article is too large to extract in the memory available; split it"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -124,23 +138,36 @@ def extract(
 
     _load_stages()
     nlp = nlp or load_model(settings)
-    for batch in batched(items, settings.batch_size):
+    for batch in size_batches(items, settings.batch_size):
         yield from _extract_batch(batch, nlp, settings)
 
 
+def _prepared(item: Union[Article, Failure], settings: Settings) -> Union[Draft, Failure]:
+    if isinstance(item, Failure):
+        return item
+    try:
+        check_words(item.text, item.origin or item.id, settings.max_words)
+    except OverBound as exc:
+        return Failure(item.origin, str(exc), "bounds")
+    return run_stages(Draft(item), BEFORE_PARSE, settings)
+
+
 def _extract_batch(batch: list, nlp: Any, settings: Settings) -> Iterator[Union[Record, Failure]]:
-    prepared = [
-        item if isinstance(item, Failure) else run_stages(Draft(item), BEFORE_PARSE, settings)
-        for item in batch
-    ]
+    prepared = [_prepared(item, settings) for item in batch]
     drafts = [d for d in prepared if isinstance(d, Draft)]
     docs = iter(nlp.pipe((d.article.text for d in drafts), batch_size=settings.batch_size))
     for item in prepared:
         if isinstance(item, Failure):
             yield item
             continue
-        done = run_stages(item.set(doc=next(docs)), AFTER_PARSE, settings)
-        yield done if isinstance(done, Failure) else done.record()
+        doc = next(docs)
+        try:
+            with time_budget(settings.article_seconds, item.article.origin or item.article.id) as budget:
+                done = run_stages(item.set(doc=doc), AFTER_PARSE, settings, budget.check)
+                done = done if isinstance(done, Failure) else done.record()
+        except OverBound as exc:  # the timer fired between stages
+            done = Failure(item.article.origin, str(exc), "bounds")
+        yield done
 
 
 def extract_one(article: Article, settings: Settings = DEFAULT) -> Record:
