@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from sayso.commands.progress import show_warnings
 from sayso.errors import SaysoError
-from sayso.scale.signals import sigterm_as_sigint
+from sayso.scale.signals import sigterm_as_sigint, stop_now
 
 # Each command is a module in sayso.commands with HELP, add_arguments(parser) and run(args) -> int.
 COMMANDS = ("extract", "ingest", "query", "export", "serve", "eval")
@@ -38,12 +38,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     show_warnings()
     sigterm_as_sigint()
     try:
-        return args.run(args)
+        code = args.run(args)
     except SaysoError as exc:
         print(f"sayso {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"sayso {args.command}: interrupted", file=sys.stderr)
-        return 130
+        code = 130
     except BrokenPipeError:
         return 0
+    if code == 130 and argv is None:  # the command line, stopped: no slow teardown
+        stop_now(code)
+    return code
