@@ -12,7 +12,9 @@
 - Time: the stages after parsing run under a budget of `Settings.article_seconds` per article.
   In the main thread a timer interrupts an article over its budget (in-process runs are
   bounded too); elsewhere the budget is checked between stages. A worker process that hangs
-  regardless is stopped by its pool (sayso.scale.workers).
+  regardless is stopped by its pool (sayso.scale.workers). Reading one HTML page or feed has a
+  budget of its own, `READ_SECONDS` (a page whose author field holds 50,000 brackets kept
+  trafilatura's regular expressions busy for minutes).
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from sayso.errors import ExtractionError
 
 WORD = re.compile(r"\S+")
 BATCH_CHARS = 400_000  # characters parsed in one nlp.pipe batch
+READ_SECONDS = 30.0  # time one HTML page or feed may take to read (hostile markup can take hours)
 SENTENCE_ENDS = frozenset(".!?")
 
 
@@ -107,7 +110,8 @@ def time_budget(seconds: float, origin: str) -> Iterator[_Budget]:
     """A budget for one article: OverBound is raised in the block once it is spent (by a timer
     in the main thread; by `check()` elsewhere). 0 or less: no budget."""
     budget = _Budget(seconds if seconds > 0 else float("inf"), origin)
-    timer = seconds > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    timer = (seconds > 0 and threading.current_thread() is threading.main_thread()
+             and hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0)  # not nested
     if not timer:
         yield budget
         return

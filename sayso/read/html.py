@@ -12,6 +12,8 @@ import logging
 import re
 from typing import Optional
 
+from sayso import bounds
+from sayso.bounds import OverBound, time_budget
 from sayso.errors import InputError
 from sayso.read.errorpage import check_not_error_page
 from sayso.read.published import iso_date
@@ -37,10 +39,14 @@ def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Opti
     if not data.strip():
         raise InputError(origin, "empty file", "give a file with an article page")
     try:
-        doc = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, date_extraction_params=DATE_PARAMS,
-        )
+        with time_budget(bounds.READ_SECONDS, origin):
+            doc = trafilatura.bare_extraction(
+                data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                include_images=False, date_extraction_params=DATE_PARAMS,
+            )
+    except OverBound as exc:
+        raise InputError(origin, f"took longer than {bounds.READ_SECONDS:g} s to read (malformed or hostile HTML)",
+                         "check the page") from exc
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(origin, f"HTML could not be parsed ({type(exc).__name__})", "check the file") from exc
     text = getattr(doc, "text", None) if doc is not None else None

@@ -27,3 +27,9 @@ def describe(exc: BaseException) -> str:
         return f"cannot be read ({exc.strerror or 'input/output error'})"
     return "damaged, or not in the format its name says"
 
+
+
+def first_line(message: object) -> str:
+    """The first non-blank line of a library's message (some run over many lines)."""
+    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+    return lines[0].removeprefix("ERROR: ") if lines else ""

@@ -13,7 +13,7 @@ from typing import Any, Iterator, Optional, Union
 from sayso.errors import InputError
 from sayso.pipeline import Failure
 from sayso.read.html import html_article
-from sayso.read.problems import describe
+from sayso.read.problems import describe, first_line
 from sayso.read.published import iso_date
 from sayso.read.source import Source, sniff, too_large
 from sayso.record import Article
@@ -48,7 +48,7 @@ def read_warc(source: Source, max_bytes: int) -> Iterator[Union[Article, Failure
         except ArchiveLoadFailed as exc:
             where = source.origin if number == 0 else f"{source.origin}#{number + 1}"
             what = "not a WARC file" if number == 0 else "broken WARC record; the rest of the file is skipped"
-            raise InputError(where, f"{what} ({exc})", "check the file") from exc
+            raise InputError(where, f"{what} ({first_line(exc)})", "check the file") from exc
     if source.path is not None and not _only_space_after(source, end):
         raise InputError(f"{source.origin}#{number + 1}", CUT, AGAIN)
 
