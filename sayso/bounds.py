@@ -6,7 +6,8 @@
   refused in milliseconds.
 - Sentences: a stretch of more than `Settings.max_sentence_tokens` tokens without a sentence
   end (a "sentence" with no full stops, a paragraph of one run-on line) is cut into pieces of
-  that many tokens before parsing (`sayso_sentence_cap`, a spaCy component before the parser).
+  that many tokens before parsing (`cap_sentences`, run by the spaCy component
+  `sayso_sentence_cap` before the parser, sayso/parse.py).
   Only sentence starts are set: the text, and every offset into it, stay as read.
 - Parse batches: at most `BATCH_CHARS` characters go through spaCy at once.
 - Time: the stages after parsing run under a budget of `Settings.article_seconds` per article.
@@ -24,9 +25,6 @@ import threading
 import time
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
-
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from sayso.errors import ExtractionError
 
@@ -66,15 +64,7 @@ def size_batches(items: Iterable[Any], size: int, max_chars: int = BATCH_CHARS) 
         yield batch
 
 
-@Language.factory("sayso_sentence_cap", default_config={"max_tokens": 250})
-def make_sentence_cap(nlp: Language, name: str, max_tokens: int):
-    def cap(doc: Doc) -> Doc:
-        return cap_sentences(doc, max_tokens)
-
-    return cap
-
-
-def cap_sentences(doc: Doc, max_tokens: int) -> Doc:
+def cap_sentences(doc: Any, max_tokens: int) -> Any:
     """Start a sentence after every `max_tokens` tokens that hold no sentence end."""
     run = 0
     for token in doc:

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso import bounds  # noqa: F401  (registers sayso_sentence_cap)
+from sayso.bounds import cap_sentences
 from sayso.errors import SaysoError
 from sayso.settings import Settings
 from sayso.tagging import use_fast_tagging
@@ -24,6 +24,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if tok.is_space and tok.text.count("\n") >= 2 and tok.i > 0:
             tok.is_sent_start = True
     return doc
+
+
+@Language.factory("sayso_sentence_cap", default_config={"max_tokens": 250})
+def make_sentence_cap(nlp: Language, name: str, max_tokens: int):
+    """A run of more than `max_tokens` tokens without a sentence end is cut (sayso.bounds)."""
+    return lambda doc: cap_sentences(doc, max_tokens)
 
 
 @lru_cache(maxsize=4)
