@@ -10,8 +10,9 @@ carrying its origin, the error, its type and traceback, and the batch goes on; w
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
+from sayso.bounds import OverBound, check_words, size_batches, time_budget
 from sayso.errors import ExtractionError, SaysoError
 from sayso.record import Article, Failure, Record
 from sayso.settings import DEFAULT, Settings
@@ -24,7 +25,6 @@ from sayso.stages.dates import resolve_times
 from sayso.stages.entities import find_entities
 from sayso.stages.events import find_events
 from sayso.stages.places import resolve_places
-from sayso.util import batched
 
 log = logging.getLogger("sayso")
 
@@ -99,18 +99,31 @@ def split(stages: Sequence[Stage]) -> tuple[tuple[Stage, ...], tuple[Stage, ...]
     return tuple(stages), ()
 
 
-def run_stages(draft: Draft, stages: Iterable[Stage], settings: Settings) -> Union[Draft, Failure]:
+def run_stages(draft: Draft, stages: Iterable[Stage], settings: Settings,
+               check: Callable[[], None] = lambda: None) -> Union[Draft, Failure]:
     for s in stages:
         try:
+            check()
             draft = s(draft, settings)
+        except OverBound as exc:
+            return Failure(draft.article.origin, str(exc), "bounds")
         except Exception as exc:  # one bad article never stops the batch
             origin = draft.article.origin
             if settings.strict:
                 raise ExtractionError(f"{origin or draft.article.id}: the {s.name} stage failed: "
                                       f"{type(exc).__name__}: {exc}") from exc
             log.debug("%s: the %s stage failed", origin, s.name, exc_info=exc)
-            return Failure.of(origin, exc, s.name, str(exc) if isinstance(exc, SaysoError) else None)
+            return Failure.of(origin, exc, s.name, str(exc) if isinstance(exc, SaysoError) else stage_error(exc))
     return draft
+
+
+def stage_error(exc: Exception) -> str:
+    """A stage's failure in words: too deep or too large for the input's sake, else the error."""
+    if isinstance(exc, RecursionError):
+        return "the article is too deeply nested or too long to extract; split it"
+    if isinstance(exc, MemoryError):
+        return "the article is too large to extract in the memory available; split it"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def extract(
@@ -122,24 +135,40 @@ def extract(
 
     nlp = nlp or load_model(settings)
     before, after = split(check(default_stages() if stages is None else stages))
-    for batch in batched(items, settings.batch_size):
+    for batch in size_batches(items, settings.batch_size):
         yield from _extract_batch(batch, nlp, settings, before, after)
+
+
+def _prepared(item: Union[Article, Failure], settings: Settings, before: tuple[Stage, ...]) -> Union[Draft, Failure]:
+    if isinstance(item, Failure):
+        return item
+    try:
+        check_words(item.text, item.origin or item.id, settings.max_words)
+    except OverBound as exc:
+        return Failure(item.origin, str(exc), "bounds")
+    return run_stages(Draft(item), before, settings)
 
 
 def _extract_batch(batch: list, nlp: Any, settings: Settings, before: tuple[Stage, ...],
                    after: tuple[Stage, ...]) -> Iterator[Union[Record, Failure]]:
-    prepared = [
-        item if isinstance(item, Failure) else run_stages(Draft(item), before, settings)
-        for item in batch
-    ]
+    prepared = [_prepared(item, settings, before) for item in batch]
     drafts = [d for d in prepared if isinstance(d, Draft)]
     docs = iter(nlp.pipe((d.article.text for d in drafts), batch_size=settings.batch_size))
     for item in prepared:
         if isinstance(item, Failure):
             yield item
             continue
-        done = run_stages(item.set(doc=next(docs)), after, settings)
-        yield done if isinstance(done, Failure) else done.record()
+        yield _finish(item.set(doc=next(docs)), after, settings)
+
+
+def _finish(draft: Draft, after: tuple[Stage, ...], settings: Settings) -> Union[Record, Failure]:
+    """The stages after the parse within the article's time budget, and the record."""
+    try:
+        with time_budget(settings.article_seconds, draft.article.origin or draft.article.id) as budget:
+            done = run_stages(draft, after, settings, budget.check)
+            return done if isinstance(done, Failure) else done.record()
+    except OverBound as exc:  # the timer fired between stages
+        return Failure(draft.article.origin, str(exc), "bounds")
 
 
 def extract_one(article: Article, settings: Settings = DEFAULT) -> Record:

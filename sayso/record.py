@@ -7,7 +7,6 @@ shape of the contract in ../BRIEF.md and `record_from_dict` reads it back.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import traceback
 from dataclasses import dataclass, field
@@ -86,13 +85,11 @@ class Article:
 
 
 def article_id(text: str, meta: Meta) -> str:
-    """Stable id: the same text from the same place (URL, else path) is the same article. With
-    neither, an article is (outlet, text): the same wire copy from two outlets is two articles."""
-    place = meta.url or meta.path or ""
-    key = place + "\x00" + text
-    if not place and meta.outlet:
-        key = "outlet\x00" + meta.outlet + "\x00" + key
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    """Stable id of a version: the same text and metadata from the same source (URL, else real
+    path, else the outlet and the text) is the same version (sayso.identity)."""
+    from sayso.identity import version_id
+
+    return version_id(text, meta)
 
 
 @dataclass(frozen=True, slots=True)

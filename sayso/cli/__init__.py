@@ -10,8 +10,9 @@ import importlib
 import sys
 from typing import Optional, Sequence
 
-from sayso.cli.options import configure_logging
+from sayso.cli.options import configure_logging, show_warnings
 from sayso.errors import SaysoError
+from sayso.scale.signals import sigterm_as_sigint, stop_now
 
 COMMANDS = ("extract", "ingest", "query", "export", "serve", "eval")
 
@@ -38,13 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(getattr(args, "verbose", False))
+    show_warnings()
+    sigterm_as_sigint()
     try:
-        return args.run(args)
+        code = args.run(args)
     except SaysoError as exc:
         print(f"sayso {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"sayso {args.command}: interrupted", file=sys.stderr)
-        return 130
+        code = 130
     except BrokenPipeError:
         return 0
+    if code == 130 and argv is None:  # the command line, stopped: no slow teardown
+        stop_now(code)
+    return code

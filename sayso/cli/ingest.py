@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Union
 
 from sayso.cli.options import add_extract_arguments, add_ledger_argument, failure_message, note
 from sayso.cli.table import print_table
-from sayso.ledger import IngestResult, Ledger, open_ledger
+from sayso.ledger import DiskFullError, IngestResult, Ledger, open_ledger
 from sayso.record import Failure, Record
 from sayso.read import add_reader_arguments, read_sources, reader_options
 from sayso.scale import add_scale_arguments, run_from_args
@@ -44,16 +44,19 @@ def run(args: argparse.Namespace) -> int:
         counts: Counter[str] = Counter()
         merged: set[int] = set()
         reports = 0
-        known = None if args.redo else (lambda article_id: ledger.article(article_id) is not None)
+        known = None if args.redo else ledger.is_current
         results = run_from_args(articles, settings, args, skip=known, ordered=False, read_options=options)
-        for stored in store_all(ledger, results):
-            if isinstance(stored, Failure):
-                counts["failed"] += 1
-                note(failure_message(stored, args.verbose))
-                continue
-            counts[stored.status] += 1
-            reports += stored.events
-            merged.update(stored.merged)
+        try:
+            for stored in store_all(ledger, results):
+                if isinstance(stored, Failure):
+                    counts["failed"] += 1
+                    note(failure_message(stored, args.verbose))
+                    continue
+                counts[stored.status] += 1
+                reports += stored.events
+                merged.update(stored.merged)
+        except (KeyboardInterrupt, DiskFullError) as exc:
+            return stopped(args, exc, counts, ledger)
         if results.stats.skipped:
             print(f"{results.stats.skipped} articles already in the ledger were skipped (--redo extracts them again)")
         total = ledger.stats()
@@ -71,6 +74,24 @@ def run(args: argparse.Namespace) -> int:
         print("sayso ingest: interrupted; what was extracted is stored; run again to go on", file=sys.stderr)
         return 130
     return 1 if counts["failed"] else 0
+
+
+def stopped(args: argparse.Namespace, exc: BaseException, counts: Counter, ledger: Ledger) -> int:
+    """A second Ctrl-C (stop now) or a full disk: say what is stored, and what to do."""
+    kept = counts["added"] + counts["replaced"] + counts["unchanged"]
+    if isinstance(exc, DiskFullError):
+        note(f"sayso ingest: {exc}: {kept} articles of this run were stored, whole (the ledger is intact); "
+             "free some space, or give --ledger a file on another disk, and run again: "
+             "stored articles are skipped")
+        return 1
+    try:
+        total = ledger.stats()["articles"]
+    except Exception:  # what was stored is stored; the count is a courtesy
+        total = None
+    held = f"; the ledger holds {total} articles" if total is not None else ""
+    print(f"{args.ledger}: stopped now; {kept} articles of this run stored ({counts['added']} added, "
+          f"{counts['replaced']} replaced){held}. Run again to go on.")
+    return 130
 
 
 def store_all(ledger: Ledger, results: Iterable[Union[Record, Failure]],

@@ -81,3 +81,18 @@ def note(message: str) -> None:
         tqdm.write(message, file=sys.stderr)
     else:
         print(message, file=sys.stderr)
+
+
+class _NoteHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        note(f"sayso: warning: {record.getMessage()}")
+
+
+def show_warnings() -> None:
+    """Warnings of the library (logger "sayso": a file decoded with bytes replaced, ...) as
+    one line each on stderr."""
+    logger = logging.getLogger("sayso")
+    if not any(isinstance(h, _NoteHandler) for h in logger.handlers):
+        logger.addHandler(_NoteHandler(logging.WARNING))
+        if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+            logger.setLevel(logging.WARNING)

@@ -258,8 +258,15 @@ def search_index(db: Backend) -> bool:
     return found
 
 
+def v7(db: Backend) -> None:
+    """Article keys become canonical sources (sayso/ledger/rekey.py)."""
+    from sayso.ledger.rekey import rekey
+
+    rekey(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7]]
 VERSION = len(MIGRATIONS)
 
 

@@ -99,7 +99,7 @@ def _ingest(batch: Batch, rows: ArticleRows, current: dict[str, Current], stamp:
     if old is None:
         return _add(batch, rows, 1, stamp, "added")
     batch.flush()  # the old version may be in this batch: written, then retired
-    touched = _retire(batch.db, old[0])
+    touched = retire(batch.db, old[0])
     batch.db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
     result = _add(batch, rows, old[2] + 1, stamp, "replaced")
     batch.flush()
@@ -115,7 +115,7 @@ def _add(batch: Batch, rows: ArticleRows, version: int, stamp: str, status: str)
     return IngestResult(article["id"], status, len(rows.events), merged)
 
 
-def _retire(db: Backend, article_id: str) -> set[int]:
+def retire(db: Backend, article_id: str) -> set[int]:
     """Remove an old version's contributions; returns the merged events it was in."""
     merged = {m for (m,) in db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?",
                                     (article_id,))}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -21,6 +22,7 @@ from sayso.record import Failure
 from sayso.read.feeds import read_feed
 from sayso.read.html import html_article
 from sayso.read.language import check_english
+from sayso.read.problems import describe
 from sayso.read.source import FORMATS, STDIN, Source, open_source, walk
 from sayso.read.tables import read_csv, read_json, read_jsonl
 from sayso.read.text import read_sidecar, text_article, with_fields
@@ -120,9 +122,9 @@ def _read_path(name: str, options: ReadOptions) -> Iterator[Item]:
     path = Path(name)
     if name != STDIN and path.is_dir():
         found = False
-        skip = {Path(p).resolve() for p in options.skip}
+        skip = {os.path.realpath(p) for p in options.skip}
         for child in walk(path):
-            if child.resolve() in skip:
+            if os.path.realpath(child) in skip:
                 continue
             found = True
             yield from _read_file(str(child), options)
@@ -139,9 +141,9 @@ def _read_file(name: str, options: ReadOptions) -> Iterator[Item]:
     except InputError as exc:
         yield Failure(exc.origin, str(exc))
     except (OSError, EOFError) as exc:
-        yield Failure(name, f"{name}: cannot read it ({getattr(exc, 'strerror', None) or exc}); check the file and its permissions")
+        yield Failure(name, f"{name}: {describe(exc)}; check the file and its permissions")
     except Exception as exc:  # a damaged file must not stop the batch; the message names it
-        yield Failure(name, f"{name}: cannot read it ({type(exc).__name__}: {exc}); check the file")
+        yield Failure(name, f"{name}: {describe(exc)}; check the file")
 
 
 def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:

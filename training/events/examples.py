@@ -18,8 +18,9 @@ from sayso.stages.events.model import NONE
 @dataclass
 class Examples:
     trigger: list[tuple[dict, str, str]] = field(default_factory=list)  # features, label, split
-    actor: list[tuple[dict, int, str]] = field(default_factory=list)
-    recipient: list[tuple[dict, int, str]] = field(default_factory=list)
+    actor: list[tuple[dict, int, str, int]] = field(default_factory=list)  # + the event's number
+    recipient: list[tuple[dict, int, str, int]] = field(default_factory=list)
+    has_argument: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # event -> gold actor, recipient
     unmatched: int = 0
 
 
@@ -59,8 +60,10 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
     for t in argument_candidates(match.head, {x.i for x in match.tokens}):
         role = "actor" if t is rule_actor else "recipient" if t is rule_recipient else None
         f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
-        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split))
-        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split))
+        group = len(out.trigger)  # the event these candidates belong to
+        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))
+        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split, group))
+    out.has_argument[len(out.trigger)] = (actor is not None, recipient is not None)
 
 
 def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
