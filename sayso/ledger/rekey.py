@@ -40,7 +40,7 @@ def _key(url: str | None, path: str | None, record: str) -> str:
 
 def _retire_duplicates(db: Any) -> None:
     from sayso.ledger import corroboration
-    from sayso.ledger.store import retire
+    from sayso.ledger.retire import retire
 
     doubled = db.rows("SELECT key FROM articles WHERE current = 1 GROUP BY key HAVING COUNT(*) > 1")
     touched: set[int] = set()

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
+from sayso.ledger.retire import CONTRIBUTIONS, retire  # noqa: F401  (store.retire, as before)
 from sayso.ledger.batch import Batch, insert_sql
 from sayso.ledger.rows import ArticleRows, rows_of
 from sayso.ledger.schema import now
@@ -24,7 +25,6 @@ from sayso.record import Record
 
 ARTICLE_COLUMNS = ("id", "key", "version", "current", "url", "path", "outlet", "title", "author",
                    "published", "text_hash", "record_hash", "record", "events", "ingested_at")
-CONTRIBUTIONS = ("events",)  # entities, places and attributions are views of current records
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,3 @@ def _add(batch: Batch, rows: ArticleRows, version: int, stamp: str, status: str)
     return IngestResult(article["id"], status, len(rows.events), merged)
 
 
-def retire(db: Backend, article_id: str) -> set[int]:
-    """Remove an old version's contributions; returns the merged events it was in."""
-    merged = {m for (m,) in db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?",
-                                    (article_id,))}
-    for table in CONTRIBUTIONS:
-        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    db.execute("UPDATE articles SET current = 0 WHERE id = ?", (article_id,))
-    return merged
