@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
@@ -98,3 +99,18 @@ def all_ids(root: Path = EVAL) -> dict[str, list[str]]:
     gwn = [f"gwn/{i}" for i in range(len(_gwn_texts(root)))]
     plover = [f"plover/{k}" for k in _plover_texts(root)]
     return {"polnear": polnear, "meantime": meantime, "gwn": gwn, "plover": plover}
+
+
+def labelled_records(doc_ids: Iterable[str], digests: dict[str, str], texts: Path, settings: Any) -> Iterator[tuple[str, Any]]:
+    """(document id, extracted record) for labelled documents, refusing a text whose digest is
+    not the one that was labelled (`digests`: id -> digest, "" when unknown)."""
+    from sayso.errors import InputError
+    from sayso.pipeline import extract_one
+    from sayso.record import Article, Meta
+
+    for doc_id in sorted(doc_ids):
+        doc = read(doc_id, texts)
+        if digests.get(doc_id, "") not in ("", doc.digest):
+            raise InputError(doc_id, "its text is not the text that was labelled (SHA-1 differs)",
+                             "point --texts at the corpora of ../shared/eval as published")
+        yield doc_id, extract_one(Article(doc.text, Meta(path=doc_id)), settings)

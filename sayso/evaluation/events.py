@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from sayso.errors import InputError
-from sayso.evaluation.event_corpus import EVAL, read
+from sayso.evaluation.event_corpus import EVAL, labelled_records
 from sayso.evaluation.event_labels import LABELS, Label, load
 
 HELP = "event category, actor and recipient on the team's annotations of real news"
@@ -86,8 +85,6 @@ def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
 
 
 def evaluate(path: Path, split: str, texts: Path, rules: bool = False) -> dict[str, Any]:
-    from sayso.pipeline import extract_one
-    from sayso.record import Article, Meta
     from sayso.settings import DEFAULT
 
     by_doc: dict[str, list[Label]] = defaultdict(list)
@@ -95,12 +92,8 @@ def evaluate(path: Path, split: str, texts: Path, rules: bool = False) -> dict[s
         by_doc[label.doc].append(label)
     settings = DEFAULT.replace(event_model=not rules)
     tally = Tally()
-    for doc_id in sorted(by_doc):
-        doc = read(doc_id, texts)
-        if by_doc[doc_id][0].digest not in ("", doc.digest):
-            raise InputError(doc_id, "its text is not the text that was annotated (SHA-1 differs)",
-                             "point --texts at the corpora of ../shared/eval as published")
-        record = extract_one(Article(doc.text, Meta(path=doc_id)), settings)
+    digests = {d: labels[0].digest for d, labels in by_doc.items()}
+    for doc_id, record in labelled_records(by_doc, digests, texts, settings):
         score_document(record, by_doc[doc_id], tally)
     return _result(tally, split, len(by_doc), rules)
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from sayso.errors import InputError
-from sayso.evaluation.event_corpus import EVAL, read
+from sayso.evaluation.event_corpus import EVAL, labelled_records
 
 HELP = "who each event report rests on (the article or a speaker), on the team's labels"
 LABELS = Path(__file__).resolve().parents[2] / "annotations" / "sources"
@@ -133,19 +132,15 @@ def _event_at(record: Any, trigger: tuple[int, int]) -> Optional[Any]:
 
 
 def evaluate(path: Path, split: str, texts: Path) -> dict[str, Any]:
-    from sayso.pipeline import extract_one
-    from sayso.record import Article, Meta
+
+    from sayso.settings import DEFAULT
 
     by_doc: dict[str, list[Label]] = defaultdict(list)
     for label in load(path, split):
         by_doc[label.doc].append(label)
     tally = Tally()
-    for doc_id in sorted(by_doc):
-        doc = read(doc_id, texts)
-        if by_doc[doc_id][0].digest not in ("", doc.digest):
-            raise InputError(doc_id, "its text is not the text that was labelled (SHA-1 differs)",
-                             "point --texts at the corpora of ../shared/eval as published")
-        record = extract_one(Article(doc.text, Meta(path=doc_id)))
+    digests = {d: labels[0].digest for d, labels in by_doc.items()}
+    for doc_id, record in labelled_records(by_doc, digests, texts, DEFAULT):
         score_document(record, by_doc[doc_id], tally)
     return _result(tally, split, len(by_doc))
 
