@@ -41,34 +41,56 @@ def main_status(statuses: Sequence[str]) -> Optional[str]:
     return max(counts, key=lambda s: (counts[s], -statuses.index(s))) if counts else None
 
 
+def _agreed(rows: list[dict[str, Any]], role: str) -> Optional[dict]:
+    """The report whose `role` most reports agree with (the same participant, or an alias of
+    it), the most specific name on a tie (named, then longer), then the first by name."""
+    from sayso.ledger.identity import participant_tokens, same_participant
+
+    named = [r for r in rows if r[f"{role}_name"]]
+    if not named:
+        return None
+    tokens = [participant_tokens(r[f"{role}_name"], r[f"{role}_kind"]) for r in named]
+
+    def support(i: int) -> int:
+        name = named[i][f"{role}_name"]
+        return sum(1 for j, r in enumerate(named)
+                   if r[f"{role}_name"] == name or same_participant(tokens[i], tokens[j]))
+
+    best = max(range(len(named)), key=lambda i: (support(i), bool(tokens[i]), len(named[i][f"{role}_name"]),
+                                                   _reverse(named[i][f"{role}_name"])))
+    return named[best]
+
+
+def _reverse(text: str) -> tuple:
+    """Sorts the alphabetically first text last (max() then picks it)."""
+    return tuple(-ord(c) for c in text)
+
+
+def _most_common(values: list, prefer_small: bool = True) -> Any:
+    """The most common value; on a tie the smallest."""
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
 def view(rows: list[dict[str, Any]]) -> tuple:
-    """Who, where and when of a merged event, from its reports in order: the earliest day, and
-    of each the first report that names it. The fields of merge.KEY_COLUMNS after the id."""
-    actor = recipient = place = country = located = None
-    day = None
-    for r in rows:
-        if r["day"] and (day is None or r["day"] < day):
-            day = r["day"]
-        if actor is None and r["actor_name"]:
-            actor = r
-        if recipient is None and r["recipient_name"]:
-            recipient = r
-        if place is None and r["place_name"]:
-            place = r
-        if country is None and r["place_country"]:
-            country = r
-        if located is None and r["lat"] is not None:
-            located = r
-    return (day, *_party(actor, "actor"), *_party(recipient, "recipient"),
-            place["place_name"] if place else None, country["place_country"] if country else None,
-            located["lat"] if located else None, located["lon"] if located else None)
+    """Who, where and when of a merged event, from its reports' agreement: the most common day
+    (the earliest on a tie), the actor and recipient most reports agree with, the most common
+    place, never the value of one stray report against the others. merge.KEY_COLUMNS after the id."""
+    actor, recipient = _agreed(rows, "actor"), _agreed(rows, "recipient")
+    place = _most_common([r["place_name"] for r in rows])
+    country = _most_common([r["place_country"] for r in rows])
+    located = next((r for r in rows if r["place_name"] == place and r["lat"] is not None), None)
+    return (_most_common([r["day"] for r in rows]), *_party(actor, "actor"), *_party(recipient, "recipient"),
+            place, country, located["lat"] if located else None, located["lon"] if located else None)
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The merged_events columns (SUMMARY_COLUMNS) of reports in order (`report_order`)."""
     (day, *parties, place, country, lat, lon) = view(rows)
     days = [r["day"] for r in rows if r["day"]]
-    mode = next((r["mode"] for r in rows if r["mode"]), None)
+    mode = _most_common([r["mode"] for r in rows])
     statuses = [r["status"] for r in rows if r["status"]]
     against = sum(is_against(r["status"], r["polarity"]) for r in rows)
     values = (mode, day, max(days) if days else None, *parties, place, country, lat, lon, len(rows),
