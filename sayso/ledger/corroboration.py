@@ -7,7 +7,7 @@ deny it. `sources` counts distinct independent-source keys (sayso.ledger.sources
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from sayso.ledger.backend import Backend
 from sayso.ledger.merge import key_rows
@@ -16,7 +16,8 @@ AGAINST = frozenset({"negated"})
 REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "actor_kind",
                   "actor_country", "actor_sector", "recipient_name", "recipient_kind",
                   "recipient_country", "recipient_sector", "place_name", "place_country", "lat",
-                  "lon", "status", "polarity", "source_key", "source_name", "sentence")
+                  "lon", "status", "polarity", "source_key", "source_name", "sentence", "trigger",
+                  "date_value", "date_precision", "merged_id")
 SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
                    "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
                    "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
@@ -128,29 +129,6 @@ def reports_of(db: Backend, merged_id: int) -> list[dict[str, Any]]:
 
 INSERT_SOURCE = ("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
                  "VALUES (?, ?, ?, ?, ?)")
-UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE SET "
-                                 "source_name = excluded.source_name, reports = excluded.reports, "
-                                 "statuses = excluded.statuses")
-INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 2))})")
-UPDATE_MERGED = f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)} WHERE id = ?"
+INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}, evidence) "
+                 f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 3))})")
 INSERT_STATUS = "INSERT INTO merged_statuses (status, merged_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-
-
-def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:
-    """After reports were removed: summary, sources and blocking keys anew; empty ones deleted."""
-    for merged_id in sorted(set(merged_ids)):
-        rows = reports_of(db, merged_id)
-        db.execute("DELETE FROM sources WHERE merged_id = ?", (merged_id,))
-        db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
-        db.execute("DELETE FROM merged_statuses WHERE merged_id = ?", (merged_id,))
-        if not rows:
-            db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
-            continue
-        summary = summarise(rows)
-        db.execute(UPDATE_MERGED, (*summary.values(), merged_id))
-        db.executemany(INSERT_SOURCE, source_rows(merged_id, rows))
-        db.executemany(INSERT_STATUS, status_rows(merged_id, summary))
-        keys = {k for r in rows for k in key_rows(merged_id, r)}
-        db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
-                       "VALUES (?, ?, ?, ?)", sorted(keys))

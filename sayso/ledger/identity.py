@@ -19,6 +19,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
@@ -91,9 +92,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset:
-    from importlib import resources
-
-    text = resources.files("sayso.data").joinpath("english_function_words.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "data" / "english_function_words.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

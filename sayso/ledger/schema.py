@@ -258,8 +258,26 @@ def search_index(db: Backend) -> bool:
     return found
 
 
+# Step 7 (issue 14): merged events are the connected components of links on positive evidence
+# (sayso.ledger.identity). `report_keys` files each report under (day, category, participant
+# token) for finding its candidates; `merged_events.evidence` says why its reports were merged
+# (JSON list of {a, b, because}). Every stored report is clustered again under the new rules,
+# one category at a time.
+V7_TABLE = ("CREATE TABLE report_keys (day TEXT NOT NULL, category TEXT NOT NULL, token TEXT NOT NULL, "
+            "article_id TEXT NOT NULL, event_id TEXT NOT NULL, "
+            "PRIMARY KEY (day, category, token, article_id, event_id)){without_rowid}")
+
+
+def v7(db: Backend) -> None:
+    from sayso.ledger.batch import recluster_all
+
+    db.execute(db.ddl(V7_TABLE))
+    db.execute("ALTER TABLE merged_events ADD COLUMN evidence TEXT")
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7]]
 VERSION = len(MIGRATIONS)
 
 
