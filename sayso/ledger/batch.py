@@ -12,8 +12,6 @@ Every table gets one `executemany` per flush.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Iterable, Optional
 
@@ -23,7 +21,7 @@ from sayso.ledger import corroboration
 from sayso.ledger.backend import Backend
 from sayso.ledger.cluster import Cluster, clusters, stable_id
 from sayso.ledger.identity import Report, link
-from sayso.ledger.merge import key_rows
+from sayso.ledger.merge import key_rows, window
 from sayso.ledger.rows import EVENT_COLUMNS
 from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
 
@@ -38,42 +36,35 @@ SEARCH_COLUMNS = ("actor", "recipient", "places")
 INSERT_SEARCH = insert_sql(SEARCH_FTS, ("rowid", *SEARCH_COLUMNS))
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
-INSERT_REPORT_KEY = ("INSERT INTO report_keys (day, category, token, article_id, event_id) "
+INSERT_REPORT_KEY = ("INSERT INTO report_keys (category, token, day, article_id, event_id) "
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-DELETE_REPORT_KEY = ("DELETE FROM report_keys WHERE day = ? AND category = ? AND token = ? "
+DELETE_REPORT_KEY = ("DELETE FROM report_keys WHERE category = ? AND token = ? AND day = ? "
                      "AND article_id = ? AND event_id = ?")
 MEMBER_SQL = ", ".join(f"e.{c}" for c in corroboration.REPORT_COLUMNS)
 CHUNK = 500
 
 
-@lru_cache(maxsize=4096)
-def window_days(day: Optional[str], days: int) -> tuple[str, ...]:
-    """Every day within `days` of `day` ("" alone for an undated report)."""
-    if not day:
-        return ("",)
-    d = date.fromisoformat(day)
-    return tuple((d + timedelta(days=k)).isoformat() for k in range(-days, days + 1))
-
-
 def report_keys(report: Report) -> list[tuple[str, str, str, str, str]]:
-    """The report_keys rows of a report: (day, category, token, article_id, event_id)."""
+    """The report_keys rows of a report: (category, token, day, article_id, event_id)."""
     day = report.row["day"] or ""
-    return [(day, report.row["type"], t, *report.key) for t in sorted(report.tokens())]
+    return [(report.row["type"], t, day, *report.key) for t in sorted(report.tokens())]
 
 
 def stored_candidates(db: Backend, new: list[Report], days: int) -> list[Report]:
     """Stored reports sharing a category and a participant token with a new report, within
-    the merge window: index seeks on report_keys, a few hundred per statement."""
-    wanted = sorted({(d, r.row["type"], t) for r in new for t in r.tokens() for d in window_days(r.row["day"], days)})
+    the merge window: one index range of report_keys per (category, token), a few hundred per
+    statement."""
+    wanted = sorted({(r.row["type"], t, *window(r.row["day"], days)) for r in new for t in r.tokens()})
     found: dict[tuple[str, str], Report] = {}
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start:start + CHUNK]
-        values = ", ".join(["(?, ?, ?)"] * len(chunk))
+        values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
         for row in db.rows(
-                f"WITH want (day, category, token) AS (VALUES {values}) SELECT DISTINCT {MEMBER_SQL} "
-                "FROM want w JOIN report_keys k ON k.day = w.day AND k.category = w.category "
-                "AND k.token = w.token JOIN events e ON e.article_id = k.article_id AND e.id = k.event_id",
-                [v for triple in chunk for v in triple]):
+                f"WITH want (category, token, lo, hi) AS (VALUES {values}) SELECT DISTINCT {MEMBER_SQL} "
+                "FROM want w JOIN report_keys k ON k.category = w.category AND k.token = w.token "
+                "AND k.day BETWEEN w.lo AND w.hi "
+                "JOIN events e ON e.article_id = k.article_id AND e.id = k.event_id",
+                [v for quad in chunk for v in quad]):
             report = Report(dict(zip(corroboration.REPORT_COLUMNS, row)))
             found[report.key] = report
     return list(found.values())
@@ -139,6 +130,18 @@ class Batch:
     def merged_of(self, article_id: str) -> tuple[int, ...]:
         found = self.db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?", (article_id,))
         return tuple(sorted(m for (m,) in found))
+
+    def merged_of_many(self, article_ids: list[str]) -> dict[str, tuple[int, ...]]:
+        """The merged events of each article's reports, in a statement per few hundred articles."""
+        found: dict[str, set[int]] = defaultdict(set)
+        ids = sorted(set(article_ids))
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            for article_id, merged_id in self.db.rows(
+                    f"SELECT article_id, merged_id FROM events WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                found[article_id].add(merged_id)
+        return {a: tuple(sorted(m)) for a, m in found.items()}
 
     def flush(self) -> None:
         """Write everything gathered so far, merge the new reports, then start empty."""

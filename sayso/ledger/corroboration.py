@@ -43,35 +43,43 @@ def main_status(statuses: Sequence[str]) -> Optional[str]:
 
 
 def _agreed(rows: list[dict[str, Any]], role: str) -> Optional[dict]:
-    """The report whose `role` most reports agree with (the same participant, or an alias of
-    it), the most specific name on a tie (named, then longer), then the first by name."""
-    from sayso.ledger.identity import participant_tokens, same_participant
-
-    named = [r for r in rows if r[f"{role}_name"]]
+    """The first report naming the `role` most reports agree with (the same participant, or an
+    alias of it); on a tie the most specific name (named, then longer), then the first by name."""
+    column = f"{role}_name"
+    named = [r for r in rows if r[column]]
     if not named:
         return None
-    tokens = [participant_tokens(r[f"{role}_name"], r[f"{role}_kind"]) for r in named]
-
-    def support(i: int) -> int:
-        name = named[i][f"{role}_name"]
-        return sum(1 for j, r in enumerate(named)
-                   if r[f"{role}_name"] == name or same_participant(tokens[i], tokens[j]))
-
-    best = max(range(len(named)), key=lambda i: (support(i), bool(tokens[i]), len(named[i][f"{role}_name"]),
-                                                   _reverse(named[i][f"{role}_name"])))
-    return named[best]
+    first: dict[str, dict] = {}
+    for r in named:
+        first.setdefault(r[column], r)
+    if len(first) == 1:
+        return named[0]
+    return first[_best_name(tuple(r[column] for r in named),
+                            {name: (r[f"{role}_kind"]) for name, r in first.items()})]
 
 
-def _reverse(text: str) -> tuple:
-    """Sorts the alphabetically first text last (max() then picks it)."""
-    return tuple(-ord(c) for c in text)
+def _best_name(names: tuple[str, ...], kinds: dict[str, Optional[str]]) -> str:
+    from sayso.ledger.identity import participant_tokens, same_participant
+
+    counts = Counter(names)
+    tokens = {n: participant_tokens(n, kinds[n]) for n in counts}
+
+    def rank(name: str) -> tuple:
+        support = sum(c for other, c in counts.items()
+                      if other == name or same_participant(tokens[name], tokens[other]))
+        return (-support, not tokens[name], -len(name), name)
+
+    return min(counts, key=rank)
 
 
-def _most_common(values: list, prefer_small: bool = True) -> Any:
+def _most_common(values: list) -> Any:
     """The most common value; on a tie the smallest."""
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
+    present = [v for v in values if v is not None]
+    if not present:
         return None
+    if len(set(present)) == 1:
+        return present[0]
+    counts = Counter(present)
     return min(counts, key=lambda v: (-counts[v], v))
 
 

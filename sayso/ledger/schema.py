@@ -259,13 +259,13 @@ def search_index(db: Backend) -> bool:
 
 
 # Step 7 (issue 14): merged events are the connected components of links on positive evidence
-# (sayso.ledger.identity). `report_keys` files each report under (day, category, participant
-# token) for finding its candidates; `merged_events.evidence` says why its reports were merged
+# (sayso.ledger.identity). `report_keys` files each report under (category, participant token,
+# day) for finding its candidates; `merged_events.evidence` says why its reports were merged
 # (JSON list of {a, b, because}). Every stored report is clustered again under the new rules,
 # one category at a time.
-V7_TABLE = ("CREATE TABLE report_keys (day TEXT NOT NULL, category TEXT NOT NULL, token TEXT NOT NULL, "
+V7_TABLE = ("CREATE TABLE report_keys (category TEXT NOT NULL, token TEXT NOT NULL, day TEXT NOT NULL, "
             "article_id TEXT NOT NULL, event_id TEXT NOT NULL, "
-            "PRIMARY KEY (day, category, token, article_id, event_id)){without_rowid}")
+            "PRIMARY KEY (category, token, day, article_id, event_id)){without_rowid}")
 
 
 def v7(db: Backend) -> None:

@@ -58,7 +58,8 @@ def _store(db: Backend, records: list[Record], window_days: int) -> list[IngestR
         current = _current(db, [r.article["key"] for r in rows])
         results = [_ingest(batch, r, current, stamp) for r in rows]
         batch.flush()
-        return [replace(r, merged=batch.merged_of(r.article_id)) for r in results]
+        merged = batch.merged_of_many([r.article_id for r in results])
+        return [replace(r, merged=merged.get(r.article_id, ())) for r in results]
 
 
 @contextmanager
