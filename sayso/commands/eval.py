@@ -6,6 +6,7 @@
     sayso eval geo FILE               toponym resolution within 161 km (GeoWebNews / LGL XML)
     sayso eval entities DIR           entity mentions, kinds and joining (MEANTIME CAT XML)
     sayso eval events [DIR]           events, actors and recipients on the team's own annotations
+    sayso eval merge [PAIRS]          merge precision / recall on the team's labelled report pairs
 
 Each prints its figures; --json prints them as JSON; --check fails (exit 1) when a score is
 below its floor in eval_floors.yaml.
@@ -15,8 +16,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities, events)"
-CORPORA = ("polnear", "meantime", "plover", "geo", "entities", "events")
+HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities, events, merge)"
+CORPORA = ("polnear", "meantime", "plover", "geo", "entities", "events", "merge")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
