@@ -35,8 +35,9 @@ pilots soldier soldiers sen senator rep gov governor secretary former candidate 
 nominee campaign party state department ministry agency office director chief news media
 """.split())
 NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
-SIMILAR = 0.35  # content-word cosine of two sentences across articles (tuned on the dev pairs)
-SIMILAR_SAME_TRIGGER = 0.25  # ... when their triggers share a stem
+SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
+SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
+SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -109,7 +110,7 @@ def trigger_stem(trigger: Optional[str]) -> str:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -118,6 +119,7 @@ class Report:
         self.recipient = participant_tokens(row["recipient_name"], row["recipient_kind"])
         self._words: Optional[frozenset] = None
         self._stem: Optional[str] = None
+        self._named: Optional[bool] = None
 
     @property
     def words(self) -> frozenset:
@@ -130,6 +132,14 @@ class Report:
         if self._stem is None:
             self._stem = trigger_stem(self.row["trigger"])
         return self._stem
+
+    @property
+    def named_happening(self) -> bool:
+        """The trigger is a noun named after its actor: "the Orlando shooting", "Benghazi attack"."""
+        if self._named is None:
+            name, trigger, sentence = self.row["actor_name"], self.row["trigger"], self.row["sentence"] or ""
+            self._named = bool(self.actor and name and trigger and f"{name} {trigger}".lower() in sentence.lower())
+        return self._named
 
     def tokens(self) -> frozenset:
         """The blocking tokens: every participant word (actor and recipient)."""
@@ -222,7 +232,8 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     if not shared:
         return None
     similarity = cosine(a.words, b.words)
-    if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR):
+    named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
+    if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
         return None
     parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
     if same_stem:
@@ -231,16 +242,25 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
 
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
-    """Two reports of one article: a shared named participant, or the same trigger stem with
-    arguments that agree where both give one (an unknown actor alone is no evidence)."""
-    if not shared and not same_stem:
-        return None
+    """Two reports of one article: a shared named participant and the same trigger stem, or
+    either of them with sentences that say much the same (an unknown actor alone, a shared
+    actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
+    is promising lower taxes" are two happenings)."""
+    if not shared and not same_stem or a.row["sentence"] == b.row["sentence"]:
+        return None  # two triggers of one sentence: the extraction told them apart
     if not shared and _unmatched_parties(a, b):
+        return None
+    similarity = cosine(a.words, b.words)
+    named = a.named_happening and b.named_happening and bool(shared)
+    if not (shared and same_stem) and not named and similarity < SIMILAR_WITHIN:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
         parts.append(f"same trigger '{a.stem}'")
-    return _made(a, b, 2.0 + len(shared) + same_stem, ", ".join(parts))
+    if named:
+        parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
+    parts.append(f"sentence similarity {similarity:.2f}")
+    return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
 
 
 def _unmatched_parties(a: Report, b: Report) -> bool:
