@@ -246,7 +246,7 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     either of them with sentences that say much the same (an unknown actor alone, a shared
     actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
     is promising lower taxes" are two happenings)."""
-    if not shared and not same_stem or a.row["sentence"] == b.row["sentence"]:
+    if not shared and not same_stem or _one_sentence(a.row, b.row):
         return None  # two triggers of one sentence: the extraction told them apart
     if not shared and _unmatched_parties(a, b):
         return None
@@ -261,6 +261,11 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
     return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
+
+
+def _one_sentence(a: dict, b: dict) -> bool:
+    """Two different triggers of one sentence (a sentence repeated word for word is not one)."""
+    return a["sentence"] == b["sentence"] and a["trigger"] != b["trigger"]
 
 
 def _unmatched_parties(a: Report, b: Report) -> bool:

@@ -124,6 +124,14 @@ class EventDetail:
     event: MergedEvent
     reports: list[Report]
     sources: list[SourceCount]
+    evidence: tuple[dict[str, str], ...] = ()  # why its reports were merged: {a, b, because}
+
+    @property
+    def timeline(self) -> list:
+        """The claims in order of publication: who said it first, relayed, denied (sayso.ledger.timeline)."""
+        from sayso.ledger.timeline import claim_timeline
+
+        return claim_timeline(self)
 
     @property
     def claims_for(self) -> list[Report]:
@@ -139,7 +147,9 @@ class EventDetail:
                 "claims_for": len(self.claims_for), "claims_against": len(self.claims_against),
                 "report_list": [r.to_dict() for r in self.reports],
                 "source_list": [{"source": s.source, "reports": s.reports, "statuses": list(s.statuses)}
-                                for s in self.sources]}
+                                for s in self.sources],
+                "evidence": [dict(e) for e in self.evidence],
+                "timeline": [c.to_dict() for c in self.timeline]}
 
 
 @dataclass(frozen=True)
@@ -339,7 +349,9 @@ def details(db: Backend, events: list[MergedEvent]) -> list[EventDetail]:
             f"SELECT merged_id, source_name, reports, statuses FROM sources WHERE merged_id IN ({marks}) "
             "ORDER BY merged_id, reports DESC, source_name", ids):
         sources[merged_id].append(SourceCount(name, n, tuple(s for s in (statuses or "").split(",") if s)))
-    return [EventDetail(e, reports[e.id], sources[e.id]) for e in events]
+    evidence = {i: tuple(json.loads(text)) for i, text in db.rows(
+        f"SELECT id, evidence FROM merged_events WHERE id IN ({marks}) AND evidence IS NOT NULL", ids)}
+    return [EventDetail(e, reports[e.id], sources[e.id], evidence.get(e.id, ())) for e in events]
 
 
 def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:
