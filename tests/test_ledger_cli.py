@@ -107,6 +107,10 @@ def test_example_and_a_relaying_second_report_make_one_defection_with_one_source
         shared = [ledger.event(e.id) for e in defections if e.articles == 2]
         seen = [(r.outlet, r.trigger, r.actor, r.status, r.chain) for d in shared for r in d.reports]
         telegraph_only = [d for d in shared if [s.source for s in d.sources] == ["The Daily Telegraph"]]
+        assert all(len(d.sources) == 1 for d in shared), seen  # never the two outlets as two sources
+        if not shared:  # issue 14: merging needs a shared named participant; see docs/ledger.md
+            pytest.xfail("the extraction gives the relay's pilot no name ('a high-ranking Air Force "
+                         "officer'), and a description is no evidence across articles")
         assert len(telegraph_only) >= 1, seen
         for detail in telegraph_only:
             assert (detail.event.reports, detail.event.sources) == (2, 1)
