@@ -78,6 +78,13 @@ def print_detail(detail: EventDetail) -> None:
     print(f"  statuses: {', '.join(e.statuses)}{' (conflict: claimed and denied)' if e.conflict else ''}; "
           f"{e.reports} reports in {e.articles} articles; {e.sources} independent sources: "
           f"{'; '.join(s.source for s in detail.sources)}")
+    from sayso.ledger.timeline import describe
+
+    print("  claim timeline:")
+    for claim in detail.timeline:
+        print(f"    {describe(claim)}")
+    for e in detail.evidence:
+        print(f"  merged because: {e['because']} ({e['a']} ~ {e['b']})")
     for r in detail.reports:
         print(f"  - [{r.status}{'' if r.polarity != 'negative' else ', negative'}] {r.outlet or r.url or r.path} "
               f"{r.published or ''}: {' > '.join(r.chain)}")
