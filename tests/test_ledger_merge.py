@@ -196,3 +196,16 @@ def test_the_claim_timeline_orders_reports_by_publication(ledger_target):
         assert steps[2].source == "Syria's Defence Ministry" and steps[2].against
         assert ledger.event(event.id).event.conflict
         assert json.loads(json.dumps(ledger.event(event.id).to_dict()))["timeline"][0]["role"] == "first"
+
+
+def test_anonymous_officials_in_an_article_retelling_a_newspaper_are_that_newspapers(ledger_target):
+    """Issue 14: "U.S. officials" via The Daily Telegraph is one source, whether the relaying
+    article names the Telegraph in the chain or only says it retells its report."""
+    officials = Actor("U.S. officials", "anonymous_group", "USA", "GOV")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", told_by=(officials,)))
+        ledger.ingest(pilot_report("https://b.example/1", "Levant Wire", relay=False, told_by=(TELEGRAPH, officials)))
+        ledger.ingest(pilot_report("https://c.example/1", "Gulf Wire", relay=False, told_by=(officials,)))
+        (event,) = ledger.events().items
+        assert (event.reports, event.sources) == (3, 2)
+        assert {s.source for s in ledger.event(event.id).sources} == {"The Daily Telegraph", "Gulf Wire"}

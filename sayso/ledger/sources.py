@@ -6,6 +6,9 @@ independent source is what a reader would have to check to confirm the report:
   ("Victoria Nuland" quoted by two outlets is one source);
 - an anonymous original source ("U.S. officials", "an activist"): the outlet that gathered it,
   the innermost outlet in the chain ("The Daily Telegraph"), since only it knows who they are;
+  directly under an article that relays an outlet, that outlet ("U.S. officials say" in an
+  article retelling The Daily Telegraph's report are the Telegraph's officials: one source,
+  however many outlets relay it);
 - a report the article asserts itself: the outlet the article relays, when it relays one
   ("The Daily Telegraph reported ...", shared decision), else the article's own outlet.
 Two reports with the same source key count once.
@@ -125,5 +128,5 @@ def report_source(index: Index, event: Event, relay: Optional[str]) -> ReportSou
     if original.kind == "named":
         return ReportSource(chain, "source:" + normalise(original.name), original.name)
     media = [s.name for s in steps if s.kind == MEDIA]
-    gatherer = media[-1] if media else own
+    gatherer = media[-1] if media else relay or own
     return ReportSource(chain, "outlet:" + normalise(gatherer), gatherer)
