@@ -11,7 +11,7 @@ Every table gets one `executemany` per flush.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from operator import itemgetter
 from typing import Any, Iterable, Optional
 
@@ -163,9 +163,11 @@ class Batch:
 
 def write(db: Backend, settled: list[Cluster], touched: set[int], new: list[Report],
           members: list[Report]) -> None:
-    """Replace the touched merged events by the block's clusters; store the new reports."""
-    forget(db, touched)
-    settled = with_free_ids(db, settled)
+    """Replace the touched merged events by the block's clusters; store the new reports. A
+    merged event that only gained reports and keeps its id is updated in place."""
+    grown = _grown(db, settled, touched, members)
+    forget(db, touched - grown)
+    settled = with_free_ids(db, settled, grown)
     before = {r.key: r.row["merged_id"] for r in members}
     moved = []
     for c in settled:
@@ -176,7 +178,24 @@ def write(db: Backend, settled: list[Cluster], touched: set[int], new: list[Repo
     db.executemany("UPDATE events SET merged_id = ? WHERE article_id = ? AND id = ?", moved)
     _insert_reports(db, new)
     db.executemany(INSERT_REPORT_KEY, [k for r in new for k in report_keys(r)])
-    _insert_merged(db, settled)
+    _insert_merged(db, [c for c in settled if c.id not in grown])
+    _update_merged(db, [c for c in settled if c.id in grown])
+
+
+def _grown(db: Backend, settled: list[Cluster], touched: set[int], members: list[Report]) -> set[int]:
+    """The touched merged events whose cluster keeps their id and every report they had."""
+    stored = {}
+    ids = sorted(touched & {c.id for c in settled})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        stored.update(db.rows(f"SELECT id, reports FROM merged_events WHERE id IN ({', '.join('?' * len(chunk))})",
+                              chunk))
+    had = Counter(r.row["merged_id"] for r in members)
+    grown = set()
+    for c in settled:
+        if c.id in stored and had[c.id] == stored[c.id] == sum(1 for r in c.members if r.row.get("merged_id") == c.id):
+            grown.add(c.id)
+    return grown
 
 
 def forget(db: Backend, merged_ids: set[int]) -> None:
@@ -189,16 +208,21 @@ def forget(db: Backend, merged_ids: set[int]) -> None:
             db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
 
 
-def with_free_ids(db: Backend, settled: list[Cluster]) -> list[Cluster]:
-    """Each cluster's stable id, probed further in the rare case another merged event holds it."""
-    wanted = [c.id for c in settled]
+def with_free_ids(db: Backend, settled: list[Cluster], grown: set[int] = frozenset()) -> list[Cluster]:
+    """Each cluster's stable id, probed further in the rare case another merged event holds it
+    (a grown merged event holds its own)."""
+    wanted = [c.id for c in settled if c.id not in grown]
     taken: set[int] = set()
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start:start + CHUNK]
         taken.update(i for (i,) in db.rows(
             f"SELECT id FROM merged_events WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    taken |= grown
     out = []
     for c in settled:
+        if c.id in grown:
+            out.append(c)
+            continue
         probe, merged_id = 0, c.id
         while merged_id in taken:
             probe += 1
@@ -239,6 +263,18 @@ def _insert_merged(db: Backend, settled: list[Cluster]) -> None:
     db.executemany(INSERT_KEY, sorted({k for c in settled for r in rows[c.id] for k in key_rows(c.id, r)}))
     if search_index(db):
         db.executemany(INSERT_SEARCH, [(c.id, *(summaries[c.id][k] for k in SEARCH_COLUMNS)) for c in settled])
+
+
+def _update_merged(db: Backend, grown: list[Cluster]) -> None:
+    """Merged events that gained reports: summary and evidence updated, sources, statuses and
+    keys added (the search index follows by its update trigger)."""
+    rows = {c.id: sorted((r.row for r in c.members), key=corroboration.report_order) for c in grown}
+    summaries = {c.id: corroboration.summarise(rows[c.id]) for c in grown}
+    db.executemany(corroboration.UPDATE_MERGED, [(*summaries[c.id].values(), evidence_json(c), c.id) for c in grown])
+    db.executemany(corroboration.UPSERT_SOURCE, [s for c in grown for s in corroboration.source_rows(c.id, rows[c.id])])
+    db.executemany(corroboration.INSERT_STATUS,
+                   [s for c in grown for s in corroboration.status_rows(c.id, summaries[c.id])])
+    db.executemany(INSERT_KEY, sorted({k for c in grown for r in rows[c.id] for k in key_rows(c.id, r)}))
 
 
 def recluster_all(db: Backend, days: Optional[int] = None) -> None:

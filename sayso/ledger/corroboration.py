@@ -139,4 +139,9 @@ INSERT_SOURCE = ("INSERT INTO sources (merged_id, source_key, source_name, repor
                  "VALUES (?, ?, ?, ?, ?)")
 INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}, evidence) "
                  f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 3))})")
+UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE SET "
+                                 "source_name = excluded.source_name, reports = excluded.reports, "
+                                 "statuses = excluded.statuses")
+UPDATE_MERGED = (f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)}, evidence = ? "
+                 "WHERE id = ?")
 INSERT_STATUS = "INSERT INTO merged_statuses (status, merged_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
