@@ -273,6 +273,11 @@ def v7(db: Backend) -> None:
 
     db.execute(db.ddl(V7_TABLE))
     db.execute("ALTER TABLE merged_events ADD COLUMN evidence TEXT")
+    if db.kind == "postgresql":  # stable ids go up to 2^52: 64-bit columns (SQLite's are already)
+        db.execute("DROP VIEW reports")  # it reads events.merged_id: made again below
+        for table in ("events", "merge_keys", "sources", "merged_statuses"):
+            db.execute(f"ALTER TABLE {table} ALTER COLUMN merged_id TYPE BIGINT")
+        db.execute(V2[0])
     recluster_all(db)
 
 
