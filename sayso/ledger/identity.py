@@ -65,15 +65,19 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
 
 @lru_cache(maxsize=65536)
 def participant_tokens(name: Optional[str], kind: Optional[str]) -> frozenset:
-    """The words that name a participant ("bashar", "assad"), or a country as a whole
-    ("@SYR"); nothing for a description, a role or an unknown participant."""
+    """The words that name a participant ("bashar", "assad") and its head, the last of them
+    marked ("^assad"), or a country as a whole ("^@SYR"); nothing for a description, a role
+    or an unknown participant. Two names are one participant when one's words are all in the
+    other's (so they share the head): "Assad" is "Bashar al-Assad", "Hillary" is not
+    "Hillary Clinton"."""
     if not name or kind not in NAMED:
         return frozenset()
     words, whole = country_words()
     key = normalise(name)
     if key in whole:
-        return frozenset({"@" + whole[key]})
-    return frozenset(t for t in key.split() if len(t) > 2 and t not in ROLE_WORDS and t not in words)
+        return frozenset({"^@" + whole[key]})
+    found = [t for t in key.split() if len(t) > 2 and t not in ROLE_WORDS and t not in words]
+    return frozenset(found + ["^" + found[-1]]) if found else frozenset()
 
 
 def same_participant(a: frozenset, b: frozenset) -> bool:
@@ -142,8 +146,8 @@ class Report:
         return self._named
 
     def tokens(self) -> frozenset:
-        """The blocking tokens: every participant word (actor and recipient)."""
-        return self.actor | self.recipient
+        """The blocking tokens: the heads of the named actor and recipient ("^assad")."""
+        return frozenset(t for t in self.actor | self.recipient if t[0] == "^")
 
 
 class Link(NamedTuple):
