@@ -19,7 +19,7 @@ import orjson
 
 from sayso.ledger import corroboration
 from sayso.ledger.backend import Backend
-from sayso.ledger.cluster import Cluster, clusters, stable_id
+from sayso.ledger.cluster import Cluster, anchor, clusters, stable_id
 from sayso.ledger.identity import Report, link
 from sayso.ledger.merge import key_rows, window
 from sayso.ledger.rows import EVENT_COLUMNS
@@ -226,7 +226,7 @@ def with_free_ids(db: Backend, settled: list[Cluster], grown: set[int] = frozens
         probe, merged_id = 0, c.id
         while merged_id in taken:
             probe += 1
-            merged_id = stable_id(c.members[0].key, probe)
+            merged_id = stable_id(anchor(c.members), probe)
         taken.add(merged_id)
         out.append(c if merged_id == c.id else Cluster(merged_id, c.members, c.evidence))
     return out

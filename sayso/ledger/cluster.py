@@ -7,18 +7,21 @@ they share a participant token and category. The components are built by Kruskal
 strongest link first, ties by report keys), so each merged event keeps a spanning tree of the
 links that made it, its evidence, and the result is one function of the block's reports:
 whatever the order of ingest, the same reports give the same merged events, with the same id
-(a hash of the smallest member key, `stable_id`).
+(`stable_id`: the day of its earliest report, then a hash of that report's key, so new merged
+events get ids near each other and the tables keyed by merged id grow at one end).
 """
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
 from sayso.ledger.identity import Link, Report, link
 
-ID_BITS = 52  # ids stay exact in JavaScript numbers (the API's JSON)
+HASH_BITS = 32  # below 2^52 with the day number above them: exact in JavaScript numbers (the API's JSON)
+EPOCH = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,17 @@ class Cluster:
     evidence: tuple[Link, ...]  # the links that joined them (a spanning tree), by key
 
 
-def stable_id(key: tuple[str, str], probe: int = 0) -> int:
-    digest = hashlib.sha1(f"{key[0]}/{key[1]}#{probe}".encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % (2 ** ID_BITS - 1) + 1
+def anchor(members: Iterable[Report]) -> Report:
+    """The report a merged event's id comes from: the earliest dated, then the smallest key."""
+    return min(members, key=lambda r: (r.row["day"] is None, r.row["day"] or "", r.key))
+
+
+def stable_id(report: Report, probe: int = 0) -> int:
+    """(days since 1900 of the report's day, 0 when undated) * 2^32 + a hash of its key."""
+    day = report.row["day"]
+    days = (date.fromisoformat(day) - EPOCH).days if day else 0
+    digest = hashlib.sha1(f"{report.key[0]}/{report.key[1]}#{probe}".encode("utf-8")).digest()
+    return (max(days, 0) << HASH_BITS) + int.from_bytes(digest[:4], "big") % (2 ** HASH_BITS - 1) + 1
 
 
 def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
@@ -81,6 +92,6 @@ def clusters(reports: Iterable[Report], days: int) -> list[Cluster]:
     groups: dict[int, list[Report]] = defaultdict(list)
     for i, r in enumerate(members):
         groups[root(i)].append(r)
-    found = [Cluster(stable_id(group[0].key), tuple(group),
+    found = [Cluster(stable_id(anchor(group)), tuple(group),
                      tuple(sorted(tree.get(i, ()), key=lambda l: (l.a, l.b)))) for i, group in groups.items()]
     return sorted(found, key=lambda c: c.id)
