@@ -209,3 +209,33 @@ def test_anonymous_officials_in_an_article_retelling_a_newspaper_are_that_newspa
         (event,) = ledger.events().items
         assert (event.reports, event.sources) == (3, 2)
         assert {s.source for s in ledger.event(event.id).sources} == {"The Daily Telegraph", "Gulf Wire"}
+
+
+def test_concurrent_writers_and_a_resume_after_a_kill_give_the_same_merged_events(ledger_target, tmp_path):
+    """Two processes ingesting alternate records at once, one of them killed and then run
+    again (a resume): the merged events of a single in-order run."""
+    import os
+    import signal
+
+    try:
+        from tests.test_ledger_safety import ingest_process
+    except ModuleNotFoundError:
+        from test_ledger_safety import ingest_process
+
+    n = 120
+    with open_ledger(str(tmp_path / "one-run.db")) as ledger:
+        list(ledger.ingest_many(generate(n, seed=3), batch=40))
+        expected = merged_contents(ledger)
+    with open_ledger(ledger_target):
+        pass  # created before the writers start
+    first, second = ingest_process(ledger_target, n, part=0, parts=2), ingest_process(ledger_target, n, part=1, parts=2)
+    for _ in range(10):
+        assert second.stdout.readline(), second.stderr.read()
+    os.kill(second.pid, signal.SIGKILL)
+    second.wait()
+    assert first.wait() == 0, first.stderr.read()
+    resumed = ingest_process(ledger_target, n, part=1, parts=2)
+    assert resumed.wait() == 0, resumed.stderr.read()
+    with open_ledger(ledger_target) as ledger:
+        assert merged_contents(ledger) == expected
+        check_consistent(ledger)
