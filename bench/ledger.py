@@ -3,7 +3,7 @@
     .venv/bin/python bench/ledger.py                         # full size: 100k records, 1M events
     .venv/bin/python bench/ledger.py --records 10000 --query-events 100000   # a quick look
 
-1. ingest: --records synthetic records (sayso.ledger.synthetic.generate: a news stream of 30
+1. ingest: --records synthetic records (tests/synthetic.py generate: a news stream of 30
    articles a day in publication order, 3 event reports each, world events reported by one or
    more outlets) into a new SQLite ledger, one transaction per record as `sayso ingest` stores
    them (--batch N: per N records). Printed every tenth: records/s so far by wall clock and per
@@ -31,11 +31,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the synthetic records (tests/synthetic.py)
 
 from sayso.ledger import Filters, batch, merge, open_ledger, store  # noqa: E402
-from sayso.pipeline import batched  # noqa: E402
+from sayso.util import batched  # noqa: E402
 from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index  # noqa: E402
-from sayso.ledger.synthetic import CATEGORIES, COUNTRIES, STATUSES, generate  # noqa: E402
+from synthetic import CATEGORIES, COUNTRIES, STATUSES, generate  # noqa: E402
 
 
 def rss_mb() -> float:

@@ -112,7 +112,7 @@ def warm_rate(n: int, settings: Settings, **scale) -> float:
 
 
 def bench_ratio(n: int, rounds: int, settings: Settings) -> dict:
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
     from sayso.scale import run_extraction
 
     # bare spaCy: the pinned pipeline exactly as shipped, without sayso's own components

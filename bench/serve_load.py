@@ -1,4 +1,4 @@
-"""Load test of `sayso serve`: the ledger page under 20 concurrent clients while an ingest runs.
+"""Load test of `sayso serve`: the ledger page and API under 20 concurrent clients while an ingest runs.
 
     .venv/bin/python bench/serve_load.py              # 100,000 events, 20 clients, 25 s of load
     .venv/bin/python bench/serve_load.py --events 10000 --seconds 10
@@ -8,14 +8,14 @@ Bounded: the whole run (building the ledger, starting the server, the load) stop
    one report and one source per event, a merge key each), in a temporary directory.
 2. `sayso serve` runs on a free loopback port, in its own process.
 3. Another process ingests synthetic records through the ledger's API the whole time.
-4. C clients (asyncio, kept-alive connections, a minimal HTTP/1.1 client) request ledger pages (first pages, later pages, filters, sorts)
+4. C clients (asyncio, kept-alive connections, a minimal HTTP/1.1 client) request ledger pages (first pages,
+   later pages, filters, sorts) and the API (events, timeline, places, filtered)
    as fast as they get answers. Printed: p50/p95/p99 latency, requests/s, errors, ingested.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import shutil
@@ -127,7 +127,11 @@ def ingest_worker(path: str, seconds: float) -> None:
 
 
 def kind_of(url: str) -> str:
-    """The kind of ledger page a URL asks for, for the per-kind figures."""
+    """The kind of page or API request a URL asks for, for the per-kind figures."""
+    for prefix, kind in (("/api/events", "api events"), ("/api/timeline", "api timeline"),
+                         ("/api/places", "api places")):
+        if url.startswith(prefix):
+            return kind
     if url == "/":
         return "first page"
     if url.startswith("/?page="):
@@ -140,18 +144,37 @@ def kind_of(url: str) -> str:
 
 
 def page_urls(rng: random.Random, total: int) -> str:
+    """Ledger pages (70 %) and API requests (30 %), with the filters analysts use most."""
     pick = rng.random()
+    if pick < 0.70:
+        return ledger_url(rng, pick / 0.70)
+    return api_url(rng, (pick - 0.70) / 0.30)
+
+
+def ledger_url(rng: random.Random, pick: float) -> str:
     if pick < 0.35:
         return "/"
     if pick < 0.55:
         return f"/?page={rng.randint(2, 40)}"
     if pick < 0.70:
-        return f"/?category={rng.choice(CATEGORIES)}"
+        return f"/?category={rng.choice(CATEGORIES)}&category={rng.choice(CATEGORIES)}"
     if pick < 0.80:
         return f"/?sort=-sources&min_sources={rng.randint(1, 4)}"
     if pick < 0.90:
         return f"/?category={rng.choice(CATEGORIES)}&since=2014-01-01&until=2015-12-31&page={rng.randint(1, 5)}"
     return f"/?country={rng.choice(COUNTRIES)}&sort=day"
+
+
+def api_url(rng: random.Random, pick: float) -> str:
+    if pick < 0.5:
+        return f"/api/events?category={rng.choice(CATEGORIES)}&page={rng.randint(1, 20)}"
+    if pick < 0.75:
+        return f"/api/timeline?category={rng.choice(CATEGORIES)}&since=2014-01-01&until=2014-12-31"
+    return f"/api/places?country={rng.choice(COUNTRIES)}&since=2015-01-01&until=2015-06-30"
+
+
+def answered(url: str, status: int, body: bytes) -> bool:
+    return status == 200 and (body.startswith(b"{") if url.startswith("/api/") else b"event-row" in body)
 
 
 async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bytes]:
@@ -174,7 +197,7 @@ async def client_loop(port: int, deadline: float, seed: int, latencies: list, er
             started = time.perf_counter()
             try:
                 status, body = await fetch(reader, writer, url)
-                ok = status == 200 and b"event-row" in body
+                ok = answered(url, status, body)
             except (OSError, asyncio.IncompleteReadError, StopIteration, ValueError) as exc:
                 status, ok = repr(exc), False
                 writer.close()
@@ -266,7 +289,7 @@ def run(args: argparse.Namespace, path: str, t0: float) -> Result:
 
 def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -> None:
     ms = sorted(x * 1000 for _, x in r.latencies)
-    print(f"load: {args.clients} clients on the ledger page for {r.took:.1f} s while an ingest ran "
+    print(f"load: {args.clients} clients on the ledger page and API for {r.took:.1f} s while an ingest ran "
           f"({r.ingested} records ingested meanwhile)")
     print(f"requests: {len(ms):,}  errors: {len(r.errors)}  throughput: {len(ms) / r.took:.1f} requests/s")
     print(f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  "

@@ -30,8 +30,8 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sayso.commands.extract import write_records  # noqa: E402
-from sayso.parse import load_model  # noqa: E402
+from sayso.cli.extract import write_records  # noqa: E402
+from sayso.nlp.parse import load_model  # noqa: E402
 from sayso.pipeline import extract  # noqa: E402
 from sayso.read import ReadOptions, read_sources  # noqa: E402
 from sayso.settings import Settings  # noqa: E402

@@ -7,12 +7,39 @@ shape of the contract in ../BRIEF.md and `record_from_dict` reads it back.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Optional, get_args
 
 import orjson
+
+# The contract's vocabularies, declared once. Fields below stay `str` (readers take what a
+# record holds); tests check that extraction writes only these values.
+Status = Literal["occurred", "ongoing", "planned", "possible", "expected", "considered", "negated",
+                 "threatened", "claimed"]
+Polarity = Literal["positive", "negative"]
+EntityKind = Literal["person", "organization", "group", "media", "place", "anonymous_person",
+                     "anonymous_group", "document"]
+SourceKind = Literal["named_person", "role", "anonymous_person", "anonymous_group", "organization",
+                     "media", "document", "pronoun"]
+AttributionType = Literal["direct", "indirect", "mixed"]
+STATUSES: tuple[str, ...] = get_args(Status)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+ATTRIBUTION_TYPES: tuple[str, ...] = get_args(AttributionType)
+ONTOLOGY = Path(__file__).resolve().parent / "data" / "ontology.yaml"
+
+
+@lru_cache(maxsize=1)
+def categories() -> tuple[str, ...]:
+    """The event categories: the names in the packaged ontology file (PLOVER's, plus DEFECT)."""
+    import yaml
+
+    return tuple(yaml.safe_load(ONTOLOGY.read_text("utf-8"))["categories"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +85,11 @@ class Article:
 
 
 def article_id(text: str, meta: Meta) -> str:
-    """Stable id: the same text from the same place is the same article."""
-    key = (meta.url or meta.path or "") + "\x00" + text
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    """Stable id of a version: the same text and metadata from the same source (URL, else real
+    path, else the outlet and the text) is the same version (sayso.identity)."""
+    from sayso.identity import version_id
+
+    return version_id(text, meta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +167,27 @@ class Event:
     status: str = "occurred"
     polarity: str = "positive"  # positive | negative
     attribution: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article that could not be read or extracted; reported, never fatal to the batch.
+
+    `error` is the one-line message; `error_type` and `traceback` keep the cause (empty when
+    the failure was not an exception, or came back from another process without one)."""
+
+    origin: str
+    error: str
+    stage: str = "read"
+    error_type: str = ""
+    traceback: str = ""
+
+    @classmethod
+    def of(cls, origin: str, exc: BaseException, stage: str, message: Optional[str] = None) -> "Failure":
+        """The failure for `exc` raised while `stage` ran on the article from `origin`."""
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls(origin, message if message is not None else f"{type(exc).__name__}: {exc}", stage,
+                   type(exc).__name__, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +278,7 @@ def record_from_dict(d: dict[str, Any]) -> Record:
         places=places,
         attributions=attributions,
         events=events,
-        times=tuple(_time(t) for t in d.get("times", [])),
+        times=tuple(TimeValue(**_fields(TimeValue, t)) for t in d.get("times", [])),
     )
 
 
@@ -248,5 +298,5 @@ def iter_spans(record: Record):
         yield ev.trigger
         yield ev.sentence
     for t in record.times:
-        if t.start is not None:
+        if t.start is not None and t.end is not None:
             yield Span(t.start, t.end, t.text)

@@ -45,3 +45,11 @@ def attribution_with_cue(record, cue: str):
     matches = [a for a in record.attributions if a.cue is not None and a.cue.text == cue]
     assert len(matches) == 1, [(a.cue and a.cue.text, a.source.text) for a in record.attributions]
     return matches[0]
+
+
+def pytest_collection_modifyitems(items):
+    """Tests run against PostgreSQL are slow (a server, a schema each)."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "postgresql" in params.values() or "postgres" in item.name.lower():
+            item.add_marker(pytest.mark.slow)

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import attribution_with_cue as one
 from conftest import extract_checked as found
-from sayso.attribution import chain, outermost
+from sayso.stages.attribution import chain, outermost
 
 
 def entity_of(record, attribution):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from conftest import attribution_with_cue as with_cue
 from conftest import extract_checked as found
-from sayso.attribution import outermost
-from sayso.attribution.quotes import find_quotes
+from sayso.stages.attribution import outermost
+from sayso.stages.attribution.quotes import find_quotes
 
 
 def test_a_quotation_right_after_a_quoted_content_runs_on_in_it():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sayso.attribution import chain
+from sayso.stages.attribution import chain
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "syria-defections.gold.yaml"
 

@@ -1,9 +1,9 @@
 """clean: boilerplate marked with a reason, never deleted; empty metadata filled from the text."""
 from __future__ import annotations
 
-from sayso.clean import author_from_byline, fill_meta, find_boilerplate, guess_title, outlet_from_text
-from sayso.pipeline import Draft
-from sayso.clean import mark_boilerplate
+from sayso.stages.clean import author_from_byline, fill_meta, find_boilerplate, guess_title, outlet_from_text
+from sayso.stages.base import Draft
+from sayso.stages.clean import mark_boilerplate
 from sayso.record import Article, Meta
 from sayso.settings import DEFAULT
 

@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # every example extracted twice, in subprocesses
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from sayso.clean import mark_boilerplate
-from sayso.entities import add_entity, entity_at, find_entities
-from sayso.parse import load_model
-from sayso.pipeline import Draft
+from sayso.stages.clean import mark_boilerplate
+from sayso.stages.entities import add_entity, entity_at, find_entities
+from sayso.nlp.parse import load_model
+from sayso.stages.base import Draft
 from sayso.record import Article, Entity, Meta, Span, iter_spans
 from sayso.settings import DEFAULT
 
@@ -330,7 +330,7 @@ def test_meantime_entity_evaluation_reads_and_scores(tmp_path):
 
 
 def test_noun_phrases_match_spacy_and_stay_linear_on_long_conjunctions():
-    from sayso.mentions import noun_phrases
+    from sayso.stages.entities.mentions import noun_phrases
 
     nlp = load_model(DEFAULT)
     for text in ("The official and the newspaper said rebels and U.S. officials met a source. " * 3,

@@ -10,6 +10,8 @@ import yaml
 
 from sayso.evaluation import geo
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 ROOT = Path(__file__).resolve().parents[1]
 GWN = ROOT.parent / "shared" / "eval" / "geo" / "GWN.xml"
 
@@ -49,7 +51,7 @@ def test_reads_lgl_format_and_scores_given_spans(tmp_path, capsys):
 
 
 def test_misses_are_classified_by_kind():
-    from sayso import gazetteer
+    from sayso.stages.places import gazetteer
 
     gaz = gazetteer.load()
     assert geo.miss_kind("Frenchmen Street", gaz) == "street"

@@ -11,6 +11,8 @@ import yaml
 from sayso.cli import main
 from sayso.evaluation.meantime import rebuild, gold_class, read_article, score
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "eval" / "meantime"
 

@@ -11,6 +11,8 @@ import yaml
 from sayso.cli import main
 from sayso.evaluation.plover import actor_matches, current_category, read_records
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 ROOT = Path(__file__).resolve().parents[1]
 GSR = ROOT.parent / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
 CATEGORIES = {"AGREE", "REQUEST", "ACCUSE", "ASSAULT", "DEFECT"}

@@ -12,10 +12,11 @@ from sayso.evaluation.polnear import (
     evaluate,
     join_fragments,
     load_floors,
-    read_ann,
     read_gold,
     score,
 )
+
+pytestmark = pytest.mark.slow  # the eval corpora
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev"
 

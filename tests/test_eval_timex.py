@@ -10,6 +10,8 @@ import yaml
 
 from sayso.evaluation import timex
 
+pytestmark = pytest.mark.slow  # the eval corpora
+
 ROOT = Path(__file__).resolve().parents[1]
 MEANTIME = ROOT.parent / "shared" / "eval" / "meantime"
 

@@ -2,7 +2,7 @@
 boilerplate and the attribution link."""
 from __future__ import annotations
 
-from sayso.events import innermost_attribution
+from sayso.stages.events import innermost_attribution
 from sayso.record import Attribution, Boilerplate, Source, Span
 from test_events_helpers import run_events
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from sayso.events import detect, load
-from sayso.parse import load_model
-from sayso.pipeline import Draft
+from sayso.stages.events import detect, load
+from sayso.nlp.parse import load_model
+from sayso.stages.base import Draft
 from sayso.record import Article, Attribution, Boilerplate, Entity, Event, Meta
 from sayso.settings import DEFAULT
 

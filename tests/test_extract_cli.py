@@ -101,6 +101,7 @@ def test_missing_file_exit_1(tmp_path, capsys):
     assert "no such file or directory" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # worker processes
 def test_stdin_through_python_m_sayso(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "sayso", "extract", "-", "--outlet", "Piped"],
@@ -109,43 +110,6 @@ def test_stdin_through_python_m_sayso(tmp_path):
     (rec,) = records(done.stdout.decode())
     assert rec["text"] == STORY and rec["meta"]["outlet"] == "Piped"
     assert done.stderr == b""  # no progress bar when stderr is not a terminal
-
-
-class FakeTerminal:
-    """A stderr that says it is a terminal and keeps what is written."""
-
-    def __init__(self):
-        import io
-
-        self.buffer = io.StringIO()
-
-    def isatty(self):
-        return True
-
-    def write(self, text):
-        return self.buffer.write(text)
-
-    def flush(self):
-        pass
-
-
-@pytest.mark.parametrize("count, bar", [(0, False), (1, False), (2, True), (5, True)])
-def test_progress_bar_only_on_a_terminal_for_more_than_one(monkeypatch, count, bar):
-    from sayso.commands.progress import progress
-
-    terminal = FakeTerminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    assert list(progress(range(count))) == list(range(count))
-    assert ("article" in terminal.buffer.getvalue()) is bar
-
-
-def test_progress_silent_when_not_a_terminal_or_disabled(monkeypatch, capsys):
-    from sayso.commands.progress import progress
-
-    assert list(progress(range(5))) == list(range(5))
-    monkeypatch.setattr(sys, "stderr", FakeTerminal())
-    assert list(progress(range(5), enabled=False)) == list(range(5))
-    assert sys.stderr.buffer.getvalue() == ""
 
 
 def test_reader_flags_reach_the_readers(tmp_path, capsys):

@@ -8,7 +8,7 @@ import pytest
 
 from sayso.ledger import Filters, open_ledger
 from sayso.ledger.schema import MIGRATIONS, VERSION
-from sayso.ledger.synthetic import Actor, Spec, Where, make_record
+from synthetic import Actor, Spec, Where, make_record
 from sayso.settings import Settings
 
 try:  # tests/ may or may not be a package
@@ -277,7 +277,7 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
 
     from sayso.ledger.schema import (NAMES_FTS, NAMES_FTS_SQL, RECORD_PARTS, SEARCH_FTS, TEXT_FTS,
                                      WITHOUT_ROWID)
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
     path = str(tmp_path / "v5.db")
     with open_ledger(path) as ledger:
@@ -301,7 +301,7 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 7
+        assert ledger.schema_version() == VERSION == 8
         assert not ledger.db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,))
         check_consistent(ledger)
         assert ledger.db.rows("SELECT id FROM entities WHERE name = 'stale copy'") == []
@@ -346,12 +346,14 @@ def test_place_and_status_filters_agree_with_the_reports(ledger_target):
     """The place filter (trigram index in SQLite) and the status filter (a list of statuses) find
     exactly the merged events some report of which has that place name or status, also after a
     new version of an article took its reports away."""
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
-    def by_reports(db, column, value, like):
-        op = f"{db.like} ?" if like else "= ?"
+    from sayso.ledger.query import ESCAPE, like_pattern
+
+    def by_reports(db, column, value, like):  # substrings are literal: "n_" is no wildcard
+        op = f"{db.like} ?{ESCAPE}" if like else "= ?"
         return {i for (i,) in db.rows(f"SELECT DISTINCT merged_id FROM events WHERE {column} {op}",
-                                      (f"%{value}%" if like else value,))}
+                                      (like_pattern(value) if like else value,))}
 
     with open_ledger(ledger_target) as ledger:
         list(ledger.ingest_many(generate(90, seed=12), batch=30))
@@ -383,7 +385,7 @@ def mixed_stream() -> list:
     and the same article twice."""
     import dataclasses
 
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
     from sayso.record import article_id
 
     base, other = list(generate(120, seed=4)), list(generate(120, seed=5))
@@ -452,17 +454,20 @@ def test_a_report_naming_no_country_is_blocked_by_category_and_day(ledger_target
 def test_actor_filter_agrees_with_a_substring_scan(ledger_target):
     """The actor filter (a trigram index in SQLite, ILIKE in PostgreSQL) finds exactly the merged
     events whose actor or recipient name holds the text, in any case, and forgets replaced names."""
-    from sayso.ledger.synthetic import generate
+    from synthetic import generate
 
     with open_ledger(ledger_target) as ledger:
         list(ledger.ingest_many(generate(80, seed=9), batch=20))
         names = [n for (n,) in ledger.db.rows("SELECT actor FROM merged_events WHERE actor IS NOT NULL "
                                               "ORDER BY id LIMIT 6")]
         probes = [n[1:5].upper() for n in names] + [n[-6:].lower() for n in names] + ["zz", "a%b", "o_"]
-        for probe in probes:
+        from sayso.ledger.query import ESCAPE, like_pattern
+
+        like = f"{ledger.db.like} ?{ESCAPE}"
+        for probe in probes:  # literal substrings: % and _ are no wildcards
             expected = {i for (i,) in ledger.db.rows(
-                f"SELECT id FROM merged_events WHERE actor {ledger.db.like} ? OR recipient {ledger.db.like} ?",
-                (f"%{probe}%", f"%{probe}%"))}
+                f"SELECT id FROM merged_events WHERE actor {like} OR recipient {like}",
+                (like_pattern(probe), like_pattern(probe)))}
             page = ledger.events(Filters(actor=probe), limit=None)
             assert {e.id for e in page.items} == expected and page.total == len(expected), probe
         ledger.ingest(pilot_report("https://a.example/1", "Arutz Sheva", actor=Actor("Ahmad Quxbarrow", "person")))

@@ -8,7 +8,7 @@ import pytest
 
 from sayso.cli import main
 from sayso.ledger import Filters, open_ledger
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.scale.progress import RunStats
 from sayso.scale.run import Extraction
 
@@ -78,7 +78,7 @@ def test_query_and_export_do_not_create_a_ledger(tmp_path, capsys):
 def test_ingest_prints_what_it_stored(tmp_path, capsys, monkeypatch):
     records = [pilot_report("https://a.example/1", "Arutz Sheva"), pilot_report("https://b.example/1", "Levant Wire"),
                Failure("broken.html", "broken.html: not valid UTF-8")]
-    monkeypatch.setattr("sayso.commands.ingest.run_from_args",
+    monkeypatch.setattr("sayso.cli.ingest.run_from_args",
                         lambda *args, **kwargs: Extraction(iter(records), RunStats()))
     path = str(tmp_path / "x.db")
     assert main(["ingest", "ignored.txt", "--ledger", path]) == 1
@@ -93,7 +93,10 @@ def test_ingest_prints_what_it_stored(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("relay", RELAYS, ids=[p.parent.name for p in RELAYS])
 def test_example_and_a_relaying_second_report_make_one_defection_with_one_source(tmp_path, capsys, relay):
-    """Done-when: the example article and another outlet's report relaying The Daily Telegraph."""
+    """Done-when: the example article and another outlet's report relaying The Daily Telegraph
+    share the pilot's defection. The example asserts the defection itself (its gold: source
+    null), so it counts as its own outlet's, never as the Telegraph's it cites elsewhere
+    (issue 14); the relay article's report is the Telegraph's: two independent sources."""
     if not SYRIA.exists():
         pytest.skip("../shared/examples is not beside the checkout")
     path = str(tmp_path / "e2e.db")
@@ -102,18 +105,13 @@ def test_example_and_a_relaying_second_report_make_one_defection_with_one_source
     capsys.readouterr()
     with open_ledger(path) as ledger:
         defections = ledger.events(Filters(category="DEFECT"), limit=None).items
-        if not defections:
-            pytest.skip("the extraction stages find no DEFECT event yet")
+        assert defections, "the extraction stages found no DEFECT event"
         shared = [ledger.event(e.id) for e in defections if e.articles == 2]
         seen = [(r.outlet, r.trigger, r.actor, r.status, r.chain) for d in shared for r in d.reports]
-        telegraph_only = [d for d in shared if [s.source for s in d.sources] == ["The Daily Telegraph"]]
-        assert all(len(d.sources) == 1 for d in shared), seen  # never the two outlets as two sources
         if not shared:  # issue 14: merging needs a shared named participant; see docs/ledger.md
             pytest.xfail("the extraction gives the relay's pilot no name ('a high-ranking Air Force "
                          "officer'), and a description is no evidence across articles")
-        assert len(telegraph_only) >= 1, seen
-        for detail in telegraph_only:
-            assert (detail.event.reports, detail.event.sources) == (2, 1)
-            assert len({r.outlet for r in detail.reports}) == 2
-            assert all(r.chain[-1] == "The Daily Telegraph" or "The Daily Telegraph" in r.chain
-                       for r in detail.reports)
+        for detail in shared:  # an outlet's own assertion is its own; anonymous ones via the Telegraph its
+            expected = {r.chain[0] if len(r.chain) == 1 else "The Daily Telegraph" for r in detail.reports}
+            assert "The Daily Telegraph" in expected and len({r.outlet for r in detail.reports}) == 2, seen
+            assert sorted(s.source for s in detail.sources) == sorted(expected), seen

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from sayso.ledger import open_ledger
-from sayso.ledger.synthetic import Actor, Spec, Where, generate, make_record
+from synthetic import Actor, Spec, Where, generate, make_record
 from sayso.record import article_id
 
 try:  # tests/ may or may not be a package
@@ -155,24 +155,24 @@ def test_replacing_an_article_twice_equals_a_fresh_ingest(ledger_target, tmp_pat
         check_consistent(ledger)
 
 
-def test_a_version_6_ledger_is_clustered_again_by_the_migration(tmp_path):
-    """Schema step 7 files every report in report_keys and re-clusters: a version 6 ledger whose
+def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
+    """Schema step 8 files every report in report_keys and re-clusters: a version 7 ledger whose
     reports each stood alone becomes what a fresh ingest gives."""
     records = news_stream(60)
     with open_ledger(str(tmp_path / "fresh.db")) as ledger:
         list(ledger.ingest_many(records, batch=20))
         expected = merged_contents(ledger)
-    path = str(tmp_path / "v6.db")
+    path = str(tmp_path / "v7.db")
     with open_ledger(path) as ledger:
         list(ledger.ingest_many(records, batch=20))
     conn = sqlite3.connect(path)
     conn.executescript("DROP TABLE report_keys; ALTER TABLE merged_events DROP COLUMN evidence; "
-                       "DELETE FROM schema_version WHERE version = 7; "
-                       "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v6 left them
+                       "DELETE FROM schema_version WHERE version = 8; "
+                       "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v7 left them
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == 7
+        assert ledger.schema_version() == 8
         assert merged_contents(ledger) == expected
 
 

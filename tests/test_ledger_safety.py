@@ -19,12 +19,15 @@ try:  # tests/ may or may not be a package
 except ModuleNotFoundError:
     from test_ledger_support import check_consistent, ledger_target, pilot_report  # noqa: F401  # noqa: F401
 
+pytestmark = pytest.mark.slow  # many writer subprocesses, SIGKILL
+
 ROOT = Path(__file__).resolve().parents[1]
 
 INGEST = """
 import sys
+sys.path.insert(0, "tests")
 from sayso.ledger import open_ledger
-from sayso.ledger.synthetic import generate
+from synthetic import generate
 target, n, seed, part, parts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 with open_ledger(target) as ledger:
     for i, record in enumerate(generate(n, seed=seed)):

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from sayso.ledger.synthetic import Actor, Spec, Where, make_record
+from synthetic import Actor, Spec, Where, make_record
 
 PG_URL = os.environ.get("SAYSO_TEST_POSTGRES_URL")
 BACKENDS = ("sqlite", "postgresql")

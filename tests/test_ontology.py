@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.events.ontology import ENV_VAR, OntologyError, load
+from sayso.stages.events.ontology import ENV_VAR, OntologyError, load
 from test_events_helpers import run_events
 
 PLOVER = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from sayso import gazetteer
-from sayso.gazetteer import distance_km, exact_key, loose_key, skeleton_key
-from sayso.pipeline import Draft
-from sayso.places import Mention, resolve, resolve_places
+from sayso.stages.places import gazetteer
+from sayso.stages.places.gazetteer import distance_km, exact_key, loose_key, skeleton_key
+from sayso.stages.base import Draft
+from sayso.stages.places import Mention, resolve, resolve_places
 from sayso.record import Article, Meta
 from sayso.settings import DEFAULT
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
 
     return load_model(DEFAULT)
 

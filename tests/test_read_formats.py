@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read import ReadOptions, read_sources
 from sayso.read.html import fragment_text
 from sayso.read.source import sniff

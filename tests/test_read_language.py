@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.errors import NotEnglishError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read import ReadOptions, read_sources
 from sayso.read.language import check_english, english_share
 

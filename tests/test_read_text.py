@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read import ReadOptions, override, read_sources
 from sayso.read.text import decode, headline, sidecar_path
 from sayso.record import Article, Meta

@@ -10,7 +10,7 @@ import signal
 import pytest
 
 import test_scale_hooks as hooks
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.record import Article, Meta, Record
 from sayso.scale import estimate_total, ids_in_jsonl, run_extraction
 from sayso.scale.batches import Window, batched
@@ -63,6 +63,7 @@ def test_unordered_window_hands_out_everything():
     assert sorted(out) == list(range(10))
 
 
+@pytest.mark.slow  # worker processes
 def test_pool_pulls_input_only_as_results_go_out():
     pulled = 0
 
@@ -80,6 +81,7 @@ def test_pool_pulls_input_only_as_results_go_out():
     assert most <= (2 * 2 + 1) * SETTINGS.batch_size
 
 
+@pytest.mark.slow  # worker processes
 def test_local_pool_gives_the_same_records_as_one_process():
     items = articles(8)
     alone = [r.to_dict() for r in run_extraction(items, SETTINGS, workers=0)]
@@ -88,6 +90,7 @@ def test_local_pool_gives_the_same_records_as_one_process():
     assert [r["meta"]["path"] for r in pooled] == [a.meta.path for a in items]
 
 
+@pytest.mark.slow  # worker processes
 def test_an_article_that_kills_its_worker_is_recorded_and_the_rest_come_out(tmp_path):
     items = articles(8, {2: "KILLME", 5: "RAISEME"})
     run = run_extraction(items, SETTINGS, workers=1, setup=functools.partial(hooks.install, str(tmp_path)))
@@ -101,6 +104,7 @@ def test_an_article_that_kills_its_worker_is_recorded_and_the_rest_come_out(tmp_
     assert (run.stats.done, run.stats.failed) == (6, 2)
 
 
+@pytest.mark.slow  # worker processes
 def test_a_worker_killed_once_has_its_batch_retried(tmp_path):
     items = articles(7, {4: "CRASHONCE"})
     results = list(run_extraction(items, SETTINGS, workers=2, setup=functools.partial(hooks.install, str(tmp_path))))
@@ -109,6 +113,7 @@ def test_a_worker_killed_once_has_its_batch_retried(tmp_path):
     assert len(list(tmp_path.glob("crashed-*"))) == 1
 
 
+@pytest.mark.slow  # worker processes
 @pytest.mark.parametrize("workers", [0, 1])
 def test_resume_after_ctrl_c_does_everything_once(workers):
     items = articles(20)
@@ -177,6 +182,7 @@ def test_a_run_with_everything_stored_extracts_nothing():
     assert (run.stats.skipped, run.stats.done, run.stats.interrupted) == (5, 0, False)
 
 
+@pytest.mark.slow  # worker processes
 def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path):
     items = articles(4, {2: "HANGME"})
     setup = functools.partial(hooks.install, str(tmp_path))

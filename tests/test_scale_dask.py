@@ -13,6 +13,8 @@ from sayso.scale import run_extraction
 from sayso.scale.cluster import read_parts
 from sayso.settings import Settings
 
+pytestmark = pytest.mark.slow  # a Dask cluster
+
 pytest.importorskip("distributed")
 cloudpickle.register_pickle_by_value(hooks)  # Dask workers need not import the tests
 
@@ -75,7 +77,7 @@ def test_workers_can_read_the_files_themselves(tmp_path):
 def test_an_article_that_always_kills_its_dask_worker_is_recorded(tmp_path):
     import dask
 
-    from sayso.pipeline import Failure
+    from sayso.record import Failure
 
     items = articles(4, {1: "KILLME"})
     setup = functools.partial(hooks.install, str(tmp_path))

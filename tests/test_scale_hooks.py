@@ -16,8 +16,7 @@ from pathlib import Path
 def install(marker_dir: str) -> None:
     from sayso import pipeline
 
-    pipeline._load_stages()
-    stage = pipeline.STAGES["entities"]
+    stage = next(s for s in pipeline.default_stages() if s.name == "entities")
     if getattr(stage.func, "hooked", False):
         return
 
@@ -37,4 +36,4 @@ def install(marker_dir: str) -> None:
         return stage.func(draft, settings)
 
     hooked.hooked = True
-    pipeline.STAGES["entities"] = dataclasses.replace(stage, func=hooked)
+    pipeline.register(dataclasses.replace(stage, func=hooked))  # replaces the stage of that name

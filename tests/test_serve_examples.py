@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 
 from sayso.ledger import open_ledger
-from sayso.pipeline import Failure, extract
+from sayso.pipeline import extract
+from sayso.record import Failure
 from sayso.read import ReadOptions, read_sources
 from sayso.serve.app import ServeSettings
 from test_serve_browser import ARTIFACTS, Server, browser, page  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow  # Chromium and every example extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -201,18 +201,24 @@ def test_chain_graph_joins_shared_sources_and_escapes_names():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
 
 
-def test_timeline_groups_by_month_when_there_are_too_many_days():
-    from sayso.serve.charts import MAX_BARS, DayCount, by_period, timeline_svg
-
-    few = [DayCount("2012-06-21", "DEFECT", 2), DayCount("2012-06-21", "AID", 1), DayCount("2012-06-22", "AID", 3)]
-    period, counts = by_period(few)
-    assert period == "day" and counts == sorted(few, key=lambda c: (c.day, c.category))
-    svg = timeline_svg(counts)
-    parse(svg)
-    assert svg.count("<rect") == 3 and "2012-06-22 AID: 3" in svg
+def test_timeline_counts_per_day_week_month_or_year_on_a_time_axis():
     from datetime import date, timedelta
 
-    many = [DayCount((date(2012, 1, 1) + timedelta(days=i)).isoformat(), "AID", 1) for i in range(MAX_BARS * 3)]
-    period, counts = by_period(many)
-    assert period == "month" and sum(c.count for c in counts) == len(many)
-    assert all(len(c.day) == 7 for c in counts)
+    from sayso.serve.charts import DayCount, bars, colours, ticks, timeline_svg
+
+    few = [DayCount("2012-06-21", "DEFECT", 2), DayCount("2012-06-21", "AID", 1), DayCount("2012-06-22", "AID", 3)]
+    unit, found = bars(few)
+    assert unit == "day" and [(b.start.isoformat(), b.category, b.count) for b in found] == \
+        [("2012-06-21", "AID", 1), ("2012-06-21", "DEFECT", 2), ("2012-06-22", "AID", 3)]
+    svg = timeline_svg(found, colours(["AID", "DEFECT"]), lambda b: f"/?since={b.start}&category=<{b.category}>")
+    parse(svg)
+    assert svg.count("<rect") == 3 and "AID, 2012-06-22: 3 events" in svg and "&lt;AID&gt;" in svg
+    many = [DayCount((date(2012, 1, 1) + timedelta(days=i)).isoformat(), "AID", 1) for i in range(400)]
+    unit, found = bars(many)
+    assert unit == "week" and sum(b.count for b in found) == 400
+    unit, found = bars([DayCount("2012-06-22", "AID", 1), DayCount("2016-10-03", "AID", 1)])
+    assert unit == "month" and [b.start for b in found] == [date(2012, 6, 1), date(2016, 10, 1)]
+    svg = timeline_svg(found, colours(["AID"]), lambda b: "/")
+    xs = [float(x) for x in re.findall(r'<rect x="([\d.]+)"', svg)]
+    assert xs[1] - xs[0] > 800  # four years apart on the axis, not side by side
+    assert [label for _, label in ticks(date(2012, 6, 22), date(2016, 10, 3))] == ["2013", "2014", "2015", "2016"]

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from sayso.parse import load_model
+from sayso.nlp.parse import load_model
 from sayso.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -14,10 +14,10 @@ import argparse
 import random
 from pathlib import Path
 
-from sayso.attribution.learned import WEIGHTS_PATH, Perceptron, examples
-from sayso.attribution.lexicon import load_lexicon
+from sayso.stages.attribution.learned import WEIGHTS_PATH, Perceptron, examples
+from sayso.stages.attribution.lexicon import load_lexicon
 from sayso.evaluation.polnear import read_gold
-from sayso.parse import load_model
+from sayso.nlp.parse import load_model
 from sayso.settings import DEFAULT
 
 

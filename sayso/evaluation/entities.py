@@ -117,10 +117,10 @@ def _ratio(a: int, b: int) -> float:
 
 
 def evaluate(path: Path) -> dict[str, Any]:
-    from sayso.clean import mark_boilerplate
-    from sayso.entities import find_entities
-    from sayso.parse import load_model
-    from sayso.pipeline import Draft
+    from sayso.stages.clean import mark_boilerplate
+    from sayso.stages.entities import find_entities
+    from sayso.nlp.parse import load_model
+    from sayso.stages.base import Draft
     from sayso.record import Article, Meta
     from sayso.settings import DEFAULT
 

@@ -130,5 +130,5 @@ def load(directory: Path = LABELS, split: Optional[str] = None) -> Iterator[Labe
             d = json.loads(line)
             if split is not None and d["split"] != split:
                 continue
-            yield Label(d["doc"], d["split"], _pair(d["trigger"]), d["event"], d["category"], d["status"],
+            yield Label(d["doc"], d["split"], (d["trigger"]["start"], d["trigger"]["end"]), d["event"], d["category"], d["status"],
                         _pair(d["actor"]), _pair(d["recipient"]), d["origin"], d.get("digest", ""))

@@ -14,7 +14,7 @@ an event on a trigger nobody labelled. `--rules` scores the rules without the ev
 from __future__ import annotations
 
 import argparse
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional

@@ -1,11 +1,11 @@
-"""Toponym resolution on GeoWebNews (or LGL-format) XML, scored within 161 km (100 miles).
+"""Toponym resolution on GeoWebNews, LGL or GeoVirus XML, scored within 161 km (100 miles).
 
-    sayso eval geo ../shared/eval/geo/GWN.xml [--limit N] [--no-end-to-end] [--json]
+    sayso eval geo ../shared/eval/geo/GWN.xml [--split train|dev|test] [--limit N] [--no-end-to-end] [--json]
 
 Given the gold spans: each gold toponym that has coordinates is resolved with the article's
-other gold toponyms as context (sayso.places.resolve) and counts as correct when the point lies
+other gold toponyms as context (sayso.stages.places.resolve) and counts as correct when the point lies
 within 161 km of the gold point. End to end: sayso's own place mentions (spaCy entities and
-demonyms, sayso.places.find_mentions) against the gold toponyms that have coordinates; a
+demonyms, sayso.stages.places.find_mentions) against the gold toponyms that have coordinates; a
 match is an overlapping span whose point is within 161 km. Misses are classified by the kind
 of name (street, building, water ... from sayso/data/facility_words.tsv) and by whether the
 gazetteer has the name at all.
@@ -20,14 +20,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
-from sayso import gazetteer
+from sayso.stages.places import gazetteer
 from sayso.errors import InputError
-from sayso.gazetteer import distance_km, exact_key, read_table
-from sayso.places import Mention, find_mentions, resolve
+from sayso.evaluation import geo_corpora as corpora
+from sayso.stages.places.gazetteer import distance_km, exact_key, read_table
+from sayso.stages.places import Mention, find_mentions, resolve
 
-HELP = "toponym resolution within 161 km (GeoWebNews / LGL XML)"
+HELP = "toponym resolution within 161 km (GeoWebNews / LGL / GeoVirus XML)"
 KM = 161.0
 
 
@@ -47,8 +48,10 @@ class GoldArticle:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="FILE", help="GeoWebNews GWN.xml or an LGL-format XML file")
+    parser.add_argument("path", metavar="FILE", help="GeoWebNews GWN.xml, or an LGL or GeoVirus XML file")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    parser.add_argument("--split", choices=corpora.PARTS, default=None,
+                        help="score one part of our GeoWebNews split (the ranker is trained on train)")
     parser.add_argument("--no-end-to-end", dest="end_to_end", action="store_false",
                         help="skip the end-to-end score (which parses every article with spaCy)")
     parser.add_argument("--check", action="store_true",
@@ -65,19 +68,17 @@ def read_articles(path: str) -> Iterator[GoldArticle]:
         raise InputError(path, f"not well-formed XML ({exc})") from exc
     for art in root.iter("article"):
         text = art.findtext("text") or ""
-        tops = tuple(t for t in (_toponym(x, text) for x in art.iter("toponym")) if t is not None)
-        yield GoldArticle(text, tops)
+        found = (corpora.fields(x, text) for x in corpora.toponym_nodes(art))  # GWN, LGL, GeoVirus
+        yield GoldArticle(text, tuple(GoldToponym(f.start, f.end, f.name, f.lat, f.lon) for f in found if f))
 
 
-def _toponym(node: ET.Element, text: str) -> Optional[GoldToponym]:
-    lat = node.findtext("latitude") or node.findtext("gaztag/lat") or node.findtext("lat")
-    lon = node.findtext("longitude") or node.findtext("gaztag/lon") or node.findtext("lon")
-    start, end = node.findtext("start"), node.findtext("end")
-    if not (lat and lon and start and end):
-        return None
-    s, e = int(start), int(end)
-    name = node.findtext("extractedName") or node.findtext("phrase") or text[s:e]
-    return GoldToponym(s, e, name, float(lat), float(lon))
+def select_part(articles: list[GoldArticle], part: str, path: str) -> list[GoldArticle]:
+    """The articles of one part of our GeoWebNews split (sayso/data/gwn_split.json)."""
+    parts = corpora.split()
+    if sum(len(v) for v in parts.values()) != len(articles):
+        raise InputError(path, f"--split is for GeoWebNews' {sum(len(v) for v in parts.values())} articles",
+                         "give GWN.xml, or leave out --split")
+    return [articles[i] for i in parts[part]]
 
 
 def _within(r, t: GoldToponym) -> bool:
@@ -129,7 +130,7 @@ def score_given_spans(articles: list[GoldArticle]) -> dict:
 
 
 def score_end_to_end(articles: list[GoldArticle]) -> dict:
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
     from sayso.settings import DEFAULT
 
     nlp = load_model(DEFAULT)
@@ -154,6 +155,8 @@ def _overlap(r, t: GoldToponym) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     articles = list(read_articles(args.path))
+    if getattr(args, "split", None):
+        articles = select_part(articles, args.split, args.path)
     if args.limit:
         articles = articles[: args.limit]
     result = {"file": args.path, "articles": len(articles), "given_spans": score_given_spans(articles)}

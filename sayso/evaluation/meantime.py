@@ -5,7 +5,7 @@
 DIR is one corpus folder of CAT XML files (corpus_apple) or a folder holding several. Each
 article's text is rebuilt from its tokens and run through the pipeline; each gold
 EVENT_MENTION is scored on its first anchor token: the status of the sayso event whose trigger
-covers it, else the status rules (sayso.events.status) applied to that token.
+covers it, else the status rules (sayso.stages.events.status) applied to that token.
 Gold classes: polarity NEG -> negated; else certainty POSSIBLE or PROBABLE -> possible; else
 time FUTURE -> future; else happened. Mentions with no factuality attributes are skipped.
 sayso classes: occurred, ongoing, claimed -> happened; planned, expected, threatened -> future;
@@ -126,8 +126,8 @@ def corpus_files(path: Path) -> list[Path]:
 
 def predict(article: Article, draft: Any) -> list[str]:
     """The predicted class of each gold mention of the article."""
-    from sayso.events import ontology_for
-    from sayso.events.status import status_of
+    from sayso.stages.events import ontology_for
+    from sayso.stages.events.status import status_of
     from sayso.settings import DEFAULT
 
     lex = ontology_for(DEFAULT).status
@@ -164,7 +164,7 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
 def evaluate(path: Path) -> dict[str, Any]:
     articles = [read_article(p) for p in corpus_files(path)]
     pairs = []
-    from sayso.events import drafts_for
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     drafts = drafts_for(((a.name, a.text) for a in articles), DEFAULT)

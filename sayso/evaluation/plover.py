@@ -103,7 +103,8 @@ def actor_matches(gold: tuple[str, ...], found: Optional[str]) -> bool:
 
 
 def evaluate(path: Path) -> dict[str, Any]:
-    from sayso.events import drafts_for, ontology_for
+    from sayso.evaluation.drafts import drafts_for
+    from sayso.stages.events import ontology_for
     from sayso.settings import DEFAULT
 
     ontology = ontology_for(DEFAULT)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -96,7 +96,7 @@ def join_fragments(text: str, fragments: Iterable[tuple[int, int]]) -> list[tupl
 
 
 def predicted_spans(record) -> dict[str, Spans]:
-    from sayso.attribution import outermost
+    from sayso.stages.attribution import outermost
 
     spans: dict[str, Spans] = {role: set() for role in ROLES}
     text = record.text
@@ -153,16 +153,18 @@ def score(pairs: Iterable[tuple[dict[str, Spans], dict[str, Spans]]]) -> dict:
     return {"articles": n, **{role: tallies[role].scores() for role in ROLES}}
 
 
-STAGES = ("entities", "attributions")  # what attributions need; later stages do not change them
 
 
 def evaluate(directory: Path, limit: Optional[int] = None, settings=None) -> dict:
     """Scores of the attribution stage on a PolNeAR part: each article is cleaned, parsed and
     run through the stages attributions depend on (the rest of the path does not touch them)."""
-    from sayso.parse import load_model
-    from sayso import attribution, clean, entities  # noqa: F401  (importing registers the stages)
-    from sayso.pipeline import BEFORE_PARSE, Draft, Failure, run_stages
-    from sayso.record import Article, Meta
+    from sayso.nlp.parse import load_model
+    from sayso.pipeline import run_stages
+    from sayso.record import Article, Failure, Meta
+    from sayso.stages.attribution import find_attributions
+    from sayso.stages.base import Draft
+    from sayso.stages.clean import mark_boilerplate
+    from sayso.stages.entities import find_entities
     from sayso.settings import DEFAULT
 
     settings = settings or DEFAULT
@@ -171,9 +173,10 @@ def evaluate(directory: Path, limit: Optional[int] = None, settings=None) -> dic
     pairs = []
     empty = {role: set() for role in ROLES}
     for g in gold:
-        draft = run_stages(Draft(Article(g.text, Meta(path=g.name), g.name)), BEFORE_PARSE, settings)
+        draft = run_stages(Draft(Article(g.text, Meta(path=g.name), g.name)), (mark_boilerplate,), settings)
         if not isinstance(draft, Failure):
-            draft = run_stages(draft.set(doc=nlp(g.text)), STAGES, settings)
+            # what attributions need; later stages do not change them
+            draft = run_stages(draft.set(doc=nlp(g.text)), (find_entities, find_attributions), settings)
         pairs.append((empty if isinstance(draft, Failure) else predicted_spans(draft.record()), g.spans))
     return score(pairs)
 

@@ -2,7 +2,7 @@
 
 Each gold TIMEX3 other than the document creation time (DCT, functionInDocument=CREATION_TIME,
 which gives the publication date) is resolved from its text against the DCT with
-sayso.dates.resolve_expression, the tense of its clause taken from a spaCy parse of its
+sayso.stages.dates.resolve_expression, the tense of its clause taken from a spaCy parse of its
 sentence; a value is correct when it equals the gold value exactly (2008-12-13, 2008-W50,
 P3Y, PRESENT_REF ...).
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from sayso.dates import parse_published, resolve_expression, tense_of
+from sayso.stages.dates import parse_published, resolve_expression, tense_of
 from sayso.errors import InputError
 
 
@@ -93,7 +93,7 @@ def predict(gold: GoldTimex, nlp) -> Optional[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sayso.parse import load_model
+    from sayso.nlp.parse import load_model
     from sayso.settings import DEFAULT
 
     nlp = load_model(DEFAULT)

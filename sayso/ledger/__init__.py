@@ -14,21 +14,24 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from sayso.errors import LedgerError
-from sayso.pipeline import batched
+from sayso.util import batched
 from sayso.ledger import query, schema, store
 from sayso.ledger.backend import Backend, connect, is_postgres_url, redact
+from sayso.ledger.integrity import DiskFullError, check_intact, is_disk_full, one_line, remove_new
 from sayso.ledger.query import EventDetail, Filters, MergedEvent, Page, Report, SourceCount
 from sayso.ledger.store import IngestResult
 from sayso.record import Record
 from sayso.settings import DEFAULT, Settings
 
 __all__ = ["Ledger", "open_ledger", "Filters", "MergedEvent", "EventDetail", "Report",
-           "SourceCount", "Page", "IngestResult", "LedgerError"]
+           "SourceCount", "Page", "IngestResult", "LedgerError", "DiskFullError"]
 
 
-def _database_errors() -> tuple[type, ...]:
-    import psycopg
-
+def _database_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg
+    except ImportError:  # no `postgres` extra: SQLite only
+        return (sqlite3.DatabaseError,)
     return (sqlite3.DatabaseError, psycopg.Error)
 
 
@@ -51,7 +54,7 @@ class Ledger:
         try:
             return action(self.db, *args, **kwargs)
         except _database_errors() as exc:
-            raise LedgerError(f"{self.where}: {type(exc).__name__}: {exc}".rstrip()) from exc
+            raise database_error(self.where, exc) from exc
 
     def ingest(self, record: Record) -> IngestResult:
         """Store one record in one transaction (idempotent; a new version replaces the old)."""
@@ -81,7 +84,7 @@ class Ledger:
             except StopIteration:
                 return
             except _database_errors() as exc:
-                raise LedgerError(f"{self.where}: {type(exc).__name__}: {exc}".rstrip()) from exc
+                raise database_error(self.where, exc) from exc
             yield item
 
     def events_by_id(self, ids: Iterable[int]) -> list[MergedEvent]:
@@ -92,6 +95,12 @@ class Ledger:
 
     def article(self, article_id: str) -> Optional[dict[str, Any]]:
         return self._guard(query.get_article, article_id)
+
+    def is_current(self, article_id: str) -> bool:
+        """Whether this version of an article is the one the ledger holds now (an earlier
+        version of it stored again becomes current again, so it is not "known")."""
+        row = self._guard(lambda db: db.one("SELECT current FROM articles WHERE id = ?", (article_id,)))
+        return bool(row and row[0])
 
     def timeline(self, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
         return self._guard(query.timeline, filters, by)
@@ -108,19 +117,49 @@ def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT, crea
     `create` is false (readers: `sayso query`, `sayso export`), when a missing one is an error."""
     target = str(target or settings.ledger)
     where = redact(target) if is_postgres_url(target) else target
-    if not create and not is_postgres_url(target) and not Path(target).exists():
+    new_file = None if is_postgres_url(target) or Path(target).exists() else Path(target)
+    if not create and new_file is not None:
         raise LedgerError(f"{target}: no such ledger; make one with: sayso ingest PATH --ledger {target}")
-    db = connect(target)
+    try:
+        return Ledger(_opened(target, where, create), where, settings)
+    except BaseException:
+        if new_file is not None:
+            remove_new(new_file)  # a new ledger that could not be made leaves nothing behind
+        raise
+
+
+def _opened(target: str, where: str, create: bool) -> Backend:
+    try:
+        db = connect(target, read_only=not create)
+    except _database_errors() as exc:
+        raise _open_error(where, exc) from exc
     try:
         if not create and not db.tables():
             raise LedgerError(f"{where}: holds no ledger yet; make one with: sayso ingest PATH --ledger ...")
+        if create:
+            check_intact(db, where)  # before the first write of the run
         schema.migrate(db, where)
-        db.prepare_for_writing()
+        if create:
+            db.prepare_for_writing()
     except _database_errors() as exc:
         db.close()
-        raise LedgerError(f"{where}: cannot be opened as a ledger ({exc}); "
-                          "give a sayso ledger or a new file name (it was not changed)") from exc
-    except LedgerError:
+        raise _open_error(where, exc) from exc
+    except BaseException:
         db.close()
         raise
-    return Ledger(db, where, settings)
+    return db
+
+
+def _open_error(where: str, exc: BaseException) -> LedgerError:
+    if is_disk_full(exc):
+        return DiskFullError(f"{where}: the disk is full; nothing was stored. Free some space, "
+                             "or give --ledger a file on another disk")
+    return LedgerError(f"{where}: cannot be opened as a ledger ({one_line(exc)}); "
+                       "give a sayso ledger or a new file name (it was not changed)")
+
+
+def database_error(where: str, exc: BaseException) -> LedgerError:
+    """A database failure as one line; a full disk as DiskFullError."""
+    if is_disk_full(exc):
+        return DiskFullError(f"{where}: the disk is full")
+    return LedgerError(f"{where}: {one_line(exc) or type(exc).__name__}")

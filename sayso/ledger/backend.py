@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from sayso.errors import LedgerError
+from sayso.util import require
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 120.0
@@ -65,17 +66,33 @@ class SQLiteBackend(Backend):
     kind = "sqlite"
     like = "LIKE"  # case-insensitive for ASCII
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, read_only: bool = False):
         self.path = path
         check_sqlite_file(Path(path))
         try:
-            self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                        check_same_thread=False)
-            self.conn.execute("PRAGMA busy_timeout = %d" % int(BUSY_TIMEOUT_S * 1000))
-            self.tables()  # reads the schema: fails here on a corrupt file
+            self.conn = self._connect(path)
+        except sqlite3.OperationalError:
+            if not read_only:
+                raise
+            # A full disk (or a read-only folder) cannot take the WAL index a normal open
+            # writes; a reader can still read the file as it is.
+            self.conn = self._connect(f"{Path(path).resolve().as_uri()}?immutable=1", uri=True)
+
+    def _connect(self, name: str, uri: bool = False) -> sqlite3.Connection:
+        conn = sqlite3.connect(name, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False, uri=uri)
+        try:
+            conn.execute("PRAGMA busy_timeout = %d" % int(BUSY_TIMEOUT_S * 1000))
+            found = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+            found.fetchall()  # reads the schema: fails here on a corrupt file
+        except sqlite3.OperationalError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{path}: not a readable SQLite database ({exc}); "
+            conn.close()
+            raise LedgerError(f"{self.path}: not a readable SQLite database ({exc}); "
                               "give a sayso ledger or a new file name (the file was not changed)") from exc
+        return conn
 
     def prepare_for_writing(self) -> None:
         """WAL lets readers read while one process writes; NORMAL sync is safe in WAL mode."""
@@ -117,7 +134,8 @@ class SQLiteBackend(Backend):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite rolls back itself on a full disk
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
@@ -145,13 +163,14 @@ class PostgresBackend(Backend):
     like = "ILIKE"
 
     def __init__(self, url: str):
-        import psycopg
-
+        psycopg = require("psycopg", "postgres")
         self.url = url
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise LedgerError(f"cannot connect to {redact(url)}: {exc}".strip()) from exc
+            first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            raise LedgerError(f"cannot connect to {redact(url)}: {first}; check that the server "
+                              "is running and the URL is right") from exc
 
     def prepare_for_writing(self) -> None:
         pass
@@ -193,5 +212,5 @@ def redact(url: str) -> str:
     return f"{scheme}//{cred.split(':', 1)[0]}:***@{tail}"
 
 
-def connect(target: str) -> Backend:
-    return PostgresBackend(target) if is_postgres_url(target) else SQLiteBackend(target)
+def connect(target: str, read_only: bool = False) -> Backend:
+    return PostgresBackend(target) if is_postgres_url(target) else SQLiteBackend(target, read_only)

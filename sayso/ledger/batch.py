@@ -23,7 +23,7 @@ from sayso.ledger.cluster import Cluster, anchor, clusters, stable_id
 from sayso.ledger.identity import Report, link
 from sayso.ledger.merge import key_rows, window
 from sayso.ledger.rows import EVENT_COLUMNS
-from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
+from sayso.ledger.fts import SEARCH_FTS, TEXT_FTS, search_index
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -278,7 +278,7 @@ def _update_merged(db: Backend, grown: list[Cluster]) -> None:
 
 
 def recluster_all(db: Backend, days: Optional[int] = None) -> None:
-    """Every stored report clustered again and filed in report_keys (schema step 7), one
+    """Every stored report clustered again and filed in report_keys (schema step 8), one
     category at a time."""
     from sayso.settings import DEFAULT
 

@@ -10,7 +10,6 @@ from collections import Counter
 from typing import Any, Optional, Sequence
 
 from sayso.ledger.backend import Backend
-from sayso.ledger.merge import key_rows
 
 AGAINST = frozenset({"negated"})
 REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "actor_kind",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from sayso.errors import SaysoError
+from sayso.util import require
 from sayso.ledger.query import MERGED_COLUMNS, EventDetail
 
 FORMATS = ("json", "jsonl", "csv", "geojson", "parquet", "plover")
@@ -118,7 +119,7 @@ def write_plover(items: Iterable[EventDetail], out: IO[str]) -> int:
 
 
 def parquet_schema():
-    import pyarrow as pa
+    pa = require("pyarrow", "parquet")
 
     text, num, i64 = pa.string(), pa.float64(), pa.int64()
     types = {"id": i64, "lat": num, "lon": num, "reports": i64, "articles": i64, "sources": i64,
@@ -140,7 +141,7 @@ def parquet_row(detail: EventDetail) -> dict[str, Any]:
 
 
 def write_parquet(items: Iterable[EventDetail], path: str, batch: int = 5000) -> int:
-    import pyarrow as pa
+    pa = require("pyarrow", "parquet")
     import pyarrow.parquet as pq
 
     schema, n, rows = parquet_schema(), 0, []

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple, Optional
 
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.sources import normalise
+from sayso.util import data_rows
 
 # Words that say nothing about which participant is meant: roles, titles, fillers.
 ROLE_WORDS = frozenset("""
@@ -46,8 +47,6 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
     """(single words naming a country or its people, whole country names -> alpha-3)."""
     import pycountry
 
-    from sayso.gazetteer import read_table
-
     names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -55,7 +54,8 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
             if value:
                 names[normalise(value)] = c.alpha_3
     words = {w for name in names for w in name.split()}
-    for word, target in read_table("demonyms.tsv"):
+    for row in data_rows("demonyms.tsv"):
+        word, target = row[0].strip(), (row[1].strip() if len(row) > 1 else "")
         key = normalise(word)
         words.update((key, key + "s", key + "es"))
         if len(target) == 3 and target.isupper():

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Optional
 
 import orjson
 
+from sayso.identity import source_key
 from sayso.ledger.sources import Index, relayed_outlet, report_source
 from sayso.record import Event, Record
 
@@ -41,8 +42,9 @@ def digest(text: str) -> str:
 
 
 def article_key(record: Record) -> str:
-    """What makes two versions of one article: its URL, else its path, else its id."""
-    return record.meta.url or record.meta.path or record.id
+    """What makes two versions of one article: its URL, else the real path of its file, else
+    its text (sayso.identity)."""
+    return source_key(record.text, record.meta)
 
 
 def day_of(event: Event, published: Optional[str]) -> Optional[str]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Iterator, Optional
+from typing import Iterator
 
 from sayso.ledger.backend import Backend
+from sayso.ledger.retire import CONTRIBUTIONS, retire  # noqa: F401  (store.retire, as before)
 from sayso.ledger.batch import Batch, insert_sql
 from sayso.ledger.rows import ArticleRows, rows_of
 from sayso.ledger.schema import now
@@ -114,8 +115,3 @@ def _retire(batch: Batch, article_id: str) -> None:
     """Remove an old version's reports (their merged events are clustered again)."""
     batch.retire(article_id)
     batch.db.execute("UPDATE articles SET current = 0 WHERE id = ?", (article_id,))
-
-
-def current_article(db: Backend, key: str) -> Optional[str]:
-    row = db.one("SELECT id FROM articles WHERE key = ? AND current = 1", (key,))
-    return row[0] if row else None

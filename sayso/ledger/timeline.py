@@ -13,12 +13,20 @@ status, polarity, time of the report). The timeline lists the claims in order of
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional, Protocol, Sequence
 
 from sayso.ledger.sources import normalise
 
-if TYPE_CHECKING:
-    from sayso.ledger.query import EventDetail
+
+class Detail(Protocol):
+    """What the timeline reads of a merged event (sayso.ledger.query.EventDetail, which imports
+    this module: no import back)."""
+
+    @property
+    def event(self) -> Any: ...
+
+    @property
+    def reports(self) -> Sequence[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ class Claim:
         return d
 
 
-def claim_timeline(detail: "EventDetail") -> list[Claim]:
+def claim_timeline(detail: Detail) -> list[Claim]:
     """The claims of a merged event in order of publication, each with its role."""
     reports = sorted(detail.reports, key=lambda r: (r.published is None, r.published or "", r.article_id, r.event_id))
     heard: set[str] = set()

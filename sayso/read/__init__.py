@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.feeds import read_feed
 from sayso.read.html import html_article
 from sayso.read.language import check_english
+from sayso.read.problems import describe
 from sayso.read.source import FORMATS, STDIN, Source, open_source, walk
 from sayso.read.tables import read_csv, read_json, read_jsonl
 from sayso.read.text import read_sidecar, text_article, with_fields
 from sayso.read.warc import read_warc
 from sayso.record import Article
 from sayso.settings import DEFAULT
+
+MIN_ENGLISH = 0.08  # least share of common English words for an article to count as English
 
 META_FIELDS = ("published", "outlet", "title", "author", "url")
 FIELD_NAMES = ("text", "title", "url", "outlet", "published", "author")
@@ -42,7 +46,7 @@ class ReadOptions:
     author: Optional[str] = None
     url: Optional[str] = None
     max_bytes: int = DEFAULT.max_bytes
-    min_english: float = DEFAULT.min_english
+    min_english: float = MIN_ENGLISH
     input_format: str = "auto"  # auto | text | html | jsonl | json | csv | tsv | feed | warc
     field_map: tuple[tuple[str, str], ...] = ()  # (("text", "body"), ("title", "headline"))
     skip: tuple[str, ...] = ()  # files a directory walk passes over (the command's own output)
@@ -60,8 +64,8 @@ def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
                    help="how to read the inputs (default: by extension, else by content)")
     r.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes,
                    help=f"largest article (or whole text/HTML/feed/JSON file) accepted, in bytes (default {DEFAULT.max_bytes:,})")
-    r.add_argument("--min-english", type=float, default=DEFAULT.min_english,
-                   help=f"least share of common English words for an article to be read (default {DEFAULT.min_english}; 0 turns the check off)")
+    r.add_argument("--min-english", type=float, default=MIN_ENGLISH,
+                   help=f"least share of common English words for an article to be read (default {MIN_ENGLISH}; 0 turns the check off)")
     t = parser.add_argument_group("JSONL / JSON / CSV fields (default: the first present of the usual names)")
     for name in FIELD_NAMES:
         t.add_argument(f"--{name}-field", metavar="FIELD", help=f"the field holding the article's {name}")
@@ -118,9 +122,9 @@ def _read_path(name: str, options: ReadOptions) -> Iterator[Item]:
     path = Path(name)
     if name != STDIN and path.is_dir():
         found = False
-        skip = {Path(p).resolve() for p in options.skip}
+        skip = {os.path.realpath(p) for p in options.skip}
         for child in walk(path):
-            if child.resolve() in skip:
+            if os.path.realpath(child) in skip:
                 continue
             found = True
             yield from _read_file(str(child), options)
@@ -137,9 +141,9 @@ def _read_file(name: str, options: ReadOptions) -> Iterator[Item]:
     except InputError as exc:
         yield Failure(exc.origin, str(exc))
     except (OSError, EOFError) as exc:
-        yield Failure(name, f"{name}: cannot read it ({getattr(exc, 'strerror', None) or exc}); check the file and its permissions")
+        yield Failure(name, f"{name}: {describe(exc)}; check the file and its permissions")
     except Exception as exc:  # a damaged file must not stop the batch; the message names it
-        yield Failure(name, f"{name}: cannot read it ({type(exc).__name__}: {exc}); check the file")
+        yield Failure(name, f"{name}: {describe(exc)}; check the file")
 
 
 def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:

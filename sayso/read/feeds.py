@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Union
 
+from sayso import bounds
+from sayso.bounds import OverBound, time_budget
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.read.html import fragment_text
 from sayso.read.published import iso_date
 from sayso.read.source import Source, too_large
@@ -21,7 +23,13 @@ HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 def read_feed(source: Source, max_bytes: int) -> Iterator[Union[Article, Failure]]:
     import feedparser
 
-    parsed = feedparser.parse(source.read_all(max_bytes))
+    data = source.read_all(max_bytes)
+    try:
+        with time_budget(bounds.READ_SECONDS, source.origin):
+            parsed = feedparser.parse(data)
+    except OverBound as exc:
+        raise InputError(source.origin, f"took longer than {bounds.READ_SECONDS:g} s to read (malformed or hostile feed)",
+                         "check the file") from exc
     if not parsed.entries:
         problem = "not a well-formed RSS or Atom feed" if parsed.bozo else "a feed with no entries"
         detail = f" ({parsed.get('bozo_exception')})" if parsed.bozo else ""

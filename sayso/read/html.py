@@ -3,15 +3,18 @@
 The text as read is trafilatura's extracted text (paragraphs on their own lines); every offset
 sayso reports points into it, not into the HTML. The date comes from the page's metadata
 (meta tags, JSON-LD, the URL) and never from a search of the body text, so a page with no date
-stays without one. A page with fewer than ten words of body is not an article. HTML fragments (feed entries) become text with `fragment_text`.
+stays without one. A page with fewer than ten words of body is not an article, nor is an error page
+(sayso/read/errorpage.py). HTML fragments (feed entries) become text with `fragment_text`.
 """
 from __future__ import annotations
 
-import logging
 import re
 from typing import Optional
 
+from sayso import bounds
+from sayso.bounds import OverBound, time_budget
 from sayso.errors import InputError
+from sayso.read.errorpage import check_not_error_page
 from sayso.read.published import iso_date
 from sayso.record import Article, Meta
 
@@ -24,8 +27,6 @@ SKIP = frozenset(("script", "style", "noscript", "template"))
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
-for _name in ("trafilatura", "htmldate", "courlan", "justext"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)  # failures are reported as InputError
 
 
 def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Optional[str] = None) -> Article:
@@ -35,10 +36,14 @@ def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Opti
     if not data.strip():
         raise InputError(origin, "empty file", "give a file with an article page")
     try:
-        doc = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, date_extraction_params=DATE_PARAMS,
-        )
+        with time_budget(bounds.READ_SECONDS, origin):
+            doc = trafilatura.bare_extraction(
+                data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                include_images=False, date_extraction_params=DATE_PARAMS,
+            )
+    except OverBound as exc:
+        raise InputError(origin, f"took longer than {bounds.READ_SECONDS:g} s to read (malformed or hostile HTML)",
+                         "check the page") from exc
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(origin, f"HTML could not be parsed ({type(exc).__name__})", "check the file") from exc
     text = getattr(doc, "text", None) if doc is not None else None
@@ -48,6 +53,7 @@ def html_article(data: bytes, origin: str, path: Optional[str] = None, url: Opti
             "no article text found in the HTML (malformed, or not an article page)",
             "check the page, or save the article's text as a .txt file",
         )
+    check_not_error_page(doc.title, text, origin)
     meta = Meta(
         path=path,
         url=url or doc.url,

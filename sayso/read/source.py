@@ -8,8 +8,10 @@ array, anything else plain text. CSV is never guessed from content: name it `.cs
 """
 from __future__ import annotations
 
+import errno
 import gzip
 import io
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
@@ -100,10 +102,11 @@ def open_source(name: str, input_format: str = "auto") -> Source:
         prefix = stream.read(SNIFF_BYTES)
         return Source(STDIN_ORIGIN, None, _chosen(input_format, None, prefix), prefix, stream)
     path = Path(name)
-    if not path.exists():
+    kind = special_kind(path)
+    if kind == "missing":
         raise InputError(name, "no such file or directory", "check the path")
-    if not path.is_file():
-        raise InputError(name, "not a regular file", "give a file, a directory or - for stdin")
+    if kind is not None:
+        raise InputError(name, f"{kind}, not a regular file", "give a file, a directory or - for stdin")
     with (gzip.open(path, "rb") if _is_gzip_corpus(path) else open(path, "rb")) as f:
         try:
             prefix = f.read(SNIFF_BYTES)
@@ -173,11 +176,38 @@ def _first_line_is_object(prefix: bytes) -> bool:
         return False
 
 
+def special_kind(path: Path) -> Optional[str]:
+    """What a path that is not a regular file or a directory is ("a named pipe (FIFO)", "a
+    symbolic link that loops" ...), "missing" when nothing is there, None for a file or folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if path.is_symlink():
+            return "a symbolic link to a missing file"
+        return "missing" if exc.errno == errno.ENOENT else f"cannot be read ({exc.strerror})"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
 def walk(directory: Path) -> Iterator[Path]:
-    """Article files under `directory`, recursively, sorted; hidden files and folders skipped."""
+    """Article files under `directory`, recursively, sorted; hidden files and folders skipped.
+    Entries that are neither files nor folders (a FIFO, a socket, a link that loops or leads
+    nowhere) are given too, for the reader to report: never opened, never skipped silently."""
     for path in sorted(directory.rglob("*")):
         relative = path.relative_to(directory).parts
         if any(part.startswith(".") for part in relative):
             continue
-        if path.is_file() and is_article_file(path):
+        if path.is_file():
+            if is_article_file(path):
+                yield path
+            continue
+        kind = special_kind(path)
+        if kind is not None and (is_article_file(path) or "link to a missing" not in kind):
             yield path

@@ -17,7 +17,8 @@ import json
 from typing import Any, Iterator, Mapping, Optional, Union
 
 from sayso.errors import InputError
-from sayso.pipeline import Failure
+from sayso.record import Failure
+from sayso.read.problems import describe
 from sayso.read.published import iso_date
 from sayso.read.source import Source, too_large
 from sayso.record import Article, Meta
@@ -49,7 +50,7 @@ def row_article(row: Mapping[str, Any], origin: str, field_map: Mapping[str, str
             f"no text field (looked for {', '.join(looked)}); its fields are: {', '.join(map(str, row)) or 'none'}",
             "name the text field with --text-field",
         )
-    text = _as_text(_lookup(row, found[0]) or "", "\n\n")
+    text = _text_value(_lookup(row, found[0]), origin, found[0])
     if not text.strip():
         raise InputError(origin, f"empty text in field {found[0]!r}", "give the article text or remove the row")
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
@@ -57,6 +58,18 @@ def row_article(row: Mapping[str, Any], origin: str, field_map: Mapping[str, str
     values = {name: _first(row, candidates(name, field_map)) for name in META_NAMES}
     values["published"] = iso_date(values["published"])
     return Article(text, Meta(path=origin, **values), origin)
+
+
+def _text_value(value: Any, origin: str, field: str) -> str:
+    """The article text in a field: a string, or a list of strings (paragraphs); a number,
+    a true/false, an object or a list of anything else is not article text."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n\n".join(v for v in value if v)
+    kind = {bool: "true/false", int: "number", float: "number", list: "list", dict: "object"}.get(type(value), "value")
+    raise InputError(origin, f"the text field {field!r} holds a JSON {kind}, not article text",
+                     "give the article text as a string (or a list of paragraph strings)")
 
 
 def _lookup(row: Mapping[str, Any], field: str) -> Any:
@@ -114,6 +127,8 @@ def _json_line(raw: bytes, origin: str, first: bool) -> Optional[dict]:
         row = json.loads(line)
     except ValueError as exc:
         raise InputError(origin, f"not JSON ({exc})", "fix or remove the line") from exc
+    except RecursionError as exc:
+        raise InputError(origin, f"not an article: JSON {describe(exc)}", "fix or remove the line") from exc
     if not isinstance(row, dict):
         raise InputError(origin, f"a JSON {type(row).__name__}, not an object", 'write one {"text": ...} object a line')
     return row
@@ -127,6 +142,8 @@ def read_json(source: Source, field_map: Mapping[str, str], max_bytes: int) -> I
         value = json.loads(data.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(source.origin, f"not valid JSON ({exc})", "fix it, or give one object a line as .jsonl") from exc
+    except RecursionError as exc:
+        raise InputError(source.origin, f"not articles: JSON {describe(exc)}", "fix it") from exc
     if isinstance(value, dict):
         listed = _article_list(value, field_map)
         if listed is None:

@@ -1,9 +1,8 @@
 """Plain text articles: bytes to text, the headline on the first line, and the sidecar.
 
-Text is UTF-8 (a byte-order mark is dropped); UTF-16 with a byte-order mark is read too; any
-other encoding is detected with charset-normalizer, preferring cp1252 (Western European
-Windows / Latin-1) among equally plausible candidates, since sayso reads English. Text that
-fits no encoding is a clear error. The text is kept exactly as decoded: every offset sayso
+Text is UTF-8 (a byte-order mark is dropped); UTF-16 with a byte-order mark is read too.
+Damaged UTF-8 and Windows-1252 files are read with a warning (sayso/read/decoding.py); any
+other encoding is a clear error. The text is kept exactly as decoded: every offset sayso
 reports points into it.
 """
 from __future__ import annotations
@@ -14,18 +13,17 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sayso.errors import InputError
+from sayso.read.decoding import decode_damaged
 from sayso.read.published import iso_date
 from sayso.record import Article, Meta
 
 BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 META_FIELDS = ("url", "outlet", "title", "author", "published")
-WESTERN = ("cp1252", "latin_1", "iso8859_15")
 MAGIC = (
     (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP, DOCX or ODT"), (b"\xd0\xcf\x11\xe0", "Word or Excel"),
     (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
     (b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"7z\xbc\xaf", "7-Zip"),
 )
-CHAOS_TIE = 0.01  # detection candidates this close in "chaos" are equally plausible
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -41,7 +39,7 @@ def decode(data: bytes, origin: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _decode_with(data, _detect(data, origin, exc.start), origin)
+        return decode_damaged(data, origin, exc.start)
 
 
 def binary_kind(head: bytes) -> Optional[str]:
@@ -63,25 +61,6 @@ def _decode_with(data: bytes, encoding: str, origin: str) -> str:
     if encoding == "utf-8-sig" and not text.strip():
         raise InputError(origin, "empty file", "give a file with article text")
     return text
-
-
-def _detect(data: bytes, origin: str, bad_byte: int) -> str:
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if not matches:
-        raise InputError(
-            origin,
-            f"not UTF-8 (invalid byte at {bad_byte}) and its encoding cannot be detected",
-            "convert it to UTF-8 (e.g. iconv -f ENCODING -t UTF-8)",
-        )
-    least = min(m.chaos for m in matches)
-    plausible = [m for m in matches if m.chaos <= least + CHAOS_TIE]
-    for match in plausible:
-        for western in WESTERN:
-            if western in match.could_be_from_charset:
-                return western
-    return plausible[0].encoding
 
 
 def headline(text: str) -> Optional[str]:

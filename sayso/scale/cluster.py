@@ -24,7 +24,8 @@ from typing import Any, Iterable, Iterator, Optional
 import orjson
 
 from sayso.errors import SaysoError
-from sayso.pipeline import Failure
+from sayso.util import require
+from sayso.record import Failure
 from sayso.record import record_from_dict
 from sayso.scale.batches import Batch, Isolation, Window, batched
 from sayso.scale.interrupt import StopFlag
@@ -101,7 +102,9 @@ QUIET_WORKERS = {
 
 def connect(address: str) -> tuple[Any, Any]:
     """A Dask client for `address` ("local:N" starts a LocalCluster), and what to close after."""
-    import dask
+    dask = require("dask", "dask")
+    require("distributed", "dask")
+    require("pyarrow", "dask")
     from distributed import Client, LocalCluster
 
     if address.startswith("local"):

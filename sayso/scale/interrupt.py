@@ -1,6 +1,7 @@
 """Ctrl-C stops a run cleanly: the batches already under way finish and are handed out, then
 the run ends with `interrupted` set, so a store can commit what it has and exit. A second
-Ctrl-C stops at once (KeyboardInterrupt).
+Ctrl-C stops at once (KeyboardInterrupt; the worker processes are killed, not waited for).
+SIGTERM (`kill PID`, a service manager stopping the run) does the same as Ctrl-C.
 
 Worker processes ignore SIGINT (the terminal sends it to the whole process group); only the
 parent decides when to stop.
@@ -13,6 +14,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
+
+from sayso.scale.signals import STOP_SIGNALS
 
 
 @dataclass
@@ -34,15 +37,18 @@ def stop_on_interrupt(announce: bool = True) -> Iterator[StopFlag]:
             raise KeyboardInterrupt
         flag.requested = True
         if announce:
-            print("\nsayso: stopping after the current batch (Ctrl-C again to stop now)", file=sys.stderr)
+            how = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+            print(f"\nsayso: stopping after the current batch ({how} again to stop now)", file=sys.stderr)
 
-    previous = signal.signal(signal.SIGINT, handler)
+    previous = {signum: signal.signal(signum, handler) for signum in STOP_SIGNALS}
     try:
         yield flag
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def ignore_interrupts() -> None:
-    """For worker processes: leave Ctrl-C to the parent."""
+    """For worker processes: leave Ctrl-C to the parent (a SIGTERM sent to the worker itself
+    still ends it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,7 +1,7 @@
 """The unit of work every path shares: extract one batch of articles in this process.
 
 `prepare` runs once per process (the optional setup hook, then the spaCy model, cached by
-`sayso.parse.load_model`); `extract_batch` never raises for one bad article: if the batch as a
+`sayso.nlp.parse.load_model`); `extract_batch` never raises for one bad article: if the batch as a
 whole fails (say, in the parser), each article is tried alone and the ones that still fail
 become `Failure`s with their error.
 """
@@ -10,10 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Optional, Union
 
-from sayso import pipeline
-from sayso.parse import load_model
-from sayso.pipeline import Failure
-from sayso.record import Article, Record
+from sayso.record import Article, Failure, Record
 from sayso.settings import Settings
 
 Setup = Optional[Callable[[], None]]
@@ -25,18 +22,21 @@ _lock = threading.Lock()  # one extraction at a time per process: spaCy gains no
 
 def prepare(settings: Settings, setup: Setup = None) -> Any:
     """Run `setup` once in this process, then load the model (once) and return it."""
+    from sayso.nlp.parse import load_model  # spaCy is imported where extraction runs, not before
+
     with _lock:
         key = repr(setup)
         if key not in _prepared:
             if setup is not None:
                 setup()
             _prepared.add(key)
-        pipeline._load_stages()
         return load_model(settings)
 
 
 def extract_batch(items: list, settings: Settings, nlp: Any) -> list[Result]:
     """Records and failures for `items`, in order, one per item."""
+    from sayso import pipeline
+
     with _lock:
         try:
             return list(pipeline.extract(items, settings, nlp))
@@ -45,12 +45,14 @@ def extract_batch(items: list, settings: Settings, nlp: Any) -> list[Result]:
 
 
 def _extract_alone(item: Union[Article, Failure], settings: Settings, nlp: Any) -> Result:
+    from sayso import pipeline
+
     try:
         (result,) = pipeline.extract([item], settings, nlp)
         return result
     except Exception as exc:
         origin = item.origin if isinstance(item, (Article, Failure)) else "?"
-        return Failure(origin, f"{type(exc).__name__}: {exc}", "parse")
+        return Failure.of(origin, exc, "parse")
 
 
 def died(item: Union[Article, Failure], exitcode: Optional[int], timed_out: Optional[float] = None) -> Failure:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from sayso.pipeline import Failure
+from sayso.record import Failure
+from sayso.util import require
 
 COUNTED = {".jsonl": "lines", ".ndjson": "lines", ".csv": "rows", ".tsv": "rows", ".parquet": "parquet"}
 UNKNOWN = {".json", ".warc", ".arc", ".gz", ".bz2", ".xz", ".zst", ".xml", ".rss", ".atom", ".feed"}  # many per file
@@ -97,8 +98,7 @@ def _count(path: Path) -> Optional[int]:
         return None
     kind = COUNTED.get(suffix)
     if kind == "parquet":
-        import pyarrow.parquet as pq
-
+        pq = require("pyarrow.parquet", "parquet")
         return pq.ParquetFile(path).metadata.num_rows
     if kind is not None:
         lines = _lines(path)

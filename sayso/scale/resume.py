@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.record import Article
 
 Known = Callable[[str], bool]

@@ -13,7 +13,7 @@ from sayso.scale.interrupt import StopFlag, stop_on_interrupt
 from sayso.scale.job import Result, Setup, extract_batch, prepare
 from sayso.scale.progress import Progress, RunStats, estimate_total
 from sayso.scale.resume import Known, skip_known
-from sayso.pipeline import Failure
+from sayso.record import Failure
 from sayso.settings import DEFAULT, Settings
 
 PARTITION_SIZE = 256  # articles per Dask task
@@ -166,6 +166,13 @@ def add_scale_arguments(parser: argparse.ArgumentParser, resume: str = "ledger")
                         "the workers read the files, one task per corpus file or per N text files "
                         "(workers: they must see the files at the same paths)")
     g.add_argument("--parts", metavar="DIR", help="with --dask: keep each partition's results here as Parquet")
+    b = parser.add_argument_group("bounds per article")
+    b.add_argument("--max-words", type=int, default=DEFAULT.max_words, metavar="N",
+                   help=f"longest article extracted, in words (default {DEFAULT.max_words:,}; 0: no limit); "
+                        "a longer one is reported and skipped")
+    b.add_argument("--article-seconds", type=float, default=DEFAULT.article_seconds, metavar="S",
+                   help=f"time budget per article (default {DEFAULT.article_seconds:g} s; 0: none); "
+                        "an article over it is reported and skipped")
     if "--no-progress" not in parser._option_string_actions:  # a command may declare it itself
         g.add_argument("--no-progress", action="store_true", help="no progress bar")
     if resume == "ledger":
@@ -182,6 +189,8 @@ def run_from_args(items: Iterable[Any], settings: Settings, args: argparse.Names
     """run_extraction with the options `add_scale_arguments` added to a command's parser
     (`run_files` with --dask-read workers; then `items` is never read)."""
     show = settings.progress and not getattr(args, "no_progress", False)
+    settings = settings.replace(**{name: getattr(args, name) for name in ("max_words", "article_seconds")
+                                   if getattr(args, name, None) is not None})
     paths = paths if paths is not None else getattr(args, "paths", None)
     total = estimate_total(paths) if paths and (show or args.workers is None) else None
     if args.dask and args.dask_read == "workers":

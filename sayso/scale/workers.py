@@ -23,6 +23,7 @@ from typing import Any, Iterator, Optional
 from sayso.errors import SaysoError
 from sayso.scale.batches import Batch, Isolation, Window
 from sayso.scale.interrupt import StopFlag, ignore_interrupts
+from sayso.scale.signals import die_with_parent, quiet_exit
 from sayso.scale.job import Result, Setup, died, extract_batch, prepare
 from sayso.record import Article
 from sayso.settings import Settings
@@ -44,20 +45,29 @@ class Task:
 def _serve(conn: Connection, settings: Settings, setup: Setup) -> None:
     """A worker process: load once, then extract batches until told to stop."""
     ignore_interrupts()
+    die_with_parent()
     try:
         nlp = prepare(settings, setup)
     except Exception as exc:
-        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        _send(conn, ("fatal", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", None))
+    _send(conn, ("ready", None))
     while True:
         try:
             message = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if message is None:
             return
-        conn.send(("done", extract_batch(message, settings, nlp)))
+        _send(conn, ("done", extract_batch(message, settings, nlp)))
+
+
+def _send(conn: Connection, message: tuple) -> None:
+    """Send to the parent; if it is gone, leave quietly (no BrokenPipeError traceback)."""
+    try:
+        conn.send(message)
+    except (OSError, EOFError):
+        quiet_exit()
 
 
 def _context() -> Any:
@@ -85,6 +95,11 @@ class _Worker:
         self.deadline = time.monotonic() + budget
         self.conn.send(task.items)
 
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=1)
+        self.conn.close()
+
     def stop(self) -> None:
         try:
             self.conn.send(None)
@@ -109,15 +124,16 @@ class Pool:
         self.retry: deque[Task] = deque()
         self._isolation = Isolation()
 
-    def close(self) -> None:
+    def close(self, now: bool = False) -> None:
+        """Stop the workers: let them finish (default), or kill them at once (`now`)."""
         for worker in self.workers:
-            worker.stop()
+            worker.kill() if now else worker.stop()
 
     def __enter__(self) -> "Pool":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, kind: Any, *exc: Any) -> None:
+        self.close(now=kind is not None)  # Ctrl-C twice, an error, the caller gone: no waiting
 
     def run(self, window: Window, stop: StopFlag) -> Iterator[list[Result]]:
         """Results of each batch in the window, as the window hands them out."""

@@ -21,7 +21,10 @@ from starlette.routing import Route
 from sayso.errors import InputError, LedgerError, SaysoError
 from sayso.serve import ingest
 from sayso.serve.cache import cached
-from sayso.serve.params import FILTERS, MAX_LIMIT, SORTS
+from sayso.ledger.filter_params import FILTER_HELP as LEDGER_FILTER_HELP
+from sayso.serve import exports
+from sayso.serve.params import without_paths
+from sayso.serve.params import FILTERS, LIST, MAX_LIMIT, SORTS
 from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
@@ -39,25 +42,28 @@ def plain(obj: Any) -> Any:
     return str(obj)
 
 
-def _json(data: Any, status: int = 200) -> JSONResponse:
-    return JSONResponse(plain(data), status_code=status)
+def _json(request: Request, data: Any, status: int = 200) -> JSONResponse:
+    body = plain(data)
+    if not request.app.state.settings.show_paths:
+        body = without_paths(body)
+    return JSONResponse(body, status_code=status)
 
 
 @cached
 def list_events(request: Request) -> Response:
     q = _query(request)
     page = _store(request).events(q.filters, q.sort, q.limit, q.offset)
-    return _json({"total": page.total, "page": q.page, "limit": q.limit, "sort": q.sort,
-                  "filters": q.filters, "items": page.items})
+    return _json(request, {"total": page.total, "page": q.page, "limit": q.limit, "sort": q.sort,
+                           "filters": q.filters, "items": page.items})
 
 
 def get_event(request: Request) -> Response:
     detail = _store(request).event(request.path_params["id"])
     if detail is None:
         raise HTTPException(404, "no such event in the ledger")
-    return _json({"event": detail.event, "reports": detail.reports, "sources": detail.sources,
-                  "claims_for": detail.claims_for, "claims_against": detail.claims_against,
-                  "evidence": list(detail.evidence), "timeline": [c.to_dict() for c in detail.timeline]})
+    return _json(request, {"event": detail.event, "reports": detail.reports, "sources": detail.sources,
+                           "claims_for": detail.claims_for, "claims_against": detail.claims_against,
+                           "evidence": list(detail.evidence), "timeline": [c.to_dict() for c in detail.timeline]})
 
 
 def get_article(request: Request) -> Response:
@@ -65,25 +71,31 @@ def get_article(request: Request) -> Response:
     record = store.article(request.path_params["id"])
     if record is None:
         raise HTTPException(404, "no such article in the ledger")
-    return _json({"record": record.to_dict(), "merged_events": store.merged_ids(record.id)})
+    return _json(request, {"record": record.to_dict(), "merged_events": store.merged_ids(record.id)})
 
 
 @cached
 def timeline(request: Request) -> Response:
-    q = _query(request)
-    return _json({"filters": q.filters, "days": _store(request).day_counts(q.filters)})
+    q = _query(request, FILTERS)
+    return _json(request, {"filters": q.filters, "days": _store(request).day_counts(q.filters)})
 
 
 @cached
 def places(request: Request) -> Response:
-    q = _query(request)
-    found = [{k: v for k, v in plain(p).items() if k != "link"} for p in _store(request).place_counts(q.filters)]
-    return _json({"filters": q.filters, "places": found})
+    q = _query(request, FILTERS)
+    return _json(request, {"filters": q.filters, "places": _store(request).place_counts(q.filters)})
 
 
 def stats(request: Request) -> Response:
+    _query(request, ())
     store = _store(request)
-    return _json({**store.stats(), "options": store.options()})
+    return _json(request, {**store.stats(), "options": store.options()})
+
+
+def index(request: Request) -> Response:
+    """GET /api: what the API offers, and where its description is."""
+    return _json(request, {"description": "/api/openapi.json", "endpoints": [
+        {"method": e.method, "address": e.path.replace(":int}", "}"), "summary": e.summary} for e in ENDPOINTS]})
 
 
 async def post_article(request: Request) -> Response:
@@ -102,14 +114,14 @@ async def post_article(request: Request) -> Response:
             ingest.authorise(request, token)
         result = await run_in_threadpool(ingest.ingest_upload, request.app.state, upload)
     except WriteForbidden as exc:
-        return _json({"error": str(exc)}, 403)
+        return _json(request, {"error": str(exc)}, 403)
     except InputError as exc:
-        return _json({"error": str(exc)}, 400)
+        return _json(request, {"error": str(exc)}, 400)
     except LedgerError as exc:
-        return _json({"error": str(exc)}, 503)
+        return _json(request, {"error": str(exc)}, 503)
     except SaysoError as exc:  # extraction failed on this article
-        return _json({"error": str(exc)}, 422)
-    return _json(result, 201)
+        return _json(request, {"error": str(exc)}, 422)
+    return _json(request, result, 201)
 
 
 def openapi(request: Request) -> Response:
@@ -127,14 +139,11 @@ class Endpoint:
 
 
 FILTER_HELP = {
-    "category": "event category (PLOVER, plus DEFECT)", "status": "a status any report gives",
-    "country": "ISO 3166 alpha-3 of actor, recipient or place", "actor": "part of an actor's or recipient's name",
-    "place": "part of a place name", "since": "first day, ISO (inclusive)", "until": "last day, ISO (inclusive)",
-    "min_sources": "least number of independent sources",
-    "text": "words in a report's sentence, in order, any case (the last may begin a longer word)",
+    **LEDGER_FILTER_HELP,
     "sort": "one of " + ", ".join(SORTS), "page": "page number, from 1", "limit": f"items per page, at most {MAX_LIMIT}",
+    "format": "one of " + ", ".join(exports.FORMATS),
 }
-LIST = (*FILTERS, "sort", "page", "limit")
+MULTI = ("category", "status", "country", "outlet")
 
 ENDPOINTS = (
     Endpoint("/api/events", "GET", list_events, "Merged events, filtered, sorted and paginated", LIST),
@@ -142,10 +151,11 @@ ENDPOINTS = (
              path_param=("id", "integer")),
     Endpoint("/api/articles/{id}", "GET", get_article, "One article's record and the merged event of each event",
              path_param=("id", "string")),
-    Endpoint("/api/timeline", "GET", timeline, "Merged events per day and category",
-             ("category", "country", "since", "until", "min_sources")),
-    Endpoint("/api/places", "GET", places, "Event places with coordinates and how many events each",
-             ("category", "country", "since", "until", "min_sources")),
+    Endpoint("/api/timeline", "GET", timeline, "Merged events per day and category", FILTERS),
+    Endpoint("/api/places", "GET", places, "Event places (id, coordinates) and how many events each", FILTERS),
+    Endpoint("/api/export", "GET", exports.export, "The merged events of a filter as CSV, GeoJSON or JSON",
+             (*FILTERS, "format")),
+    Endpoint("/api", "GET", index, "What this API offers"),
     Endpoint("/api/stats", "GET", stats, "Counts of articles, events and sources; the filter choices"),
     Endpoint("/api/articles", "POST", post_article, "Add an article (text, HTML or a file): extract and ingest it"),
     Endpoint("/api/openapi.json", "GET", openapi, "This description"),
@@ -161,14 +171,16 @@ def _parameters(e: Endpoint) -> list[dict[str, Any]]:
     if e.path_param:
         out.append({"name": e.path_param[0], "in": "path", "required": True, "schema": {"type": e.path_param[1]}})
     for name in e.params:
-        kind = "integer" if name in ("min_sources", "page", "limit") else "string"
-        schema: dict[str, Any] = {"type": kind}
+        kind = {"min_sources": "integer", "page": "integer", "limit": "integer", "disputed": "boolean"}
+        schema: dict[str, Any] = {"type": kind.get(name, "string")}
         if name == "sort":
             schema["enum"] = list(SORTS)
-        if name in ("since", "until"):
-            schema["format"] = "date"
+        if name == "format":
+            schema["enum"] = list(exports.FORMATS)
+        if name in MULTI:
+            schema = {"type": "array", "items": schema}
         out.append({"name": name, "in": "query", "required": False, "description": FILTER_HELP[name],
-                    "schema": schema})
+                    "schema": schema, **({"explode": True} if name in MULTI else {})})
     return out
 
 
@@ -204,15 +216,15 @@ def _object_schema(cls: type) -> dict[str, Any]:
     return {"type": "object", "properties": {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(cls)}}
 
 
-def _schemas() -> dict[str, Any]:
+def _schemas(show_paths: bool = False) -> dict[str, Any]:
     from sayso.ledger import EventDetail, MergedEvent, Report, SourceCount
     from sayso.ledger.timeline import Claim
     from sayso.serve.charts import DayCount, PlaceCount
 
     schemas = {cls.__name__: _object_schema(cls) for cls in (MergedEvent, Report, SourceCount, DayCount, Claim)}
-    place = _object_schema(PlaceCount)
-    place["properties"].pop("link", None)
-    schemas["PlaceCount"] = place
+    if not show_paths:  # --show-paths: the server's file paths are hidden by default
+        schemas["Report"]["properties"].pop("path")
+    schemas["PlaceCount"] = _object_schema(PlaceCount)
     ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
     array = lambda name: {"type": "array", "items": ref(name)}  # noqa: E731
     schemas["EventPage"] = {"type": "object", "properties": {
@@ -278,5 +290,5 @@ def describe(settings: Any) -> dict[str, Any]:
                  "description": "News reports as an event ledger: who says so, and how sure they are."},
         "paths": paths,
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-                       "schemas": _schemas()},
+                       "schemas": _schemas(settings.show_paths)},
     }

@@ -5,13 +5,10 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -25,30 +22,9 @@ from sayso.serve import api, views
 from sayso.serve.cache import TTLCache
 from sayso.serve.security import Guard
 from sayso.serve.store import Store
-from sayso.settings import DEFAULT, Settings
+from sayso.serve.settings import SETTINGS_ENV, ServeSettings
 
 HERE = Path(__file__).parent
-
-
-def setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
-
-
-@dataclass(frozen=True)
-class ServeSettings:
-    ledger: str = setting(DEFAULT.ledger, "ledger: a SQLite file path or a postgresql:// URL")
-    host: str = setting("127.0.0.1", "address to listen on (loopback by default: only this machine)")
-    port: int = setting(8000, "port to listen on")
-    token: Optional[str] = setting(None, "turns writing on: requests must carry this token (off without it)")
-    max_upload: int = setting(5_000_000, "largest request body accepted, in bytes (larger: 413)")
-    page_size: int = setting(50, "events per ledger page")
-    cache_seconds: float = setting(2.0, "keep rendered read pages this long (0: off); adding an article clears them")
-    workers: int = setting(1, "server processes (each with its own ledger connections and cache)")
-    extract: Settings = setting(DEFAULT, "extraction settings for uploaded articles")
-
-    @classmethod
-    def help(cls) -> dict[str, str]:
-        return {f.name: f.metadata["help"] for f in dataclasses.fields(cls)}
 
 
 def templates() -> Jinja2Templates:
@@ -71,6 +47,7 @@ def page_routes() -> list[Route]:
         Route("/map", views.map_page, name="map"),
         Route("/upload", views.upload_form, methods=["GET"], name="upload"),
         Route("/upload", views.upload_post, methods=["POST"]),
+        Route("/favicon.ico", views.favicon, name="favicon"),
     ]
 
 
@@ -84,7 +61,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     app = Starlette(
         routes=[*page_routes(), *api.routes(), Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
-        middleware=[Middleware(Guard, max_upload=settings.max_upload)],
+        middleware=[Middleware(Guard, max_upload=settings.max_upload, hosts=allowed_hosts(settings))],
         exception_handlers={HTTPException: views.http_error},
         lifespan=lifespan,
     )
@@ -93,11 +70,17 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
     return app
 
 
-SETTINGS_ENV = "SAYSO_SERVE_SETTINGS"
+def allowed_hosts(settings: ServeSettings) -> frozenset[str]:
+    """The allow-list, with the address the server listens on when it is a name or one address."""
+    hosts = {h.lower().strip("[]") for h in settings.allow_hosts}
+    if settings.host not in ("0.0.0.0", "::", ""):
+        hosts.add(settings.host.lower().strip("[]"))
+    return frozenset(hosts)
 
 
 def app_from_environment() -> Starlette:
     """The app for each of several worker processes: settings come as JSON in SAYSO_SERVE_SETTINGS."""
     values = json.loads(os.environ[SETTINGS_ENV])
     values.pop("extract", None)
+    values["allow_hosts"] = tuple(values.get("allow_hosts", ()))
     return create_app(ServeSettings(**values))

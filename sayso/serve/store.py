@@ -1,7 +1,8 @@
 """The server's access to the ledger: a small pool of open ledger handles, lent per call.
 
-Pages and API call these methods only; they call sayso.ledger's public API where it has what is
-needed, and sayso.serve.queries (read-only SQL over the ledger's tables) for the rest. A handle
+Pages and API call these methods only; every filtered list, count, timeline, map and export goes
+through the ledger's own filters (sayso.ledger.query); sayso.serve.queries only gives the filter
+form's choices and an article's merged events. A handle
 is lent to one thread at a time; at most IDLE handles are kept open between requests.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
-from sayso.ledger import Filters, open_ledger
+from sayso.ledger import Filters, open_ledger, query
 from sayso.record import Record, record_from_dict
 from sayso.serve import queries
 from sayso.serve.charts import DayCount, PlaceCount
@@ -62,6 +63,14 @@ class Store:
         wanted = Filters(**filters)
         return self._with(lambda ledger: ledger.events(wanted, sort=sort, limit=limit, offset=offset))
 
+    def source_names(self, ids: list[int]) -> dict[int, list[str]]:
+        return self._with(lambda ledger: query.source_names(ledger.db, ids))
+
+    def export(self, filters: dict[str, Any], write: Callable[[Iterator[Any]], T]) -> T:
+        """`write` given every matching merged event with its reports, by id, on one ledger handle."""
+        wanted = Filters(**filters)
+        return self._with(lambda ledger: write(ledger.iter_events(wanted)))
+
     def event(self, merged_id: int) -> Any:
         return self._with(lambda ledger: ledger.event(merged_id))
 
@@ -73,10 +82,12 @@ class Store:
         return self._with(lambda ledger: queries.merged_ids(ledger.db, article_id))
 
     def day_counts(self, filters: dict[str, Any]) -> list[DayCount]:
-        return self._with(lambda ledger: queries.day_counts(ledger.db, filters))
+        found = self._with(lambda ledger: query.day_counts(ledger.db, Filters(**filters)))
+        return [DayCount(d, c or "?", n) for d, c, n in found]
 
     def place_counts(self, filters: dict[str, Any]) -> list[PlaceCount]:
-        return self._with(lambda ledger: queries.place_counts(ledger.db, filters))
+        found = self._with(lambda ledger: query.place_counts(ledger.db, Filters(**filters)))
+        return [PlaceCount(query.place_key(la, lo), p or "?", la, lo, n, c) for p, c, la, lo, n in found]
 
     def options(self) -> queries.Options:
         """The filter form's choices; while one thread refreshes them the others use the old ones."""

@@ -6,8 +6,10 @@ the same extraction as `sayso ingest`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from datetime import date, datetime
+from typing import Mapping, Optional
 
 from sayso.errors import InputError
 from sayso.read.published import iso_date
@@ -29,11 +31,31 @@ class Upload:
     meta: Mapping[str, str] = None  # type: ignore[assignment]
 
 
+MARKUP = re.compile(r"<(p|div|br|span|a|article|section|h[1-6]|ul|ol|li|table|em|strong|i|b|"
+                    r"blockquote|figure|img|script|style|head|body|html|!doctype)\b[^>]*>", re.I)
+
+
 def looks_like_html(text: str, filename: Optional[str] = None) -> bool:
+    """A page or a pasted fragment of one: a document head, or markup tags that close."""
     if filename and filename.lower().endswith(HTML_SUFFIXES):
         return True
     head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        return True
+    return len(MARKUP.findall(text[:20_000])) >= 2 and "</" in text
+
+
+def published_day(value: str) -> str:
+    """The publication date as an ISO date or datetime; InputError for one that is no real date."""
+    found = iso_date(value)
+    try:
+        date.fromisoformat(str(found)[:10])
+        if len(str(found)) > 10:
+            datetime.fromisoformat(str(found).replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError("upload", f"published must be a real date such as 2012-06-21, not {value!r}",
+                         "give the date as YYYY-MM-DD, or leave it empty") from None
+    return str(found)
 
 
 def html_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
@@ -60,6 +82,7 @@ def article_from_upload(upload: Upload, origin: str = "upload") -> Article:
     if not text.strip():
         raise InputError(origin, "no text was sent", "send text, html or a file")
     meta = {"title": headline(text), **found, **given}
-    if meta.get("published"):
-        meta["published"] = iso_date(meta["published"])
+    published = meta.get("published")
+    if published:
+        meta["published"] = published_day(published)
     return Article(text, Meta(**{k: v for k, v in meta.items() if v}), origin)

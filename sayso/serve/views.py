@@ -13,16 +13,17 @@ from sayso.errors import InputError, SaysoError
 from sayso.serve import ingest
 from sayso.serve.cache import cached
 from sayso.serve.chains import Claim, chain_svg
-from sayso.serve.charts import by_period, colours, map_svg, timeline_svg
+from sayso.serve.charts import Bar, bars, colours, timeline_svg
+from sayso.serve.exports import FORMATS
 from sayso.serve.highlight import KINDS, highlight
-from sayso.serve.params import SORTS
+from sayso.serve.params import FILTERS, PAGE_SIZES, SORTS, ontology_categories
 from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
 
 def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     app = request.app.state
-    base = {"writable": bool(app.settings.token), "title": "sayso"}
+    base = {"writable": bool(app.settings.token), "title": None}
     return app.templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
 
 
@@ -33,9 +34,11 @@ def ledger_page(request: Request) -> Response:
     page = store.events(query.filters, query.sort, query.limit, query.offset)
     pages = max(1, -(-page.total // query.limit))
     by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
+    exports = {f: query.filter_url("/api/export", format=f) for f in FORMATS}
     return _page(request, "ledger.html", {
         "q": query, "items": page.items, "total": page.total, "pages": pages, "by_category": by_category,
-        "options": store.options(), "stats": store.stats(), "sorts": SORTS,
+        "options": store.options(), "stats": store.stats(), "sorts": SORTS, "page_sizes": PAGE_SIZES,
+        "sources": store.source_names([e.id for e in page.items]), "exports": exports, "title": "Ledger",
     })
 
 
@@ -70,37 +73,56 @@ def article_page(request: Request) -> Response:
     from sayso.serve.chains import chain
 
     chains = {a.id: chain(record, a.id) for a in record.attributions}
+    url = record.meta.url if (record.meta.url or "").lower().startswith(("http://", "https://")) else None
     return _page(request, "article.html", {
-        "r": record, "text": Markup(highlight(record, event_link)), "kinds": KINDS,
+        "r": record, "text": Markup(highlight(record, event_link)), "kinds": KINDS, "link": url,
         "merged": merged, "chains": chains, "title": record.meta.title or f"article {record.id}",
     })
 
 
 @cached
 def timeline_page(request: Request) -> Response:
-    query = _query(request)
-    period, counts = by_period(_store(request).day_counts(query.filters))
-    palette = colours([c.category for c in counts])
+    query = _query(request, FILTERS)
+    unit, found = bars(_store(request).day_counts(query.filters))
+    palette = colours([b.category for b in found], ontology_categories())
+
+    def link(bar: Bar) -> str:
+        return query.filter_url("/", category=bar.category, since=bar.start.isoformat(), until=bar.end.isoformat())
+
     return _page(request, "timeline.html", {
-        "q": query, "svg": Markup(timeline_svg(counts)), "palette": palette, "counts": counts, "period": period,
-        "options": _store(request).options(), "title": "timeline",
+        "q": query, "svg": Markup(timeline_svg(found, palette, link)), "palette": palette, "bars": found,
+        "unit": unit, "link": link, "options": _store(request).options(), "title": "Timeline",
     })
 
 
 @cached
 def map_page(request: Request) -> Response:
-    query = _query(request)
+    query = _query(request, FILTERS)
     places = _store(request).place_counts(query.filters)
-    linked = [p.__class__(p.name, p.lat, p.lon, p.count, p.country, query.url(place=p.name, page=None))
-              for p in places]
     return _page(request, "map.html", {
-        "q": query, "svg": Markup(map_svg(linked)), "places": places[:100],
-        "options": _store(request).options(), "title": "map",
+        "q": query, "places": places[:200], "data_url": query.filter_url("/api/places"),
+        "ledger_url": query.filter_url("/"), "vendor": _vendor(request),
+        "options": _store(request).options(), "title": "Map",
     })
 
 
+def _vendor(request: Request) -> bool:
+    """Whether the map's libraries are installed (scripts/serve_assets.sh)."""
+    from sayso.serve.assets import installed
+
+    return installed()
+
+
+def favicon(request: Request) -> Response:
+    from starlette.responses import FileResponse
+
+    from sayso.serve.assets import VENDOR
+
+    return FileResponse(VENDOR.parent / "favicon.svg", media_type="image/svg+xml")
+
+
 def upload_form(request: Request) -> Response:
-    return _page(request, "upload.html", {"title": "add an article", "error": None, "form": {}})
+    return _page(request, "upload.html", {"title": "Add an article", "error": None, "form": {}})
 
 
 async def upload_post(request: Request) -> Response:
@@ -110,11 +132,11 @@ async def upload_post(request: Request) -> Response:
         ingest.authorise(request, token)
         result = await run_in_threadpool(ingest.ingest_upload, request.app.state, upload)
     except WriteForbidden as exc:
-        return _page(request, "upload.html", {"title": "add an article", "error": str(exc),
+        return _page(request, "upload.html", {"title": "Add an article", "error": str(exc),
                                               "form": _fields(form)}, status=403)
     except SaysoError as exc:
         status = 400 if isinstance(exc, InputError) else 422
-        return _page(request, "upload.html", {"title": "add an article", "error": str(exc),
+        return _page(request, "upload.html", {"title": "Add an article", "error": str(exc),
                                               "form": _fields(form)}, status=status)
     return RedirectResponse(f"/articles/{result['article_id']}", status_code=303)
 
@@ -124,7 +146,7 @@ def _fields(form: Any) -> dict[str, str]:
 
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
-    if request.url.path.startswith("/api/"):
+    if request.url.path == "/api" or request.url.path.startswith("/api/"):
         from starlette.responses import JSONResponse
 
         return JSONResponse({"error": exc.detail}, status_code=exc.status_code)

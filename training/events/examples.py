@@ -1,6 +1,6 @@
 """Training examples for the event model from the labelled documents: each trigger candidate
 the lexicon proposes with its gold label, and each noun phrase of a true event's sentence with
-whether it is the actor or the recipient. Features come from sayso/events/features.py, exactly
+whether it is the actor or the recipient. Features come from sayso/stages/events/features.py, exactly
 as the events stage computes them."""
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
-from sayso.events.features import argument_candidates, argument_features, trigger_features
-from sayso.events.model import NONE
+from sayso.stages.events.decide import origin_of
+from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.model import NONE
 
 
 @dataclass
 class Examples:
     trigger: list[tuple[dict, str, str]] = field(default_factory=list)  # features, label, split
-    actor: list[tuple[dict, int, str]] = field(default_factory=list)
-    recipient: list[tuple[dict, int, str]] = field(default_factory=list)
+    actor: list[tuple[dict, int, str, int]] = field(default_factory=list)  # + the event's number
+    recipient: list[tuple[dict, int, str, int]] = field(default_factory=list)
+    has_argument: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # event -> gold actor, recipient
     unmatched: int = 0
 
 
@@ -38,8 +40,8 @@ def _root(doc: Any, span: Optional[tuple[int, int]]) -> Optional[Any]:
 
 def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional[Any]]]:
     """(match, the rules' event or None) for each candidate outside boilerplate."""
-    from sayso.events import _outside
-    from sayso.events.triggers import find_matches
+    from sayso.stages.events import _outside
+    from sayso.stages.events.triggers import find_matches
 
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     rules = {(e.trigger.start, e.trigger.end): e for e in draft.events}
@@ -50,7 +52,7 @@ def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional
 
 
 def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontology: Any) -> None:
-    from sayso.events import _arguments, _Entities, is_participant
+    from sayso.stages.events import _arguments, _Entities, is_participant
 
     ents = _Entities(draft.entities, draft.article.text, ontology)
     rule_actor, rule_recipient = _arguments(match, ontology, ents)
@@ -58,13 +60,15 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
     for t in argument_candidates(match.head, {x.i for x in match.tokens}):
         role = "actor" if t is rule_actor else "recipient" if t is rule_recipient else None
         f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
-        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split))
-        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split))
+        group = len(out.trigger)  # the event these candidates belong to
+        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))
+        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split, group))
+    out.has_argument[len(out.trigger)] = (actor is not None, recipient is not None)
 
 
 def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
     """Each labelled document through the pipeline up to the rules' events: (draft, labels)."""
-    from sayso.events import drafts_for
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     by_doc: dict[str, list[Label]] = defaultdict(list)
@@ -85,7 +89,7 @@ def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any =
         split = golds[0].split
         for match, rule in candidate_matches(draft, ontology):
             gold = _gold_for(golds, match.start, match.end)
-            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule)
+            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
             if gold is None:
                 if learned is not None and learned.lookup(match.head.lemma_.lower(), match.head.pos_):
                     out.trigger.append((f, NONE, split))

@@ -14,19 +14,20 @@ from typing import Any
 import yaml
 
 from sayso.evaluation.event_labels import Label
+from sayso.stages.events.model import LEARNED_MODE
 
 COMMON = frozenset("be have do make take get go come give put pull say set hold keep see let call run".split())
 
 
 def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any) -> Counter:
-    """(category, section, lemma) of each added single-word trigger the lexicon lacks."""
+    """(category, section, lemma) of the head of each added trigger the lexicon lacks."""
     found: Counter = Counter()
     for draft, labels in parsed:
         for label in labels:
             if label.origin != "added" or not label.event or label.split == "test":
                 continue
             span = draft.doc.char_span(*label.trigger, alignment_mode="expand")
-            if span is None or len(span) != 1 or span.root.pos_ not in ("VERB", "NOUN"):
+            if span is None or span.root.pos_ not in ("VERB", "NOUN"):
                 continue
             lemma, pos = span.root.lemma_.lower(), span.root.pos_
             if lemma in COMMON or not lemma.isalpha() or ontology.lookup(lemma, pos):
@@ -38,7 +39,7 @@ def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any) -> Counter
 def write(found: Counter, path: Path) -> None:
     categories: dict[str, dict[str, dict[str, None]]] = {}
     for (category, section, lemma), _ in sorted(found.items()):
-        categories.setdefault(category, {}).setdefault(section, {})[lemma] = None
+        categories.setdefault(category, {}).setdefault(section, {})[lemma] = LEARNED_MODE
     header = ("# Written by `python -m training.events.train` from the annotations' added events (train and\n"
               "# dev): trigger candidates the lexicon lacked. The event model decides each one.\n")
     path.write_text(header + yaml.safe_dump({"categories": categories}, sort_keys=True), encoding="utf-8")

@@ -49,8 +49,8 @@ def _actor_text(draft: Any, entity_id: Any, sentence: Any) -> Any:
 
 def candidates(draft: Any) -> list[dict]:
     """Every trigger match outside boilerplate, with the rules' event (or none) for it."""
-    from sayso.events import ontology_for
-    from sayso.events.triggers import find_matches
+    from sayso.stages.events import ontology_for
+    from sayso.stages.events.triggers import find_matches
     from sayso.settings import DEFAULT
 
     ontology = ontology_for(DEFAULT)
@@ -92,12 +92,12 @@ def render(doc: Document, sheet: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make(out: Path, batches: int) -> None:
-    from sayso.events import drafts_for
+def make(out: Path, batches: int, doc_ids: list[str] | None = None, first: int = 1) -> None:
+    from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
     out.mkdir(parents=True, exist_ok=True)
-    docs = [read(i) for i in choose_documents()]
+    docs = [read(i) for i in (doc_ids or choose_documents())]
     sheets = [sheet_of(d, dr) for d, dr in zip(docs, drafts_for(((d.id, d.text) for d in docs), DEFAULT))]
     total = sum(len(s["candidates"]) for s in sheets)
     per, groups, cur, n = total / batches, [], [], 0
@@ -108,7 +108,7 @@ def make(out: Path, batches: int) -> None:
             groups.append(cur)
             cur = []
     groups.append(cur)
-    for b, group in enumerate(groups, 1):
+    for b, group in enumerate(groups, first):
         (out / f"batch-{b}.json").write_text(json.dumps([s for _, s in group]))
         (out / f"batch-{b}.txt").write_text("".join(render(d, s) for d, s in group))
         print(f"batch {b}: {len(group)} documents, {sum(len(s['candidates']) for _, s in group)} candidates")
@@ -142,13 +142,15 @@ def main(argv: Iterable[str] | None = None) -> int:
     m = sub.add_parser("make")
     m.add_argument("--batches", type=int, default=6)
     m.add_argument("--out", type=Path, required=True)
+    m.add_argument("--docs", type=Path, default=None, help="a JSON list of document ids (default: the first round's choice)")
+    m.add_argument("--first", type=int, default=1, help="number of the first batch written")
     a = sub.add_parser("apply")
     a.add_argument("sheet", type=Path)
     a.add_argument("labels", type=Path)
     a.add_argument("--out", type=Path, default=None, help="default annotations/events/<labels name>.jsonl")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.command == "make":
-        make(args.out, args.batches)
+        make(args.out, args.batches, json.loads(args.docs.read_text()) if args.docs else None, args.first)
         return 0
     out = args.out or Path(__file__).resolve().parents[2] / "annotations" / "events" / f"{args.labels.stem}.jsonl"
     return apply(args.sheet, args.labels, out)

@@ -1,0 +1,1 @@
+"""spaCy plumbing: loading the English pipeline (parse) and its faster tagging (tagging)."""

@@ -1,0 +1,462 @@
+"""Content: what the source says, read off the cue's complements or the quotations beside it.
+
+The content excludes the cue and the source. An indirect content is the complement clause
+("that ..." included, the closing full stop left out); a direct content is the quotation, its
+marks included (PolNeAR's convention), all quotations of the sentence when the quote is broken
+by the cue ("“A,” he said, “B.”"), and every paragraph of a multi-paragraph quotation.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
+from sayso.stages.attribution.lexicon import Lexicon
+from sayso.stages.attribution.quotes import paragraph_breaks
+from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
+
+CLAUSES = ("ccomp", "xcomp", "oprd")
+OBJECTS = ("dobj", "attr")
+RECIPIENTS = ("dobj", "dative", "iobj")
+DASHES = frozenset({"-", "–", "—", "--"})
+LEADERS = DASHES | {":"}
+OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
+MIN_LEAD_WORDS = 3
+GAP = frozenset(" ,.:;\n\t")
+SAYING = REPORTING  # plain reporting verbs
+CONTRAST = frozenset({"while", "whereas"})
+DATELINE_CHARS = 60
+MARKERS = frozenset({"that", "whether", "if"})
+# what opens an aside after a comma at the content's end ("..., which ...", "..., a move that ...")
+ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos": frozenset({"a", "an"})}
+SETTING_PREPS = frozenset({"at", "during"})
+ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every cue of one document is read against."""
+
+    doc: object
+    text: str
+    quotes: QuoteIndex
+    lex: Lexicon
+    sentence_of: list  # token index -> (start char, end char) of its sentence
+    breaks: list  # offsets of paragraph breaks
+
+    def paragraph(self, offset: int) -> Pair:
+        """Bounds of the paragraph holding offset."""
+        i = bisect_left(self.breaks, offset)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return start, end
+
+
+def make_context(doc, text: str, quotes: QuoteIndex, lex: Lexicon, breaks: Optional[list] = None) -> Context:
+    sentence_of: list = [None] * len(doc)
+    for sent in doc.sents:
+        bounds = (sent.start_char, sent.end_char)
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = bounds
+    return Context(doc, text, quotes, lex, sentence_of, paragraph_breaks(text) if breaks is None else breaks)
+
+
+@dataclass(frozen=True)
+class Content:
+    parts: tuple[Pair, ...]
+    type: str
+    cue_last: int  # the cue may grow over an adjacent preposition ("talked about")
+    recipient: Optional[int] = None  # the token of the one told ("told The Daily Telegraph")
+
+
+def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Content]:
+    doc = ctx.doc
+    verb = doc[cue.head]
+    if cue.phrase:
+        parts = _phrase_content(ctx, cue, source)
+        quoted = {(q.start, q.end) for q in ctx.quotes.within(*ctx.sentence_of[cue.head])}
+        parts = [p if p in quoted else _clip(ctx, p, verb.idx) for p in parts]
+        return _finish(ctx, parts, source, cue.last, None, cue.first)
+    recipient = _recipient(ctx, verb)
+    cue_last = cue.last
+    span, cue_last = _complements(ctx, verb, recipient, cue_last)
+    if span is None:
+        span, cue_last = _noun_clause(verb, cue_last, recipient)
+    if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
+        span = _objects(verb, recipient, ctx.lex)
+        if span is None:
+            span, cue_last = _adjacent_prep(verb, cue_last)
+    cue_last = _statement_phrase(ctx, verb, cue_last)
+    led = _led_quote(ctx, cue_last, source)
+    if led and doc[cue_last + 1].text == ":" and doc[cue_last].idx + len(doc[cue_last]) == doc[cue_last + 1].idx:
+        cue_last += 1  # "said:" — PolNeAR keeps the colon in the cue
+    inside = ctx.quotes.at(verb.idx)
+    parts = led
+    if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
+        parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
+        parts = parts or _adjacent_quotes(ctx, cue, source)
+    if not parts and span is not None:
+        parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
+    if not parts:
+        parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
+    return _finish(ctx, parts, source, cue_last, recipient, cue.first)
+
+
+def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
+    """Span kept within the line of offset (a parse may run across lines and paragraphs)."""
+    text = ctx.text
+    start = text.rfind("\n", span[0], offset) + 1 or span[0]
+    end = text.find("\n", offset, span[1])
+    return max(span[0], start), (span[1] if end < 0 else end)
+
+
+def _statement_phrase(ctx: Context, verb, cue_last: int) -> int:
+    """'said in a statement', 'wrote on Twitter': the channel right after the verb joins the cue
+    (PolNeAR's convention)."""
+    doc = verb.doc
+    nxt = cue_last + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in ("in", "on") or doc[nxt].head.i != verb.i:
+        return cue_last
+    noun = _pobj(doc[nxt])
+    if noun is None or noun.right_edge.i - nxt > 8:
+        return cue_last
+    return noun.right_edge.i if noun.lemma_.lower() in ctx.lex.interview_nouns else cue_last
+
+
+def _finish(ctx: Context, parts, source, cue_last: int, recipient, cue_first: int) -> Optional[Content]:
+    """The parts without the source and the cue's own words, trimmed, in text order."""
+    doc = ctx.doc
+    own = (doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last]))
+    cleaned: list[Pair] = []
+    for part in parts or ():
+        pieces = minus(part, source) if source else [part]
+        for piece in (p for whole in pieces for p in minus(whole, own)):
+            q = ctx.quotes.at(piece[0])
+            if q is not None and (q.start, q.end) == piece:
+                t = piece
+            else:
+                t = trim(ctx.text, _without_aside(ctx, _after_dateline(ctx.text, piece)))
+            if t is not None:
+                cleaned.append(t)
+    if not cleaned:
+        return None
+    cleaned.sort()
+    return Content(tuple(cleaned), _type(ctx, cleaned), cue_last, recipient)
+
+
+def _without_aside(ctx: Context, span: Pair) -> Pair:
+    """'... a fair sentence, which I said was ...', '... the Hyde Amendment, a federal provision
+    ...': a relative clause or an apposition set off by a comma at the end of the content is the
+    writer's aside, not what was said."""
+    tokens = [t for t in char_tokens(ctx.doc, *span) if not t.is_punct and not t.is_space]
+    if len(tokens) < 3:
+        return span
+    last = tokens[-1]
+    for tok in tokens[1:]:
+        if tok.dep_ not in ASIDES or tok.right_edge.i < last.i or tok.head.i >= tok.i:
+            continue
+        if tok.left_edge.lower_ not in ASIDES[tok.dep_]:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma > tokens[0].i and ctx.doc[comma].text == "," and ctx.doc[comma].idx >= span[0]:
+            return span[0], ctx.doc[comma].idx
+    return span
+
+
+def _after_dateline(text: str, span: Pair) -> Pair:
+    """'LOS ANGELES, Feb. 2 (UPI) — The record is done': the dateline before the dash is not
+    what was said. A dateline: a word in capitals first, then only capitalized words, numbers
+    and punctuation up to the dash."""
+    head = text[span[0]:min(span[1], span[0] + DATELINE_CHARS)]
+    first = head.split(" ", 1)[0].strip(",")
+    if len(first) < 2 or not first.isalpha() or not first.isupper():
+        return span
+    for dash in (" — ", " – ", " -- "):
+        k = head.find(dash)
+        if k > 0 and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalnum() for w in head[:k].split()):
+            return span[0] + k + len(dash), span[1]
+    return span
+
+
+def _type(ctx: Context, parts: list[Pair]) -> str:
+    whole = 0
+    quoted = False
+    for part in parts:
+        share = ctx.quotes.quoted_share(part)
+        quoted = quoted or share > 0
+        whole += share >= 0.95
+    if whole == len(parts):
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _recipient(ctx: Context, verb) -> Optional[int]:
+    lex = ctx.lex
+    lemma = verb.lemma_.lower()
+    clause = any(c.dep_ in CLAUSES for c in verb.children)
+    if lemma in lex.telling or (lemma in lex.telling_with_clause and clause):
+        for child in verb.children:
+            if child.dep_ in RECIPIENTS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child.i
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        lower = child.lower_
+        if lower in lex.telling_prepositions:
+            obj = _pobj(child)
+            if obj is not None:
+                return obj.i
+        if lower == "in":
+            found = _interview_partner(child, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _interview_partner(prep, lex: Lexicon) -> Optional[int]:
+    noun = _pobj(prep)
+    if noun is None or noun.lemma_.lower() not in lex.interview_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lex.telling_prepositions:
+            obj = _pobj(child)
+            if obj is not None:
+                return obj.i
+    return None
+
+
+def _pobj(prep):
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) -> tuple[Optional[Pair], int]:
+    """The complement clauses; an object before an infinitive is content ("urged the council to
+    act"), one before a that-clause is not ("warned voters that ...")."""
+    chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
+    chosen = [c for c in chosen if c is min(chosen, key=lambda x: x.i) or not _own_report(c)]
+    if not chosen:
+        return _hung_on_prep(verb), cue_last
+    first = min(chosen, key=lambda c: c.i)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
+    span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
+    return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+
+
+def _before_next_report(ctx: Context, clause, span: Pair) -> Pair:
+    """'X said A, and 4 in 10 said B' / 'A, while 22 percent said B': a clause joined to the
+    complement that reports with a subject of its own is another statement, not this content."""
+    for tok in clause.subtree:
+        if tok.i <= clause.i or tok.lemma_.lower() not in SAYING or not _joined(tok):
+            continue
+        if _own_report(tok) and tok.head.i >= clause.i:
+            start = tok.left_edge.idx
+            return (span[0], start) if start > span[0] else span
+        if shares_subject(tok):
+            start = tok.left_edge.idx
+            return (span[0], start) if start > span[0] else span
+    return span
+
+
+def _own_report(tok) -> bool:
+    """A reporting verb with a subject of its own: another statement ('and 4 in 10 said B')."""
+    return tok.lemma_.lower() in SAYING and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _hung_on_prep(verb) -> Optional[Pair]:
+    """'told customers at a breakfast spot that X', 'said in a statement that X': the parse hung
+    the that-clause on the noun of a phrase after the verb; the clause from 'that' is content."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.dep_ in ("relcl", "acl") and tok.head.i > tok.i:
+                return tok.idx, clause_span(tok.head)[1]
+    return None
+
+
+def _joined(tok) -> bool:
+    """A conjunct, or a clause opened by a contrasting 'while' / 'whereas'."""
+    if tok.dep_ == "conj":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
+
+
+def _from_mark(clause, span: Pair) -> Pair:
+    """'said at a rally that X', 'said Tuesday that X': what the parse hung on the clause before
+    its 'that' / 'whether' / 'if' is not content (PolNeAR starts at the complementizer)."""
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ in MARKERS and child.idx > span[0]:
+            return child.idx, span[1]
+    return span
+
+
+def _noun_clause(verb, cue_last: int, recipient: Optional[int]) -> tuple[Optional[Pair], int]:
+    """'expressed concern that X', 'made it clear that X': the object joins the cue and the
+    clause it governs is the content."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i == recipient or obj.i < verb.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.i > obj.i and _has_that(clause):
+                return clause_span(clause), max(cue_last, obj.i)
+    return None, cue_last
+
+
+def _has_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
+    """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
+    chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
+    if not chosen:
+        return None
+    for child in verb.children:
+        if child.i <= chosen[-1].i:
+            continue
+        if child.dep_ not in OBJECT_TAIL or (child.dep_ == "prep" and _setting(child, lex)):
+            break
+        chosen.append(child)
+    return _union(chosen)
+
+
+def _setting(prep, lex: Lexicon) -> bool:
+    """When, where or through what it was said, not what: 'on Monday', 'at a rally', 'during a
+    debate', 'in an interview'."""
+    obj = _pobj(prep)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or prep.lower_ in SETTING_PREPS:
+        return True
+    return prep.lower_ in ("in", "on") and obj.lemma_.lower() in lex.interview_nouns
+
+
+def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:
+    doc = verb.doc
+    nxt = cue_last + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS:
+        obj = _pobj(doc[nxt])
+        if obj is not None:
+            return subtree_span(obj), nxt
+    return None, cue_last
+
+
+def _union(tokens) -> Pair:
+    spans = [clause_span(t) for t in tokens]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _inside_one_quote(ctx: Context, span: Pair) -> bool:
+    q = ctx.quotes.at(span[0])
+    return q is not None and q.end >= span[1]
+
+
+def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    start, end = ctx.sentence_of[cue.head]
+    verb = ctx.doc[cue.head]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > verb.head.i:
+        start = verb.idx  # "..., saying “...”": only what follows the participle
+    parts: list[Pair] = []
+    for q in ctx.quotes.within(start, end):
+        if q.start < start or (source and q.start < source[1] and source[0] < q.end):
+            continue
+        for part in ctx.quotes.group(q):
+            if part.start >= q.start and (part.start, part.end) not in parts:
+                parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
+    return parts
+
+
+def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair], recipient) -> list[Pair]:
+    """'Clinton said on the other hand, “...”': words between the cue and the quotation that
+    opens its content belong to the content (a mixed quote); the one told does not."""
+    if not parts:
+        return parts
+    last = ctx.doc[cue_last]
+    after = last.idx + len(last)
+    if source and source[0] >= after:
+        after = source[1]
+    if recipient is not None:
+        after = max(after, subtree_span(ctx.doc[recipient])[1])
+    first = parts[0]
+    between = ctx.text[after:first[0]]
+    if first[0] <= after or "\n" in between or len(between.split()) < MIN_LEAD_WORDS:
+        return parts
+    if between.rstrip()[-1:] in (",", ":"):
+        return parts  # 'said of Trump and Ryan, “...”': an aside before the quotation, not content
+    return [(after, first[1])] + parts[1:]
+
+
+def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    """A quotation just before or after the cue and its source, across a sentence end."""
+    doc, text = ctx.doc, ctx.text
+    first, last = doc[cue.first], doc[cue.last]
+    start, end = first.idx, last.idx + len(last)
+    if source:
+        start, end = min(start, source[0]), max(end, source[1])
+    i = start
+    while i > 0 and start - i < 4 and text[i - 1] in GAP:
+        i -= 1
+    q = ctx.quotes.at(i - 1) if i > 0 else None
+    if q is None or q.end != i:
+        j = end
+        while j < len(text) and j - end < 4 and text[j] in GAP:
+            j += 1
+        q = ctx.quotes.at(j)
+        if q is None or q.start != j:
+            return []
+    return [(p.start, p.end) for p in ctx.quotes.group(q)]
+
+
+def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
+    """A quotation (or the rest of the sentence) after a colon or dash that follows the cue."""
+    doc = ctx.doc
+    i = last + 1
+    if source and i < len(doc) and doc[i].idx == source[0]:
+        while i < len(doc) and doc[i].idx < source[1]:
+            i += 1  # "said Caddell:"
+    if i >= len(doc) or doc[i].text not in LEADERS:
+        return []
+    after = doc[i].idx + len(doc[i])
+    j = after
+    text = ctx.text
+    while j < len(text) and text[j].isspace() and j - after < 50:
+        j += 1
+    q = ctx.quotes.at(j)
+    if q is not None and q.start == j:
+        return [(p.start, p.end) for p in ctx.quotes.group(q)]
+    sent_end = ctx.sentence_of[i][1]
+    return [(after, sent_end)] if sent_end > after else []
+
+
+def _inverted(ctx: Context, verb) -> list[Pair]:
+    """'..., say U.S. officials': the clause the cue hangs on, minus the cue's own words."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return []
+    if verb.i < head.i and verb.dep_ != "parataxis":
+        return []
+    if ctx.quotes.at(verb.idx) is not None:
+        return []
+    own = subtree_span(verb)
+    clause = subtree_span(head)
+    if head.dep_ == "ROOT" or head.dep_ == "conj":
+        clause = ctx.sentence_of[verb.i]  # the whole sentence, all its conjuncts
+    return minus(clause, own)
+
+
+def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
+    doc = ctx.doc
+    first = doc[cue.first]
+    quotes = _sentence_quotes(ctx, cue, source)
+    if quotes:
+        return quotes
+    head = first.head
+    if head.i == first.i:
+        return []
+    own = (first.idx, source[1] if source else first.idx + len(first))
+    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
+    return minus(subtree_span(head), own)

@@ -1,0 +1,36 @@
+"""Which attribution an event report rests on, beyond "the innermost content that holds it".
+
+- a denied event ("The ministry denied that X") is the denier's claim (sayso/events/denial.py);
+- an event noun that is the object of an evaluative cue ("Barkley blasted the FBI's
+  investigation", "the ad highlights the alleged assault") is presupposed, not said: the
+  speaker evaluates it, the one who tells of the evaluation asserts it (the evaluative
+  attribution's parent, the article itself when it has none). The cue words live in the
+  ontology file (status: presupposing_cues).
+"""
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from sayso.stages.events.denial import denier
+from sayso.stages.events.ontology import StatusLexicon
+
+OBJECTS = frozenset({"dobj", "obj"})
+
+
+def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
+    """The attribution the event of trigger head `token` rests on (`innermost`: the one whose
+    content holds it), None for the article itself."""
+    denied_by = denier(token, lex, attributions)
+    if denied_by is not None:
+        return denied_by
+    evaluation = _evaluation(token, lex, attributions)
+    if evaluation is not None and evaluation.id == innermost:
+        return evaluation.parent
+    return innermost
+
+
+def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[Any]:
+    if token.pos_ != "NOUN" or token.dep_ not in OBJECTS or token.head.lemma_.lower() not in lex.presupposing_cues:
+        return None
+    verb = token.head
+    return next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)

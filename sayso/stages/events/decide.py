@@ -1,0 +1,84 @@
+"""The event model's decision on a trigger candidate: event or not, its category, its actor
+and recipient. The rules (sayso/stages/events/__init__.py) still give status, polarity, mode and the
+attribution; the model overrides whether there is an event, its category and its arguments.
+"""
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import yaml
+
+from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.model import LEARNED_MODE, EventModel
+from sayso.record import Event
+
+AGENTS_PATH = Path(__file__).resolve().parents[2] / "data" / "agents.yaml"
+
+
+@dataclasses.dataclass(frozen=True)
+class Agents:
+    human_agent: frozenset[str]
+    natural_causes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def agents() -> Agents:
+    data = yaml.safe_load(AGENTS_PATH.read_text(encoding="utf-8"))
+    return Agents(frozenset(data["human_agent"]), frozenset(w.lower() for w in data["natural_causes"]))
+
+
+def natural_cause(token: Optional[Any]) -> bool:
+    """A cause that is no agent: "an earthquake", "a tank at the plant" (its head noun)."""
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in agents().natural_causes
+
+
+def _subject(head: Any) -> Optional[Any]:
+    for c in head.children:
+        if c.dep_ in ("nsubj", "agent", "poss") or (c.dep_ == "prep" and c.lower_ == "by"):
+            if c.dep_ in ("agent", "prep"):
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return c
+    if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN":
+        return head  # "the explosion killed ..." as the trigger's own subject is handled by the caller
+    return None
+
+
+def without_agent(category: str, head: Any) -> bool:
+    """An event of a category that needs a human agent, done by a natural or accidental cause."""
+    return category in agents().human_agent and natural_cause(_subject(head))
+
+
+def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: tuple[Optional[Any], Optional[Any]],
+                    participant: Callable[[Any], bool]) -> tuple[Optional[Any], Optional[Any]]:
+    """The actor and recipient tokens the model picks among the sentence's noun phrases."""
+    skip = {t.i for t in match.tokens}
+    rule_actor, rule_recipient = rule_tokens
+
+    def role_of(token: Any) -> Optional[str]:
+        return "actor" if token is rule_actor else "recipient" if token is rule_recipient else None
+
+    cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t)))
+             for t in argument_candidates(match.head, skip)]
+    actor = model.argument("actor", cands)
+    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor])
+    return actor, recipient
+
+
+def origin_of(match: Any) -> str:
+    return "learned" if match.trigger.mode == LEARNED_MODE else "lexicon"
+
+
+def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str]:
+    """The category of the candidate's event, or None when it names none. A candidate of a
+    category the model never saw in training (DEFECT: no annotated article had one) is left
+    to the rules."""
+    if match.trigger.category not in model.trigger.classes:
+        return rule.type if rule is not None else None
+    features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
+    category, _ = model.category(features)
+    if category is None or without_agent(category, match.head):
+        return None
+    return category

@@ -1,0 +1,67 @@
+"""Denials: an event named in the complement of a denial, rejection or dispute cue.
+
+"Syria's Defence Ministry denied that any members of the inner circle were planning to
+defect" reports no planned defection: it is the ministry's claim that there is none. So an
+event whose trigger sits in the complement of a denial cue ("denied that X", "rejected
+reports that X", "dismissed as lies claims that X", "a denial of X"), or under a predicate
+that denies the clause ("said it was untrue that X", "called the reports lies"), gets status
+negated and polarity negative; its attribution stays the one whose content holds it, the
+denier's. The cue words live in the ontology file (status: denial_cues, denial_predicates).
+
+The walk goes up the heads from the trigger; it stops at a relative or adverbial clause (an
+event there is presupposed: "denied that the troops who attacked were ..."), and the step
+into the cue must be a complement, not a subject or a conjunct ("He denied it and fled").
+A negated cue ("did not deny that X") denies nothing.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from sayso.stages.events.ontology import StatusLexicon
+from sayso.stages.events.status import negated, status_of
+
+MAX_WALK = 10
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pobj", "pcomp", "acl", "attr", "oprd"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+PRESUPPOSED = frozenset({"relcl", "advcl", "appos", "parataxis", "mark"})
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+
+
+def denial_cue(token: Any, lex: StatusLexicon) -> Optional[Any]:
+    """The denial cue or denying predicate whose complement holds `token`, else None."""
+    child, cur = token, token.head
+    for _ in range(MAX_WALK):
+        if cur == child or child.dep_ in PRESUPPOSED:
+            return None
+        if cur.lemma_.lower() in lex.denial_cues and child.dep_ in COMPLEMENTS and not negated(cur, lex):
+            return cur
+        if child.dep_ in COMPLEMENTS | SUBJECTS and _denying_predicate(cur, child, lex):
+            return cur
+        child, cur = cur, cur.head
+    return None
+
+
+def _denying_predicate(verb: Any, child: Any, lex: StatusLexicon) -> bool:
+    """'it was untrue that X', 'reports that X were false', 'called the reports lies'."""
+    return not negated(verb, lex) and any(
+        c.dep_ in PREDICATE_DEPS and c.i != child.i and c.lemma_.lower() in lex.denial_predicates
+        for c in verb.children
+    )
+
+
+def denier(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[str]:
+    """Id of the attribution whose cue denies the event of `token` ("denied" in "The ministry
+    denied that ... were planning to defect"), else None: the claim is the denier's, not that
+    of a speaker inside the denied clause."""
+    cue = denial_cue(token, lex)
+    if cue is None:
+        return None
+    return next((a.id for a in attributions if a.cue is not None and a.cue.start <= cue.idx < a.cue.end), None)
+
+
+def status_with_denial(token: Any, lex: StatusLexicon) -> tuple[str, str]:
+    """(status, polarity) of the event whose trigger head is `token`: a denied event is
+    negated, whatever its own clause says ("denied that they were planning to defect")."""
+    if denial_cue(token, lex) is not None:
+        return "negated", "negative"
+    return status_of(token, lex)

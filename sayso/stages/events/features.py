@@ -1,0 +1,124 @@
+"""Features of a trigger candidate and of its possible actors and recipients, for the event
+model (sayso/stages/events/model.py). Plain functions of the spaCy parse: names of what the parse
+shows, each with the value 1, so the same function serves training and extraction.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+MAX_PATH = 4
+ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "who"})
+
+
+def _word(token: Any) -> str:
+    return token.lemma_.lower() if token.pos_ not in ("PROPN", "NUM") else f"<{token.ent_type_ or token.pos_}>"
+
+
+def _around(token: Any) -> Iterator[str]:
+    doc = token.doc
+    for k, name in ((-2, "l-2"), (-1, "l-1"), (1, "l+1"), (2, "l+2")):
+        j = token.i + k
+        if token.sent.start <= j < token.sent.end:
+            yield f"{name}={_word(doc[j])}"
+
+
+def _child_features(head: Any) -> Iterator[str]:
+    for c in head.children:
+        yield f"child={c.dep_}"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "neg", "aux", "compound", "amod"):
+            yield f"child={c.dep_}:{_word(c)}"
+            yield f"child_ent={c.dep_}:{c.ent_type_ or c.pos_}"
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            yield f"prep={c.lower_}"
+            if obj is not None:
+                yield f"prep={c.lower_}:{obj.ent_type_ or obj.pos_}"
+                yield f"prep={c.lower_}:{_word(obj)}"
+
+
+def _sentence_features(sent: Any) -> Iterator[str]:
+    for ent in sent.ents:
+        yield f"sent_ent={ent.label_}"
+    for t in sent:
+        if t.pos_ in ("NOUN", "VERB") and not t.is_stop:
+            yield f"w={t.lemma_.lower()}"
+
+
+def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
+                     origin: str = "lexicon") -> dict[str, float]:
+    """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
+    of it (an Event or None); `origin` says whether the word is the ontology's or learned."""
+    lemma = head.lemma_.lower()
+    gov = head.head
+    names = [
+        "bias", f"lem={lemma}", f"lex={lexicon_category}", f"lem_lex={lemma}:{lexicon_category}",
+        f"pos={head.pos_}", f"tag={head.tag_}", f"dep={head.dep_}", f"lex_dep={lexicon_category}:{head.dep_}",
+        f"gov={gov.lemma_.lower()}", f"gov_pos={gov.pos_}", f"gov_dep={head.dep_}:{gov.lemma_.lower()}",
+        f"multi={multiword}", f"cap={head.text[:1].isupper()}", f"origin={origin}", f"origin_lem={origin}:{lemma}",
+        "rule=none" if rule is None else f"rule={rule.type}",
+    ]
+    if rule is not None:
+        names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
+                  f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
+    names += list(_around(head))
+    names += list(_child_features(head))
+    names += list(_sentence_features(head.sent))
+    features = dict.fromkeys(names, 1.0)
+    vector = head.doc.tensor[head.i] if head.doc.tensor is not None and len(head.doc.tensor) else ()
+    for k, v in enumerate(vector):
+        features[f"t{k}"] = float(v) / 4.0
+    return features
+
+
+# --- arguments --------------------------------------------------------------------------------
+
+def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
+    """Heads of noun phrases of the trigger's sentence that could be its actor or recipient."""
+    out = []
+    for t in head.sent:
+        if t.i in skip or t.pos_ not in ARGUMENT_POS:
+            continue
+        if t.dep_ in ("compound", "poss") and t.head.pos_ == "PROPN" and t.pos_ == "PROPN":
+            continue  # part of a longer name
+        out.append(t)
+    return out
+
+
+def _ancestors(token: Any) -> list[Any]:
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < 30:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(frm: Any, to: Any) -> str:
+    """The labels from `frm` up to the lowest common ancestor and down to `to`:
+    "nsubj<" is a subject of the trigger, "<pobj<prep" ... ; long paths are cut."""
+    up, down = _ancestors(frm), _ancestors(to)
+    down_ids = {t.i: n for n, t in enumerate(down)}
+    for n, t in enumerate(up):
+        if t.i in down_ids:
+            ups = [x.dep_ + ("|" + x.lower_ if x.dep_ == "prep" or x.dep_ == "agent" else "") for x in up[:n]]
+            downs = [x.dep_ + ("|" + x.lower_ if x.dep_ in ("prep", "agent") else "") for x in down[:down_ids[t.i]]]
+            path = "<".join(ups) + "^" + ">".join(reversed(downs))
+            return path if len(ups) + len(downs) <= MAX_PATH else f"long{min(len(ups) + len(downs), 8)}"
+    return "none"
+
+
+def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
+                      rule_role: Optional[str]) -> dict[str, float]:
+    """Features of `candidate` as an argument of the event whose trigger head is `trigger`."""
+    path = dependency_path(candidate, trigger)
+    dist = candidate.i - trigger.i
+    kind = candidate.ent_type_ or ("PRON" if candidate.lower_ in PRONOUNS else candidate.pos_)
+    names = [
+        "bias", f"path={path}", f"path_pos={path}:{trigger.pos_}", f"path_cat={path}:{category}",
+        f"kind={kind}", f"kind_path={kind}:{path}", f"side={'before' if dist < 0 else 'after'}",
+        f"dist={min(abs(dist), 10) // 3}", f"participant={participant}", f"cand_dep={candidate.dep_}",
+        f"cand_tag={candidate.tag_}", f"trig_pos={trigger.pos_}", f"cat={category}",
+        f"rule={rule_role}", f"rule_path={rule_role}:{path}",
+    ]
+    if candidate.pos_ == "NOUN":
+        names.append(f"cand_lem={candidate.lemma_.lower()}")
+    return dict.fromkeys(names, 1.0)

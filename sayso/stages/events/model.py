@@ -1,0 +1,114 @@
+"""The event model: linear scores over the features of sayso/stages/events/features.py.
+
+Three small models, trained by `python -m training.events.train` from the team's annotations
+(annotations/events/, docs/annotation.md) and shipped as one gzipped JSON file
+(sayso/data/event_model.json.gz):
+- `trigger`: for a trigger candidate, "NONE" (no event) or the event's category;
+- `actor` and `recipient`: for a noun phrase of the trigger's sentence, whether it is the
+  event's actor (recipient).
+Scoring is a sparse dot product with numpy; scikit-learn is needed only to train.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "event_model.json.gz"
+LEARNED_TRIGGERS = MODEL_PATH.with_name("triggers_learned.yaml")
+LEARNED_MODE = "learned"  # the mode of the learned trigger words: a candidate only, never a record's mode
+NONE = "NONE"
+
+
+@dataclass(frozen=True)
+class Linear:
+    """One linear model: classes (one for a binary model), feature index, weights."""
+
+    classes: tuple[str, ...]
+    index: dict[str, int]
+    coef: Any  # numpy array, features x classes
+    intercept: Any  # numpy array, classes
+
+    def scores(self, features: dict[str, float]) -> Any:
+        rows, values = [], []
+        for name, value in features.items():
+            i = self.index.get(name)
+            if i is not None:
+                rows.append(i)
+                values.append(value)
+        if not rows:
+            return self.intercept.copy()
+        return np.asarray(values, dtype=np.float32) @ self.coef[rows] + self.intercept
+
+    def probabilities(self, features: dict[str, float]) -> Any:
+        s = self.scores(features)
+        if len(self.classes) == 1:  # binary: the probability of the one class
+            return 1.0 / (1.0 + np.exp(-s))
+        e = np.exp(s - s.max())
+        return e / e.sum()
+
+    def to_json(self) -> dict:
+        return {"classes": list(self.classes), "features": sorted(self.index, key=lambda name: self.index[name]),
+                "coef": np.round(self.coef, 4).tolist(), "intercept": np.round(self.intercept, 4).tolist()}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Linear":
+        coef = np.asarray(d["coef"], dtype=np.float32).reshape(len(d["features"]), len(d["classes"]))
+        return cls(tuple(d["classes"]), {f: i for i, f in enumerate(d["features"])}, coef,
+                   np.asarray(d["intercept"], dtype=np.float32))
+
+
+@dataclass(frozen=True)
+class EventModel:
+    trigger: Linear
+    actor: Linear
+    recipient: Linear
+    thresholds: dict[str, float]
+
+    def category(self, features: dict[str, float]) -> tuple[Optional[str], float]:
+        """The event category of a candidate and the probability that it is an event, or None
+        when that probability is under the event threshold."""
+        p = self.trigger.probabilities(features)
+        classes = self.trigger.classes
+        none = classes.index(NONE) if NONE in classes else None
+        event_p = 1.0 - float(p[none]) if none is not None else 1.0
+        if event_p < self.thresholds.get("event", 0.5):
+            return None, event_p
+        if none is not None:
+            p = p.copy()
+            p[none] = -1.0
+        return classes[int(np.argmax(p))], event_p
+
+    def argument(self, role: str, candidates: list[tuple[Any, dict[str, float]]]) -> Optional[Any]:
+        """The candidate most likely to be the event's `role`, if likely enough."""
+        model = self.actor if role == "actor" else self.recipient
+        best, best_p = None, self.thresholds.get(role, 0.5)
+        for token, features in candidates:
+            p = float(model.probabilities(features)[0])
+            if p > best_p:
+                best, best_p = token, p
+        return best
+
+    def to_json(self) -> dict:
+        return {"version": 1, "trigger": self.trigger.to_json(), "actor": self.actor.to_json(),
+                "recipient": self.recipient.to_json(), "thresholds": self.thresholds}
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            json.dump(self.to_json(), f, separators=(",", ":"))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
+    """The shipped event model, or None when there is none (the rules then decide alone)."""
+    if not Path(path).is_file():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        d = json.load(f)
+    return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
+                      Linear.from_json(d["recipient"]), dict(d["thresholds"]))

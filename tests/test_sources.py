@@ -1,0 +1,134 @@
+"""Who each event report rests on: the article's own outlet, a speaker, a relay chain; denials."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.stages.attribution import chain
+from sayso.ledger.sources import Index, relayed_outlet, report_source
+from tests.conftest import extract_checked
+
+OUTLET = "Test Outlet"
+
+
+def _event(record, trigger: str):
+    matches = [e for e in record.events if e.trigger.text == trigger]
+    assert len(matches) == 1, [(e.type, e.trigger.text) for e in record.events]
+    return matches[0]
+
+
+def _credit(record, trigger: str):
+    index = Index(record)
+    return report_source(index, _event(record, trigger), relayed_outlet(index))
+
+
+def test_relay_citing_chain():
+    text = "Arutz Sheva, citing The Daily Telegraph, citing U.S. officials, said the generals planned to defect."
+    record = extract_checked(text, outlet=OUTLET)
+    said = next(a for a in record.attributions if a.cue is not None and a.cue.text == "said")
+    assert said.source.text == "U.S. officials"
+    assert chain(record, said.id) == [OUTLET, "Arutz Sheva", "The Daily Telegraph", "U.S. officials"]
+    credit = _credit(record, "defect")
+    assert credit.chain[:4] == (OUTLET, "Arutz Sheva", "The Daily Telegraph", "U.S. officials")
+    assert credit.name == "The Daily Telegraph"  # anonymous officials: the outlet that gathered them
+
+
+def test_citing_one_outlet_makes_it_the_source():
+    record = extract_checked("Arutz Sheva, citing The Daily Telegraph, reported that two generals had defected to Turkey.",
+                             outlet=OUTLET)
+    assert _credit(record, "defected").chain == (OUTLET, "Arutz Sheva", "The Daily Telegraph")
+
+
+SYRIA_DENIAL = ("Syria's Defence Ministry on Saturday denied that any members of President Bashar "
+                "al-Assad's inner circle were planning to defect.")
+
+
+def test_denial_is_a_negated_claim_by_the_denier():
+    record = extract_checked(SYRIA_DENIAL, outlet=OUTLET)
+    defect = [e for e in record.events if e.type == "DEFECT"]
+    assert len(defect) == 1
+    assert (defect[0].status, defect[0].polarity) == ("negated", "negative")
+    source = next(a for a in record.attributions if a.id == defect[0].attribution).source
+    assert source.text == "Syria's Defence Ministry"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The school denied reports that a pupil had been killed in the attack.", "killed"),
+    ("The army rejected reports that its troops had shelled the village.", "shelled"),
+    ("The ministry said it was untrue that troops had shelled the village.", "shelled"),
+])
+def test_denied_event_is_never_positive(text, trigger):
+    event = _event(extract_checked(text, outlet=OUTLET), trigger)
+    assert (event.status, event.polarity) == ("negated", "negative")
+    assert event.attribution is not None
+
+
+def test_a_conjunct_of_a_denial_is_not_denied():
+    event = _event(extract_checked("He denied the charges and fled the country.", outlet=OUTLET), "fled")
+    assert event.status == "occurred"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("WASHINGTON — The Senate will vote on the sanctions next week, Senator John Smith said on Monday.",
+     "Senator John Smith"),
+    ("SAN ANTONIO Turner Sports analyst Charles Barkley said the FBI should arrest the coaches.",
+     "Turner Sports analyst Charles Barkley"),
+    ("TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday said that Trump attacked the press.",
+     "Democratic U.S. Rep. Gwen Graham"),
+    ("Hanoi (VNA) – Vietnam always supports Russia, said General Secretary Nguyen Phu Trong.",
+     "General Secretary Nguyen Phu Trong"),
+])
+def test_a_dateline_is_never_a_source(text, speaker):
+    record = extract_checked(text, outlet=OUTLET)
+    sources = [a.source.text for a in record.attributions]
+    assert speaker in sources
+    for word in ("WASHINGTON", "SAN ANTONIO", "TALLAHASSEE", "VNA", "Hanoi"):
+        assert not any(word in s for s in sources), sources
+
+
+def test_an_outlet_mentioned_once_is_the_source_of_its_sentence_only():
+    text = ("The Sun reported in 2007 that the mayor had met the gang leaders. "
+            "The mayor resigned on Monday. Police arrested two men on Tuesday.")
+    record = extract_checked(text, outlet=OUTLET, author="A. Writer")
+    assert _credit(record, "met").name in ("Sun", "The Sun")
+    for trigger in ("resigned", "arrested"):
+        credit = _credit(record, trigger)
+        assert credit.chain == (OUTLET,) and credit.name == OUTLET and credit.author == "A. Writer"
+
+
+def test_a_report_headline_names_no_source():
+    text = "Report: More Senior Syrian Officials May Defect\n\nThe pilot defected on Thursday."
+    record = extract_checked(text, outlet=OUTLET)
+    assert not any(a.source.text.startswith("Report") for a in record.attributions)
+    headline = [e for e in record.events if e.trigger.start < text.index("\n")]
+    assert headline and all(e.attribution is None for e in headline)
+    assert _credit(record, "defected").chain == (OUTLET,)
+
+
+def test_the_newspaper_resolves_to_the_outlet_named_earlier():
+    text = ("The Daily Telegraph reported on Friday that rebels seized the town. "
+            "Officials in Damascus said the army attacked the rebels. "
+            "The British paper said the pilots would defect.")
+    record = extract_checked(text, outlet=OUTLET)
+    paper = next(a for a in record.attributions if a.source.text == "The British paper")
+    entity = next(e for e in record.entities if e.id == paper.source.entity)
+    assert entity.name == "The Daily Telegraph"
+    assert _credit(record, "defect").name == "The Daily Telegraph"
+
+
+def test_an_acronym_before_a_name_is_no_dateline():
+    record = extract_checked("FBI Director James Comey said the bureau would investigate the leak.", outlet=OUTLET)
+    assert "FBI Director James Comey" in [a.source.text for a in record.attributions]
+
+
+def test_the_british_paper_resolves_to_an_outlet_named_earlier_but_never_a_speaker():
+    text = ("The report in Arutz Sheva was based on an article in The Daily Telegraph about the air force. "
+            "The British paper said the pilots would defect.")
+    record = extract_checked(text, outlet=OUTLET)
+    paper = next(a for a in record.attributions if a.source.text == "The British paper")
+    assert next(e for e in record.entities if e.id == paper.source.entity).name == "The Daily Telegraph"
+    assert _credit(record, "defect").name == "The Daily Telegraph"
+
+
+def test_the_object_of_an_evaluation_is_the_articles_report():
+    record = extract_checked("Analyst Charles Barkley blasted the FBI's investigation on Friday.", outlet=OUTLET)
+    assert _credit(record, "investigation").chain == (OUTLET,)
