@@ -69,7 +69,7 @@ def merged_ids(pairs: list[Pair], cache: Optional[Path], root: Path) -> dict[Men
         for m in {m for p in pairs for m in (p.a, p.b)}:
             record = by_doc.get(m.doc)
             event = _event_at(record, m) if record is not None else None
-            found[m] = merged.get((record.id, event)) if event else None
+            found[m] = merged.get((record.id, event)) if record is not None and event else None
     return found
 
 

@@ -103,7 +103,7 @@ def records(docs: Iterable[str], cache: Optional[Path] = None, root: Path = EVAL
     missing = [d for d in docs if d not in known]
     articles = [Article(read(d, root).text, meta_of(d, root), origin=d) for d in missing]
     for record in extract(articles):
-        if isinstance(record, Record):
+        if isinstance(record, Record) and record.meta.path is not None:  # meta_of gives every one its path
             known[record.meta.path] = record.to_dict()
             if cache is not None:
                 with cache.open("a", encoding="utf-8") as f:

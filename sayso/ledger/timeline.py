@@ -54,7 +54,7 @@ def claim_timeline(detail: Detail) -> list[Claim]:
     """The claims of a merged event in order of publication, each with its role."""
     reports = sorted(detail.reports, key=lambda r: (r.published is None, r.published or "", r.article_id, r.event_id))
     heard: set[str] = set()
-    claims = []
+    claims: list[Claim] = []
     for r in reports:
         key = normalise(r.source or r.outlet or "")
         if r.against:
