@@ -15,26 +15,37 @@ SHARED = ROOT.parent / "shared"
 SYRIA = SHARED / "examples" / "syria-defections.txt"
 
 
-@pytest.fixture(scope="session")
-def syria_record():
+def _syria(settings):
     if not SYRIA.exists():
         pytest.skip("../shared/examples is not beside the checkout")
     article = override(read_text_file(SYRIA, DEFAULT.max_bytes), ReadOptions(published="2012-06-22"))
-    return extract_one(article)
+    return extract_one(article, settings)
 
 
-def extract_text(text: str, **meta):
+@pytest.fixture(scope="session")
+def syria_record():
+    """The example article, extracted as `sayso extract` does (with the event model)."""
+    return _syria(DEFAULT)
+
+
+@pytest.fixture(scope="session")
+def syria_rules_record():
+    """The example article with the rules alone deciding events (`event_model=False`)."""
+    return _syria(DEFAULT.replace(event_model=False))
+
+
+def extract_text(text: str, settings=DEFAULT, **meta):
     """Extract a record from a string (tests write their own sentences)."""
     from sayso.record import Article, Meta
 
-    return extract_one(Article(text, Meta(**meta), "test"))
+    return extract_one(Article(text, Meta(**meta), "test"), settings)
 
 
-def extract_checked(text: str, **meta):
+def extract_checked(text: str, settings=DEFAULT, **meta):
     """`extract_text`, with every span of the record checked to point into the text."""
     from sayso.record import iter_spans
 
-    record = extract_text(text, **meta)
+    record = extract_text(text, settings, **meta)
     for span in iter_spans(record):
         assert text[span.start:span.end] == span.text
     return record

@@ -102,13 +102,18 @@ def actor_matches(gold: tuple[str, ...], found: Optional[str]) -> bool:
     return any(g.lower() in f or f in g.lower() for g in gold)
 
 
-def evaluate(path: Path) -> dict[str, Any]:
+def evaluate(path: Path, split: Optional[str] = None) -> dict[str, Any]:
+    """Category and actor scores; with `split`, only the records of that part of the event
+    model's split (sayso.evaluation.event_corpus.split_of: "test" are records it never saw)."""
     from sayso.evaluation.drafts import drafts_for
+    from sayso.evaluation.event_corpus import split_of
     from sayso.stages.events import ontology_for
     from sayso.settings import DEFAULT
 
     ontology = ontology_for(DEFAULT)
     records, left_out = read_records(path, set(ontology.categories))
+    if split is not None:
+        records = [r for r in records if split_of(f"plover/{r.id}") == split]
     drafts = drafts_for(((r.id, r.text) for r in records), DEFAULT)
     per_category: dict[str, dict[str, int]] = {}
     correct = found = with_actor = actor_ok = 0
@@ -138,6 +143,8 @@ def evaluate(path: Path) -> dict[str, Any]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="PLOVER_GSR_CAMEO.txt (a JSON array of records)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a score is below its floor")
+    parser.add_argument("--split", choices=("train", "dev", "test"), default=None,
+                        help="only the records of this part of the event model's split (test: never trained on)")
 
 
 def _print(r: dict[str, Any]) -> None:
@@ -153,4 +160,4 @@ def _print(r: dict[str, Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     from sayso.evaluation.meantime import finish
 
-    return finish(evaluate(args.path), args, "plover", _print)
+    return finish(evaluate(args.path, args.split), args, "plover", _print)

@@ -324,19 +324,38 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
 
 def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any) -> Optional[Event]:
     """The event of a trigger match as the event model decides it: whether there is one, its
-    category, actor and recipient; status, polarity, mode and attribution from the rules."""
-    from sayso.stages.events.decide import argument_tokens, decide
-    from sayso.stages.events.model import LEARNED_MODE
+    category, actor and recipient; status, polarity, mode and attribution from the rules. Where
+    the model only confirms the rules (a category it never learned, or a threat the rules made
+    of a future act: "he will be punished", said by Syria) the rules' event stands whole."""
+    from sayso.stages.events.decide import decide
 
     before = ents.items
     rule = _event(n, match, match.head.sent, ents, draft, ontology)
+    kept = ents.items
     ents.items = before  # the rules' arguments are only the model's evidence
     category = decide(model, match, rule)
     if category is None:
         return None
+    if rule is not None and (category not in model.trigger.classes or
+                             (rule.type == "THREATEN" and category == match.trigger.category)):
+        ents.items = kept
+        return rule
+    return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category)
+
+
+def _with_model_arguments(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any,
+                          rule: Optional[Event], category: str) -> Event:
+    """The event with the model's category and the actor and recipient the model picks (the
+    rules' where the model picks none)."""
+    from sayso.stages.events.decide import argument_tokens
+    from sayso.stages.events.model import LEARNED_MODE
+
     rule_tokens = _arguments(match, ontology, ents)
     actor_tok, recipient_tok = argument_tokens(
         model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
+    if model.thresholds.get("rule_arguments", 0.0) >= 0.5:
+        actor_tok = actor_tok if actor_tok is not None else rule_tokens[0]
+        recipient_tok = recipient_tok if recipient_tok is not None else rule_tokens[1]
     base = rule or _bare_event(n, match, draft, ontology)
     same = category == base.type and base.mode != LEARNED_MODE
     role = "target" if ontology.categories[category].target_recipients else "recipient"

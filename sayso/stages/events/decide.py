@@ -72,13 +72,17 @@ def origin_of(match: Any) -> str:
 
 
 def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str]:
-    """The category of the candidate's event, or None when it names none. A candidate of a
-    category the model never saw in training (DEFECT: no annotated article had one) is left
-    to the rules."""
+    """The category of the candidate's event, or None when it names none. The model overrules
+    the rules: it removes a rules' event it finds unlikely (probability of an event under the
+    `veto` threshold), adds one the rules missed (at least the `event` threshold), and names the
+    category of those it is sure of. A candidate of a category the model never learned
+    (DEFECT: too few annotated) is left to the rules."""
     if match.trigger.category not in model.trigger.classes:
         return rule.type if rule is not None else None
     features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
-    category, _ = model.category(features)
+    category, p_event = model.category(features)
+    if rule is not None and category is None:
+        category = rule.type if p_event >= model.thresholds.get("veto", 1.0) else None
     if category is None or without_agent(category, match.head):
         return None
     return category
