@@ -67,6 +67,15 @@ class Timer:
 def instrument_merge(timer: Timer) -> None:
     """Count the time spent in merging: assigning reports to merged events (candidates read,
     compared, reports filed) and writing the merged events a batch touched."""
+    if hasattr(batch.Batch, "merge"):  # merging happens when a batch is flushed
+        merge_batch = batch.Batch.merge
+
+        def timed_merge(self):
+            with timer.timing():
+                return merge_batch(self)
+
+        batch.Batch.merge = timed_merge
+        return
     assign, write = merge.assign, batch.write_merged
 
     def timed_assign(*args, **kwargs):

@@ -7,6 +7,7 @@
     sayso eval entities DIR           entity mentions, kinds and joining (MEANTIME CAT XML)
     sayso eval events [DIR]           events, actors and recipients on the team's own annotations
     sayso eval sources [DIR]          who each event report rests on, on the team's own labels
+    sayso eval merge [PAIRS]          merge precision / recall on the team's labelled report pairs
 
 Each prints its figures; --json prints them as JSON; --check fails (exit 1) when a score is
 below its floor in eval_floors.yaml.
@@ -16,8 +17,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities, events, sources)"
-CORPORA = ("polnear", "meantime", "plover", "geo", "entities", "events", "sources")
+HELP = "score sayso on a gold corpus (polnear, meantime, plover, geo, entities, events, sources, merge)"
+CORPORA = ("polnear", "meantime", "plover", "geo", "entities", "events", "sources", "merge")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

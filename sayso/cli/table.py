@@ -5,6 +5,7 @@ import shutil
 from typing import Iterable
 
 from sayso.ledger import EventDetail, MergedEvent
+from sayso.ledger.timeline import describe
 
 
 def _cut(text: object, width: int) -> str:
@@ -32,6 +33,11 @@ def print_detail(detail: EventDetail) -> None:
     print(f"  statuses: {', '.join(e.statuses)}{' (conflict: claimed and denied)' if e.conflict else ''}; "
           f"{e.reports} reports in {e.articles} articles; {e.sources} independent sources: "
           f"{'; '.join(s.source for s in detail.sources)}")
+    print("  claim timeline:")
+    for claim in detail.timeline:
+        print(f"    {describe(claim)}")
+    for ev in detail.evidence:
+        print(f"  merged because: {ev['because']} ({ev['a']} ~ {ev['b']})")
     for r in detail.reports:
         print(f"  - [{r.status}{'' if r.polarity != 'negative' else ', negative'}] {r.outlet or r.url or r.path} "
               f"{r.published or ''}: {' > '.join(r.chain)}")

@@ -1,25 +1,29 @@
-"""One transaction's reports, merged in memory and written in a few statements.
+"""One transaction's reports: linked, clustered with the merged events they touch, written.
 
-Records in a batch are merged one after another exactly as if each had been stored on its own:
-a report's candidates are the merged events the ledger holds plus those this batch created or
-added reports to, the latter seen in their current state (summary and blocking keys). At the
-end, `flush` writes every row with one `executemany` per table, and each merged event the batch
-touched is summarised once, however many of its reports arrived.
+Records are gathered, and at `flush` every new report is linked (sayso.ledger.identity) to
+the stored reports that share its category and a participant token within the merge window
+(read through `report_keys` for the whole batch in a few statements). The block made of the
+new reports and every merged event they link to is clustered again from scratch
+(sayso.ledger.cluster): merged events are the connected components of the links, so the
+block's result does not depend on the order the reports came in. Merged events that lost
+reports (a replaced article version) are clustered again the same way and may split.
+Every table gets one `executemany` per flush.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
-from dataclasses import dataclass, field
-from itertools import islice
+from collections import Counter, defaultdict
 from operator import itemgetter
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
+
+import orjson
 
 from sayso.ledger import corroboration
 from sayso.ledger.backend import Backend
-from sayso.ledger.merge import KEY_COLUMNS, View, countries, key_rows, merged_view, window
+from sayso.ledger.cluster import Cluster, anchor, clusters, stable_id
+from sayso.ledger.identity import Report, link
+from sayso.ledger.merge import key_rows, window
 from sayso.ledger.rows import EVENT_COLUMNS
-from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, search_index
+from sayso.ledger.fts import SEARCH_FTS, TEXT_FTS, search_index
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -32,217 +36,257 @@ SEARCH_COLUMNS = ("actor", "recipient", "places")
 INSERT_SEARCH = insert_sql(SEARCH_FTS, ("rowid", *SEARCH_COLUMNS))
 INSERT_KEY = ("INSERT INTO merge_keys (category, country, day, merged_id) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING")
-UNDATED_LIMIT = 100  # an undated report without countries looks at the latest 100 undated events
-MAX_ID = 2 ** 63  # above every merged id: (day, MAX_ID) sorts after that day's keys
-MERGED_KEY_COLUMNS = ", ".join(f"m.{c.strip()}" for c in KEY_COLUMNS.split(","))
+INSERT_REPORT_KEY = ("INSERT INTO report_keys (category, token, day, article_id, event_id) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+DELETE_REPORT_KEY = ("DELETE FROM report_keys WHERE category = ? AND token = ? AND day = ? "
+                     "AND article_id = ? AND event_id = ?")
+MEMBER_SQL = ", ".join(f"e.{c}" for c in corroboration.REPORT_COLUMNS)
+CHUNK = 500
 
 
-@dataclass
-class Touched:
-    """A merged event this batch created (`stored` false) or added reports to."""
-
-    id: int
-    category: str
-    stored: bool
-    reports: list[dict[str, Any]] = field(default_factory=list)
-    _view: Optional[View] = None
-
-    def add(self, report: dict[str, Any]) -> None:
-        insort(self.reports, report, key=corroboration.report_order)
-        self._view = None
-
-    @property
-    def day(self) -> Optional[str]:
-        return self.view().day
-
-    def view(self) -> View:
-        """The merged event as a candidate, in its current state."""
-        if self._view is None:
-            self._view = merged_view((self.id, *corroboration.view(self.reports)))
-        return self._view
-
-    def summary(self) -> dict[str, Any]:
-        return corroboration.summarise(self.reports)
+def report_keys(report: Report) -> list[tuple[str, str, str, str, str]]:
+    """The report_keys rows of a report: (category, token, day, article_id, event_id)."""
+    day = report.row["day"] or ""
+    return [(report.row["type"], t, day, *report.key) for t in sorted(report.tokens())]
 
 
-class StoredKeys:
-    """The blocking keys already stored for the reports a batch will look up, read in one
-    statement per few hundred (category, country, day range) rather than one per report."""
-
-    CHUNK = 500  # ranges per statement (four parameters each)
-
-    def __init__(self, db: Backend, reports: list[dict[str, Any]], days: int):
-        self.keys: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        self.views: dict[int, View] = {}
-        ranges = key_ranges(reports, days)
-        for start in range(0, len(ranges), self.CHUNK):
-            chunk = ranges[start:start + self.CHUNK]
-            values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
-            for category, country, day, *merged in db.rows(
-                    f"WITH want (category, country, lo, hi) AS (VALUES {values}) "
-                    f"SELECT DISTINCT k.category, k.country, k.day, {MERGED_KEY_COLUMNS} FROM want w "
-                    "JOIN merge_keys k ON k.category = w.category AND k.country = w.country "
-                    "AND k.day BETWEEN w.lo AND w.hi JOIN merged_events m ON m.id = k.merged_id",
-                    [v for r in chunk for v in r]):
-                self.keys[(category, country)].append((day, merged[0]))
-                if merged[0] not in self.views:
-                    self.views[merged[0]] = merged_view(tuple(merged))
-        for found in self.keys.values():
-            found.sort()
-
-    def find(self, category: str, countries: list[str], lo: str, hi: str) -> set[int]:
-        return between(self.keys, category, countries, lo, hi)
+def stored_candidates(db: Backend, new: list[Report], days: int) -> list[Report]:
+    """Stored reports sharing a category and a participant token with a new report, within
+    the merge window: one index range of report_keys per (category, token), a few hundred per
+    statement."""
+    wanted = sorted({(r.row["type"], t, *window(r.row["day"], days)) for r in new for t in r.tokens()})
+    found: dict[tuple[str, str], Report] = {}
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+        for row in db.rows(
+                f"WITH want (category, token, lo, hi) AS (VALUES {values}) SELECT DISTINCT {MEMBER_SQL} "
+                "FROM want w JOIN report_keys k ON k.category = w.category AND k.token = w.token "
+                "AND k.day BETWEEN w.lo AND w.hi "
+                "JOIN events e ON e.article_id = k.article_id AND e.id = k.event_id",
+                [v for quad in chunk for v in quad]):
+            report = Report(dict(zip(corroboration.REPORT_COLUMNS, row)))
+            found[report.key] = report
+    return list(found.values())
 
 
-def between(keys: dict[tuple[str, str], list[tuple[str, int]]], category: str, countries: list[str],
-            lo: str, hi: str) -> set[int]:
-    """The merged ids filed under (category, country) for any of `countries`, on a day from lo
-    to hi; each list holds (day, merged id) in order."""
-    found: set[int] = set()
-    for country in countries:
-        days = keys.get((category, country))
-        if days:
-            start = bisect_left(days, (lo, -1))
-            found.update(i for _, i in islice(days, start, bisect_right(days, (hi, MAX_ID))))
+def linked_merged(new: list[Report], stored: list[Report], days: int) -> set[int]:
+    """The merged events of the stored reports some new report links to."""
+    by_token: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for s in stored:
+        for t in s.tokens():
+            by_token[(s.row["type"], t)].append(s)
+    touched: set[int] = set()
+    for n in new:
+        seen: set[tuple[str, str]] = set()
+        for t in n.tokens():
+            for s in by_token.get((n.row["type"], t), ()):
+                if s.key in seen or s.row["merged_id"] in touched:
+                    continue
+                seen.add(s.key)
+                if link(n, s, days) is not None:
+                    touched.add(s.row["merged_id"])
+    return touched
+
+
+def members_of(db: Backend, merged_ids: Iterable[int]) -> list[Report]:
+    ids = sorted(set(merged_ids))
+    found = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        found += [Report(dict(zip(corroboration.REPORT_COLUMNS, row))) for row in db.rows(
+            f"SELECT {MEMBER_SQL} FROM events e WHERE e.merged_id IN ({', '.join('?' * len(chunk))})", chunk)]
     return found
 
 
-def key_ranges(reports: list[dict[str, Any]], days: int) -> list[tuple[str, str, str, str]]:
-    """(category, country, first day, last day) covering every report's window, overlapping
-    windows of one category and country joined."""
-    wanted: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for row in reports:
-        lo_hi = window(row["day"], days)
-        for country in countries(row):
-            wanted[(row["type"], country)].append(lo_hi)
-    ranges = []
-    for (category, country), windows in sorted(wanted.items()):
-        windows.sort()
-        lo, hi = windows[0]
-        for a, b in windows[1:]:
-            if a > hi:
-                ranges.append((category, country, lo, hi))
-                lo = a
-            hi = max(hi, b)
-        ranges.append((category, country, lo, hi))
-    return ranges
-
-
 class Batch:
-    """The merge state and the rows of records being stored in one transaction."""
+    """The rows of records being stored in one transaction, and the merged events they touch."""
 
-    def __init__(self, db: Backend, days: int, reports: list[dict[str, Any]] = ()):
-        """`days`: the merge window; `reports`: those the batch will store, to read their
-        candidates' keys in one go."""
-        self.db, self.days, self.reports = db, days, list(reports)
+    def __init__(self, db: Backend, days: int, reports: Iterable[dict[str, Any]] = ()):
+        """`days`: the merge window. `reports` is accepted for callers of the old interface."""
+        self.db, self.days = db, days
         self._reset()
 
     def _reset(self) -> None:
-        self.touched: dict[int, Touched] = {}
-        self.by_category: dict[str, list[int]] = defaultdict(list)
-        self.new_keys: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        self.key_rows: set[tuple] = set()
+        self.pending: list[dict[str, Any]] = []
+        self.lost: set[int] = set()
         self.rows: dict[str, list[tuple]] = defaultdict(list)  # INSERT statement -> rows
-        self.article_merged: dict[str, set[int]] = {}
-        self._last_id: Optional[int] = None
-        self._stored: Optional[StoredKeys] = None  # read again after a write
 
-    # candidates -------------------------------------------------------------------------
-    def candidates(self, row: dict[str, Any]) -> list[View]:
-        """Merged events a report could join, stored or in this batch."""
-        keys, category = countries(row), row["type"]
-        lo, hi = window(row["day"], self.days)
-        if keys:
-            if self._stored is None:
-                self._stored = StoredKeys(self.db, self.reports + [row], self.days)
-            found = self._stored.find(category, keys, lo, hi)
-            stored = [self._stored.views[i] for i in found if i not in self.touched]
-            mine = between(self.new_keys, category, keys, lo, hi)
-            mine.update(i for i in found if i in self.touched)
-        elif row["day"]:
-            stored = [merged_view(m) for m in self.db.rows(
-                f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day BETWEEN ? AND ?",
-                (category, lo, hi)) if m[0] not in self.touched]
-            mine = {i for i in self.by_category.get(category, ())
-                    if (day := self.touched[i].day) is not None and lo <= day <= hi}
-        else:
-            return self._undated(category)
-        return stored + [self.touched[i].view() for i in mine]
-
-    def _undated(self, category: str) -> list[View]:
-        mine = self.by_category.get(category, ())
-        stored = self.db.rows(f"SELECT {KEY_COLUMNS} FROM merged_events WHERE category = ? AND day IS NULL "
-                              f"ORDER BY id DESC LIMIT {UNDATED_LIMIT + len(mine)}", (category,))
-        found = [merged_view(m) for m in stored if m[0] not in self.touched]
-        found += [self.touched[i].view() for i in mine if self.touched[i].day is None]
-        return sorted(found, key=lambda m: -m.id)[:UNDATED_LIMIT]
-
-    # adding -------------------------------------------------------------------------------
-    def new_id(self) -> int:
-        if self._last_id is None:
-            (top,) = self.db.one("SELECT MAX(id) FROM merged_events")
-            self._last_id = top or 0
-        self._last_id += 1
-        return self._last_id
-
-    def add_report(self, row: dict[str, Any], new: bool) -> None:
-        """File a report (merged_id set) under its merged event, new or existing."""
-        merged_id = row["merged_id"]
-        touched = self.touched.get(merged_id)
-        if touched is None:
-            touched = Touched(merged_id, row["type"], stored=not new)
-            if not new:
-                touched.reports = corroboration.reports_of(self.db, merged_id)
-            self.touched[merged_id] = touched
-            self.by_category[row["type"]].append(merged_id)
-        touched.add(row)
-        for key in key_rows(merged_id, row):
-            if key not in self.key_rows:
-                self.key_rows.add(key)
-                insort(self.new_keys[(key[0], key[1])], (key[2], merged_id))
-        self.rows[INSERT_EVENT].append(EVENT_VALUES(row))
-        self.article_merged.setdefault(row["article_id"], set()).add(merged_id)
+    def add_reports(self, rows: list[dict[str, Any]]) -> None:
+        """An article's new reports; merged when the batch is flushed."""
+        self.pending.extend(rows)
 
     def add_rows(self, sql: str, rows: list[tuple]) -> None:
         self.rows[sql].extend(rows)
 
+    def retire(self, article_id: str) -> None:
+        """Remove a stored article's reports; their merged events are clustered again at flush."""
+        gone = [Report(dict(zip(corroboration.REPORT_COLUMNS, row))) for row in self.db.rows(
+            f"SELECT {MEMBER_SQL} FROM events e WHERE e.article_id = ?", (article_id,))]
+        self.lost.update(r.row["merged_id"] for r in gone)
+        self.db.executemany(DELETE_REPORT_KEY, [k for r in gone for k in report_keys(r)])
+        self.db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+
     def merged_of(self, article_id: str) -> tuple[int, ...]:
-        """The merged events an article's reports are in (written or still in this batch)."""
-        if article_id in self.article_merged:
-            return tuple(sorted(self.article_merged[article_id]))
         found = self.db.rows("SELECT DISTINCT merged_id FROM events WHERE article_id = ?", (article_id,))
         return tuple(sorted(m for (m,) in found))
 
-    # writing ------------------------------------------------------------------------------
+    def merged_of_many(self, article_ids: list[str]) -> dict[str, tuple[int, ...]]:
+        """The merged events of each article's reports, in a statement per few hundred articles."""
+        found: dict[str, set[int]] = defaultdict(set)
+        ids = sorted(set(article_ids))
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            for article_id, merged_id in self.db.rows(
+                    f"SELECT article_id, merged_id FROM events WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                found[article_id].add(merged_id)
+        return {a: tuple(sorted(m)) for a, m in found.items()}
+
     def flush(self) -> None:
-        """Write everything gathered so far, then start empty."""
-        indexed = search_index(self.db)
-        if indexed:
-            (last_report,) = self.db.one("SELECT COALESCE(MAX(rowid), 0) FROM events")
+        """Write everything gathered so far, merge the new reports, then start empty."""
         for sql, rows in self.rows.items():
             if rows:
                 self.db.executemany(sql, rows)
-        if indexed:  # the new reports' sentences into the word index, in one statement
-            self.db.execute(f"INSERT INTO {TEXT_FTS} (rowid, sentence) SELECT rowid, sentence FROM events "
-                            "WHERE rowid > ?", (last_report,))
-        self.db.executemany(INSERT_KEY, sorted(self.key_rows))
-        write_merged(self.db, list(self.touched.values()))
+        self.merge()
         self._reset()
 
+    def merge(self) -> None:
+        """Link the new reports, cluster the block they touch, write reports and merged events."""
+        new = [Report(r) for r in self.pending]
+        touched = set(self.lost)
+        if new:
+            touched |= linked_merged(new, stored_candidates(self.db, new, self.days), self.days)
+        members = members_of(self.db, touched)
+        write(self.db, clusters(new + members, self.days), touched, new, members)
 
-def write_merged(db: Backend, touched: list[Touched]) -> None:
-    """Summaries, sources and statuses of the merged events a batch touched: new ones inserted,
-    the others updated (their sources and statuses only grow while reports are added)."""
-    summaries = {t.id: t.summary() for t in touched}
-    new = [t for t in touched if not t.stored]
-    old = [t for t in touched if t.stored]
-    db.executemany(corroboration.INSERT_MERGED, [(t.id, t.category, *summaries[t.id].values()) for t in new])
-    db.executemany(corroboration.UPDATE_MERGED, [(*summaries[t.id].values(), t.id) for t in old])
-    db.executemany(corroboration.INSERT_SOURCE,
-                   [s for t in new for s in corroboration.source_rows(t.id, t.reports)])
-    db.executemany(corroboration.UPSERT_SOURCE,
-                   [s for t in old for s in corroboration.source_rows(t.id, t.reports)])
+
+def write(db: Backend, settled: list[Cluster], touched: set[int], new: list[Report],
+          members: list[Report]) -> None:
+    """Replace the touched merged events by the block's clusters; store the new reports. A
+    merged event that only gained reports and keeps its id is updated in place."""
+    grown = _grown(db, settled, touched, members)
+    forget(db, touched - grown)
+    settled = with_free_ids(db, settled, grown)
+    before = {r.key: r.row["merged_id"] for r in members}
+    moved = []
+    for c in settled:
+        for r in c.members:
+            r.row["merged_id"] = c.id
+            if r.key in before and before[r.key] != c.id:
+                moved.append((c.id, *r.key))
+    db.executemany("UPDATE events SET merged_id = ? WHERE article_id = ? AND id = ?", moved)
+    _insert_reports(db, new)
+    db.executemany(INSERT_REPORT_KEY, [k for r in new for k in report_keys(r)])
+    _insert_merged(db, [c for c in settled if c.id not in grown])
+    _update_merged(db, [c for c in settled if c.id in grown])
+
+
+def _grown(db: Backend, settled: list[Cluster], touched: set[int], members: list[Report]) -> set[int]:
+    """The touched merged events whose cluster keeps their id and every report they had."""
+    stored = {}
+    ids = sorted(touched & {c.id for c in settled})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        stored.update(db.rows(f"SELECT id, reports FROM merged_events WHERE id IN ({', '.join('?' * len(chunk))})",
+                              chunk))
+    had = Counter(r.row["merged_id"] for r in members)
+    grown = set()
+    for c in settled:
+        if c.id in stored and had[c.id] == stored[c.id] == sum(1 for r in c.members if r.row.get("merged_id") == c.id):
+            grown.add(c.id)
+    return grown
+
+
+def forget(db: Backend, merged_ids: set[int]) -> None:
+    ids = sorted(merged_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for table, column in (("merged_events", "id"), ("sources", "merged_id"),
+                              ("merged_statuses", "merged_id"), ("merge_keys", "merged_id")):
+            db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+
+
+def with_free_ids(db: Backend, settled: list[Cluster], grown: set[int] = frozenset()) -> list[Cluster]:
+    """Each cluster's stable id, probed further in the rare case another merged event holds it
+    (a grown merged event holds its own)."""
+    wanted = [c.id for c in settled if c.id not in grown]
+    taken: set[int] = set()
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        taken.update(i for (i,) in db.rows(
+            f"SELECT id FROM merged_events WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    taken |= grown
+    out = []
+    for c in settled:
+        if c.id in grown:
+            out.append(c)
+            continue
+        probe, merged_id = 0, c.id
+        while merged_id in taken:
+            probe += 1
+            merged_id = stable_id(anchor(c.members), probe)
+        taken.add(merged_id)
+        out.append(c if merged_id == c.id else Cluster(merged_id, c.members, c.evidence))
+    return out
+
+
+def _insert_reports(db: Backend, new: list[Report]) -> None:
+    if not new:
+        return
+    indexed = search_index(db)
+    if indexed:
+        (last_report,) = db.one("SELECT COALESCE(MAX(rowid), 0) FROM events")
+    db.executemany(INSERT_EVENT, [EVENT_VALUES(r.row) for r in new])
+    if indexed:  # the new reports' sentences into the word index, in one statement
+        db.execute(f"INSERT INTO {TEXT_FTS} (rowid, sentence) SELECT rowid, sentence FROM events "
+                   "WHERE rowid > ?", (last_report,))
+
+
+def evidence_json(c: Cluster) -> Optional[str]:
+    if not c.evidence:
+        return None
+    return orjson.dumps([{"a": "/".join(l.a), "b": "/".join(l.b), "because": l.because}
+                         for l in c.evidence]).decode("utf-8")
+
+
+def _insert_merged(db: Backend, settled: list[Cluster]) -> None:
+    """Summaries, sources, statuses, blocking keys and search rows of the block's clusters."""
+    rows = {c.id: sorted((r.row for r in c.members), key=corroboration.report_order) for c in settled}
+    summaries = {c.id: corroboration.summarise(rows[c.id]) for c in settled}
+    db.executemany(corroboration.INSERT_MERGED,
+                   [(c.id, c.members[0].row["type"], *summaries[c.id].values(), evidence_json(c)) for c in settled])
+    db.executemany(corroboration.INSERT_SOURCE, [s for c in settled for s in corroboration.source_rows(c.id, rows[c.id])])
     db.executemany(corroboration.INSERT_STATUS,
-                   [s for t in touched for s in corroboration.status_rows(t.id, summaries[t.id])])
-    if search_index(db):  # new merged events into the trigram index (updates: its trigger)
-        db.executemany(INSERT_SEARCH, [(t.id, *(summaries[t.id][c] for c in SEARCH_COLUMNS)) for t in new])
+                   [s for c in settled for s in corroboration.status_rows(c.id, summaries[c.id])])
+    db.executemany(INSERT_KEY, sorted({k for c in settled for r in rows[c.id] for k in key_rows(c.id, r)}))
+    if search_index(db):
+        db.executemany(INSERT_SEARCH, [(c.id, *(summaries[c.id][k] for k in SEARCH_COLUMNS)) for c in settled])
+
+
+def _update_merged(db: Backend, grown: list[Cluster]) -> None:
+    """Merged events that gained reports: summary and evidence updated, sources, statuses and
+    keys added (the search index follows by its update trigger)."""
+    rows = {c.id: sorted((r.row for r in c.members), key=corroboration.report_order) for c in grown}
+    summaries = {c.id: corroboration.summarise(rows[c.id]) for c in grown}
+    db.executemany(corroboration.UPDATE_MERGED, [(*summaries[c.id].values(), evidence_json(c), c.id) for c in grown])
+    db.executemany(corroboration.UPSERT_SOURCE, [s for c in grown for s in corroboration.source_rows(c.id, rows[c.id])])
+    db.executemany(corroboration.INSERT_STATUS,
+                   [s for c in grown for s in corroboration.status_rows(c.id, summaries[c.id])])
+    db.executemany(INSERT_KEY, sorted({k for c in grown for r in rows[c.id] for k in key_rows(c.id, r)}))
+
+
+def recluster_all(db: Backend, days: Optional[int] = None) -> None:
+    """Every stored report clustered again and filed in report_keys (schema step 8), one
+    category at a time."""
+    from sayso.settings import DEFAULT
+
+    days = DEFAULT.merge_window_days if days is None else days
+    for table in ("merged_events", "sources", "merged_statuses", "merge_keys", "report_keys"):
+        db.execute(f"DELETE FROM {table}")
+    for (category,) in db.rows("SELECT DISTINCT type FROM events ORDER BY type"):
+        members = [Report(dict(zip(corroboration.REPORT_COLUMNS, row))) for row in db.rows(
+            f"SELECT {MEMBER_SQL} FROM events e WHERE e.type = ?", (category,))]
+        db.executemany(INSERT_REPORT_KEY, [k for r in members for k in report_keys(r)])
+        write(db, clusters(members, days), set(), [], members)

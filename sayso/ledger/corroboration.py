@@ -7,16 +7,16 @@ deny it. `sources` counts distinct independent-source keys (sayso.ledger.sources
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from sayso.ledger.backend import Backend
-from sayso.ledger.merge import key_rows
 
 AGAINST = frozenset({"negated"})
 REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "actor_kind",
                   "actor_country", "actor_sector", "recipient_name", "recipient_kind",
                   "recipient_country", "recipient_sector", "place_name", "place_country", "lat",
-                  "lon", "status", "polarity", "source_key", "source_name", "sentence")
+                  "lon", "status", "polarity", "source_key", "source_name", "sentence", "trigger",
+                  "date_value", "date_precision", "merged_id")
 SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
                    "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
                    "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
@@ -41,34 +41,64 @@ def main_status(statuses: Sequence[str]) -> Optional[str]:
     return max(counts, key=lambda s: (counts[s], -statuses.index(s))) if counts else None
 
 
+def _agreed(rows: list[dict[str, Any]], role: str) -> Optional[dict]:
+    """The first report naming the `role` most reports agree with (the same participant, or an
+    alias of it); on a tie the most specific name (named, then longer), then the first by name."""
+    column = f"{role}_name"
+    named = [r for r in rows if r[column]]
+    if not named:
+        return None
+    first: dict[str, dict] = {}
+    for r in named:
+        first.setdefault(r[column], r)
+    if len(first) == 1:
+        return named[0]
+    return first[_best_name(tuple(r[column] for r in named),
+                            {name: (r[f"{role}_kind"]) for name, r in first.items()})]
+
+
+def _best_name(names: tuple[str, ...], kinds: dict[str, Optional[str]]) -> str:
+    from sayso.ledger.identity import participant_tokens, same_participant
+
+    counts = Counter(names)
+    tokens = {n: participant_tokens(n, kinds[n]) for n in counts}
+
+    def rank(name: str) -> tuple:
+        support = sum(c for other, c in counts.items()
+                      if other == name or same_participant(tokens[name], tokens[other]))
+        return (-support, not tokens[name], -len(name), name)
+
+    return min(counts, key=rank)
+
+
+def _most_common(values: list) -> Any:
+    """The most common value; on a tie the smallest."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    if len(set(present)) == 1:
+        return present[0]
+    counts = Counter(present)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
 def view(rows: list[dict[str, Any]]) -> tuple:
-    """Who, where and when of a merged event, from its reports in order: the earliest day, and
-    of each the first report that names it. The fields of merge.KEY_COLUMNS after the id."""
-    actor = recipient = place = country = located = None
-    day = None
-    for r in rows:
-        if r["day"] and (day is None or r["day"] < day):
-            day = r["day"]
-        if actor is None and r["actor_name"]:
-            actor = r
-        if recipient is None and r["recipient_name"]:
-            recipient = r
-        if place is None and r["place_name"]:
-            place = r
-        if country is None and r["place_country"]:
-            country = r
-        if located is None and r["lat"] is not None:
-            located = r
-    return (day, *_party(actor, "actor"), *_party(recipient, "recipient"),
-            place["place_name"] if place else None, country["place_country"] if country else None,
-            located["lat"] if located else None, located["lon"] if located else None)
+    """Who, where and when of a merged event, from its reports' agreement: the most common day
+    (the earliest on a tie), the actor and recipient most reports agree with, the most common
+    place, never the value of one stray report against the others. merge.KEY_COLUMNS after the id."""
+    actor, recipient = _agreed(rows, "actor"), _agreed(rows, "recipient")
+    place = _most_common([r["place_name"] for r in rows])
+    country = _most_common([r["place_country"] for r in rows])
+    located = next((r for r in rows if r["place_name"] == place and r["lat"] is not None), None)
+    return (_most_common([r["day"] for r in rows]), *_party(actor, "actor"), *_party(recipient, "recipient"),
+            place, country, located["lat"] if located else None, located["lon"] if located else None)
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The merged_events columns (SUMMARY_COLUMNS) of reports in order (`report_order`)."""
     (day, *parties, place, country, lat, lon) = view(rows)
     days = [r["day"] for r in rows if r["day"]]
-    mode = next((r["mode"] for r in rows if r["mode"]), None)
+    mode = _most_common([r["mode"] for r in rows])
     statuses = [r["status"] for r in rows if r["status"]]
     against = sum(is_against(r["status"], r["polarity"]) for r in rows)
     values = (mode, day, max(days) if days else None, *parties, place, country, lat, lon, len(rows),
@@ -106,29 +136,11 @@ def reports_of(db: Backend, merged_id: int) -> list[dict[str, Any]]:
 
 INSERT_SOURCE = ("INSERT INTO sources (merged_id, source_key, source_name, reports, statuses) "
                  "VALUES (?, ?, ?, ?, ?)")
+INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}, evidence) "
+                 f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 3))})")
 UPSERT_SOURCE = INSERT_SOURCE + (" ON CONFLICT (merged_id, source_key) DO UPDATE SET "
                                  "source_name = excluded.source_name, reports = excluded.reports, "
                                  "statuses = excluded.statuses")
-INSERT_MERGED = (f"INSERT INTO merged_events (id, category, {', '.join(SUMMARY_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * (len(SUMMARY_COLUMNS) + 2))})")
-UPDATE_MERGED = f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)} WHERE id = ?"
+UPDATE_MERGED = (f"UPDATE merged_events SET {', '.join(f'{c} = ?' for c in SUMMARY_COLUMNS)}, evidence = ? "
+                 "WHERE id = ?")
 INSERT_STATUS = "INSERT INTO merged_statuses (status, merged_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-
-
-def rebuild(db: Backend, merged_ids: Iterable[int]) -> None:
-    """After reports were removed: summary, sources and blocking keys anew; empty ones deleted."""
-    for merged_id in sorted(set(merged_ids)):
-        rows = reports_of(db, merged_id)
-        db.execute("DELETE FROM sources WHERE merged_id = ?", (merged_id,))
-        db.execute("DELETE FROM merge_keys WHERE merged_id = ?", (merged_id,))
-        db.execute("DELETE FROM merged_statuses WHERE merged_id = ?", (merged_id,))
-        if not rows:
-            db.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
-            continue
-        summary = summarise(rows)
-        db.execute(UPDATE_MERGED, (*summary.values(), merged_id))
-        db.executemany(INSERT_SOURCE, source_rows(merged_id, rows))
-        db.executemany(INSERT_STATUS, status_rows(merged_id, summary))
-        keys = {k for r in rows for k in key_rows(merged_id, r)}
-        db.executemany("INSERT INTO merge_keys (category, country, day, merged_id) "
-                       "VALUES (?, ?, ?, ?)", sorted(keys))

@@ -9,7 +9,9 @@ from typing import Any, Optional, Union
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
-from sayso.ledger.schema import SEARCH_FTS, TEXT_FTS, pg_words, search_index
+from sayso.ledger.fts import SEARCH_FTS, TEXT_FTS, search_index
+from sayso.ledger.schema import pg_words
+from sayso.ledger.timeline import Claim, claim_timeline
 
 
 Many = Union[str, tuple[str, ...], None]  # one value, or several of which any may hold
@@ -147,6 +149,12 @@ class EventDetail:
     event: MergedEvent
     reports: list[Report]
     sources: list[SourceCount]
+    evidence: tuple[dict[str, str], ...] = ()  # why its reports were merged: {a, b, because}
+
+    @property
+    def timeline(self) -> list[Claim]:
+        """The claims in order of publication: who said it first, relayed, denied (sayso.ledger.timeline)."""
+        return claim_timeline(self)
 
     @property
     def claims_for(self) -> list[Report]:
@@ -162,7 +170,9 @@ class EventDetail:
                 "claims_for": len(self.claims_for), "claims_against": len(self.claims_against),
                 "report_list": [r.to_dict() for r in self.reports],
                 "source_list": [{"source": s.source, "reports": s.reports, "statuses": list(s.statuses)}
-                                for s in self.sources]}
+                                for s in self.sources],
+                "evidence": [dict(e) for e in self.evidence],
+                "timeline": [c.to_dict() for c in self.timeline]}
 
 
 @dataclass(frozen=True)
@@ -425,7 +435,9 @@ def details(db: Backend, events: list[MergedEvent]) -> list[EventDetail]:
             f"SELECT merged_id, source_name, reports, statuses FROM sources WHERE merged_id IN ({marks}) "
             "ORDER BY merged_id, reports DESC, source_name", ids):
         sources[merged_id].append(SourceCount(name, n, tuple(s for s in (statuses or "").split(",") if s)))
-    return [EventDetail(e, reports[e.id], sources[e.id]) for e in events]
+    evidence = {i: tuple(json.loads(text)) for i, text in db.rows(
+        f"SELECT id, evidence FROM merged_events WHERE id IN ({marks}) AND evidence IS NOT NULL", ids)}
+    return [EventDetail(e, reports[e.id], sources[e.id], evidence.get(e.id, ())) for e in events]
 
 
 def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:

@@ -5,7 +5,8 @@ Ledgers written before it keyed an article by its path as typed, so `examples/a.
 real path of the file, where it can still be found from the folder the migration runs in (a
 path that cannot be found is kept as it was); else `text:` and the hash of the text. Where
 two current versions now share a key, the one stored last stays current and the other is
-retired as an earlier version (its reports leave the merged events, which are recomputed).
+retired as an earlier version (its reports leave the merged events; step 8, which always
+follows in the same transaction, clusters every stored report again).
 """
 from __future__ import annotations
 
@@ -39,14 +40,12 @@ def _key(url: str | None, path: str | None, record: str) -> str:
 
 
 def _retire_duplicates(db: Any) -> None:
-    from sayso.ledger import corroboration
+    """Retire all but the last stored current version of each key. The merged events they were
+    in are not recomputed here: schema step 8 clusters every stored report again."""
     from sayso.ledger.retire import retire
 
     doubled = db.rows("SELECT key FROM articles WHERE current = 1 GROUP BY key HAVING COUNT(*) > 1")
-    touched: set[int] = set()
     for (key,) in doubled:
         rows = db.rows("SELECT id FROM articles WHERE key = ? AND current = 1 ORDER BY ingested_at, id", (key,))
         for (article_id,) in rows[:-1]:
-            touched |= retire(db, article_id)
-    if touched:
-        corroboration.rebuild(db, touched)
+            retire(db, article_id)

@@ -13,6 +13,7 @@ from typing import Callable, Union
 
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
+from sayso.ledger.fts import SEARCH_FTS, TEXT_FTS, search_index  # noqa: F401  (schema.search_index, as before)
 
 APPLICATION = "sayso"
 
@@ -155,7 +156,6 @@ V5 = ["CREATE INDEX merge_keys_country ON merge_keys (country, merged_id)"]
 # recipient and places, and a word index covers report sentences; the writer adds new rows to
 # both in one statement per batch (a trigger per row cost ten times as much), triggers keep
 # them current on update and delete. PostgreSQL: a GIN word index of report sentences.
-SEARCH_FTS = "merged_search"  # FTS5 over merged_events (actor, recipient, places), rowid = id
 SEARCH_FTS_SQL = [
     f"CREATE VIRTUAL TABLE {SEARCH_FTS} USING fts5(actor, recipient, places, content='merged_events', "
     "content_rowid='id', tokenize='trigram', columnsize=0)",
@@ -173,7 +173,6 @@ SEARCH_FTS_SQL = [
     END""",
     f"INSERT INTO {SEARCH_FTS} ({SEARCH_FTS}) VALUES ('rebuild')",
 ]
-TEXT_FTS = "report_text"  # FTS5 over events (sentence) by word, rowid = events.rowid
 TEXT_FTS_SQL = [
     f"CREATE VIRTUAL TABLE {TEXT_FTS} USING fts5(sentence, content='events', content_rowid='rowid', "
     "tokenize='unicode61 remove_diacritics 2', columnsize=0)",
@@ -249,15 +248,6 @@ def v6(db: Backend) -> None:
             db.execute(statement)
 
 
-def search_index(db: Backend) -> bool:
-    """Whether the ledger has the trigram index of names and places (SQLite with FTS5)."""
-    found = getattr(db, "_search_index", None)
-    if found is None:
-        found = db.kind == "sqlite" and bool(db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (SEARCH_FTS,)))
-        db._search_index = found
-    return found
-
-
 def v7(db: Backend) -> None:
     """Article keys become canonical sources (sayso/ledger/rekey.py)."""
     from sayso.ledger.rekey import rekey
@@ -265,8 +255,31 @@ def v7(db: Backend) -> None:
     rekey(db)
 
 
+# Step 8 (issue 14): merged events are the connected components of links on positive evidence
+# (sayso.ledger.identity). `report_keys` files each report under (category, participant token,
+# day) for finding its candidates; `merged_events.evidence` says why its reports were merged
+# (JSON list of {a, b, because}). Every stored report is clustered again under the new rules,
+# one category at a time (also the merged events step 7 left to it).
+V8_TABLE = ("CREATE TABLE report_keys (category TEXT NOT NULL, token TEXT NOT NULL, day TEXT NOT NULL, "
+            "article_id TEXT NOT NULL, event_id TEXT NOT NULL, "
+            "PRIMARY KEY (category, token, day, article_id, event_id)){without_rowid}")
+
+
+def v8(db: Backend) -> None:
+    from sayso.ledger.batch import recluster_all
+
+    db.execute(db.ddl(V8_TABLE))
+    db.execute("ALTER TABLE merged_events ADD COLUMN evidence TEXT")
+    if db.kind == "postgresql":  # stable ids go up to 2^52: 64-bit columns (SQLite's are already)
+        db.execute("DROP VIEW reports")  # it reads events.merged_id: made again below
+        for table in ("events", "merge_keys", "sources", "merged_statuses"):
+            db.execute(f"ALTER TABLE {table} ALTER COLUMN merged_id TYPE BIGINT")
+        db.execute(V2[0])
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8]]
 VERSION = len(MIGRATIONS)
 
 

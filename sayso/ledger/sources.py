@@ -6,6 +6,9 @@ independent source is what a reader would have to check to confirm the report:
   ("Victoria Nuland" quoted by two outlets is one source);
 - an anonymous original source ("U.S. officials", "an activist"): the outlet that gathered it,
   the innermost outlet in the chain ("The Daily Telegraph"), since only it knows who they are;
+  directly under an article that relays an outlet, that outlet ("U.S. officials say" in an
+  article retelling The Daily Telegraph's report are the Telegraph's officials: one source,
+  however many outlets relay it);
 - a report the article asserts itself (no attribution): the article's own outlet (and author),
   never another outlet the article mentions. An outlet, poll or report named in one sentence
   ("The Sun reported in 2007", "An ABC News tracking poll") is the source of that sentence's
@@ -98,8 +101,9 @@ def outlet_of(record: Record) -> str:
 
 
 def relayed_outlet(index: Index) -> Optional[str]:
-    """The outlet this article cites most ("The Daily Telegraph reported"), for display; it is
-    never credited with the article's own assertions."""
+    """The outlet this article cites most ("The Daily Telegraph reported"): shown, and credited
+    with the anonymous sources directly under the article; never with the article's own
+    assertions."""
     record = index.record
     own = normalise(record.meta.outlet or "")
     cited = Counter()
@@ -117,8 +121,9 @@ def relayed_outlet(index: Index) -> Optional[str]:
 
 
 def report_source(index: Index, event: Event, relay: Optional[str] = None) -> ReportSource:
-    """The chain and independent source of one event report. `relay` (relayed_outlet(index))
-    is accepted for callers and changes nothing: an article's own assertion is its outlet's."""
+    """The chain and independent source of one event report. `relay` (relayed_outlet(index)):
+    the outlet an anonymous source directly under the article is credited to; an article's own
+    assertion is always its own outlet's."""
     record = index.record
     own = outlet_of(record)
     steps = links(index, event.attribution)
@@ -129,5 +134,5 @@ def report_source(index: Index, event: Event, relay: Optional[str] = None) -> Re
     if original.kind == "named":
         return ReportSource(chain, "source:" + normalise(original.name), original.name)
     media = [s.name for s in steps if s.kind == MEDIA]
-    gatherer = media[-1] if media else own
+    gatherer = media[-1] if media else relay or own
     return ReportSource(chain, "outlet:" + normalise(gatherer), gatherer)

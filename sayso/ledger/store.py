@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
-from sayso.ledger import corroboration, merge
 from sayso.ledger.backend import Backend
 from sayso.ledger.retire import CONTRIBUTIONS, retire  # noqa: F401  (store.retire, as before)
 from sayso.ledger.batch import Batch, insert_sql
@@ -46,8 +45,8 @@ def ingest(db: Backend, record: Record, window_days: int) -> IngestResult:
 
 def ingest_batch(db: Backend, records: list[Record], window_days: int) -> list[IngestResult]:
     """Store records in one transaction (`sayso ingest` stores 50, bulk loads more: faster),
-    still whole articles only. Records are merged in order, in memory (sayso.ledger.batch), and
-    written together at the end."""
+    still whole articles only. Reports are merged at the end (sayso.ledger.batch): the same merged
+    events whatever the order or the batches."""
     with few_collections():
         return _store(db, records, window_days)
 
@@ -60,7 +59,8 @@ def _store(db: Backend, records: list[Record], window_days: int) -> list[IngestR
         current = _current(db, [r.article["key"] for r in rows])
         results = [_ingest(batch, r, current, stamp) for r in rows]
         batch.flush()
-    return results
+        merged = batch.merged_of_many([r.article_id for r in results])
+        return [replace(r, merged=merged.get(r.article_id, ())) for r in results]
 
 
 @contextmanager
@@ -94,24 +94,24 @@ def _ingest(batch: Batch, rows: ArticleRows, current: dict[str, Current], stamp:
     a = rows.article
     old = current.get(a["key"])
     if old is not None and old[1] == a["record_hash"]:
-        return IngestResult(old[0], "unchanged", a["events"], batch.merged_of(old[0]))
+        return IngestResult(old[0], "unchanged", a["events"], ())
     current[a["key"]] = (a["id"], a["record_hash"], 1 if old is None else old[2] + 1)
     if old is None:
         return _add(batch, rows, 1, stamp, "added")
     batch.flush()  # the old version may be in this batch: written, then retired
-    touched = retire(batch.db, old[0])
+    _retire(batch, old[0])  # its merged events are clustered again when the batch is flushed
     batch.db.execute("DELETE FROM articles WHERE id = ?", (a["id"],))  # an old version coming back
-    result = _add(batch, rows, old[2] + 1, stamp, "replaced")
-    batch.flush()
-    corroboration.rebuild(batch.db, touched)  # what the old version left, after the new one joined
-    return result
+    return _add(batch, rows, old[2] + 1, stamp, "replaced")
 
 
 def _add(batch: Batch, rows: ArticleRows, version: int, stamp: str, status: str) -> IngestResult:
     article = {**rows.article, "version": version, "current": 1, "ingested_at": stamp}
     batch.add_rows(INSERT_ARTICLE, [tuple(article[c] for c in ARTICLE_COLUMNS)])
-    merge.assign(batch, rows.events)
-    merged = tuple(sorted({row["merged_id"] for row in rows.events}))
-    return IngestResult(article["id"], status, len(rows.events), merged)
+    batch.add_reports(rows.events)
+    return IngestResult(article["id"], status, len(rows.events), ())  # merged: after the flush
 
 
+def _retire(batch: Batch, article_id: str) -> None:
+    """Remove an old version's reports (their merged events are clustered again)."""
+    batch.retire(article_id)
+    batch.db.execute("UPDATE articles SET current = 0 WHERE id = ?", (article_id,))

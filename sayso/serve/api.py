@@ -62,7 +62,8 @@ def get_event(request: Request) -> Response:
     if detail is None:
         raise HTTPException(404, "no such event in the ledger")
     return _json(request, {"event": detail.event, "reports": detail.reports, "sources": detail.sources,
-                           "claims_for": detail.claims_for, "claims_against": detail.claims_against})
+                           "claims_for": detail.claims_for, "claims_against": detail.claims_against,
+                           "evidence": list(detail.evidence), "timeline": [c.to_dict() for c in detail.timeline]})
 
 
 def get_article(request: Request) -> Response:
@@ -217,9 +218,10 @@ def _object_schema(cls: type) -> dict[str, Any]:
 
 def _schemas(show_paths: bool = False) -> dict[str, Any]:
     from sayso.ledger import EventDetail, MergedEvent, Report, SourceCount
+    from sayso.ledger.timeline import Claim
     from sayso.serve.charts import DayCount, PlaceCount
 
-    schemas = {cls.__name__: _object_schema(cls) for cls in (MergedEvent, Report, SourceCount, DayCount)}
+    schemas = {cls.__name__: _object_schema(cls) for cls in (MergedEvent, Report, SourceCount, DayCount, Claim)}
     if not show_paths:  # --show-paths: the server's file paths are hidden by default
         schemas["Report"]["properties"].pop("path")
     schemas["PlaceCount"] = _object_schema(PlaceCount)
@@ -230,7 +232,11 @@ def _schemas(show_paths: bool = False) -> dict[str, Any]:
         "sort": {"type": "string"}, "filters": {"type": "object"}, "items": array("MergedEvent")}}
     schemas[EventDetail.__name__] = {"type": "object", "properties": {
         "event": ref("MergedEvent"), "reports": array("Report"), "sources": array("SourceCount"),
-        "claims_for": array("Report"), "claims_against": array("Report")}}
+        "claims_for": array("Report"), "claims_against": array("Report"),
+        "evidence": {"type": "array", "description": "why its reports were merged", "items": {
+            "type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"},
+                                             "because": {"type": "string"}}}},
+        "timeline": array("Claim")}}
     schemas["ArticlePage"] = {"type": "object", "properties": {
         "record": {"type": "object", "description": "the article record (docs/record.md)"},
         "merged_events": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}}}

@@ -1,0 +1,286 @@
+"""Which two reports tell of one happening: positive evidence only, and why.
+
+A link between two reports needs, always, the same category, arguments that do not
+contradict each other (actors, recipients, places, days) and positive evidence:
+- two reports of different articles: a shared named participant in the same role (entity
+  linking by name and alias: "Assad" is "Bashar al-Assad", "Hillary Clinton" is not "Bill
+  Clinton"; a country as a whole, "Syria", by its code), and sentences that say much the same
+  (content-word cosine at least SIMILAR);
+- two reports of one article (headline, lead, body): a shared named participant, or the same
+  trigger stem ("defected", "the defection") with arguments that agree where both give one.
+An unknown actor is never evidence; neither are roles, titles, demonyms and country words
+inside a name ("Syrian", "officials", "Col."; country words come from sayso/data/demonyms.tsv
+and the ISO country names). A link is a function of the two reports alone, so the merged
+events built from links (sayso.ledger.cluster) do not depend on the order of ingest.
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple, Optional
+
+from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
+from sayso.ledger.sources import normalise
+from sayso.util import data_rows
+
+# Words that say nothing about which participant is meant: roles, titles, fillers.
+ROLE_WORDS = frozenset("""
+the a an of and or in on at to for by with from al el bin ibn mr mrs ms dr gen general col
+colonel major lt lieutenant capt captain president minister prime officer officers official
+officials senior high ranking source sources spokesman spokeswoman leader leaders member members
+group groups forces force army military government regime people man woman men women pilot
+pilots soldier soldiers sen senator rep gov governor secretary former candidate candidates
+nominee campaign party state department ministry agency office director chief news media
+""".split())
+NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
+SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
+SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
+SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def country_words() -> tuple[frozenset, dict[str, str]]:
+    """(single words naming a country or its people, whole country names -> alpha-3)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[normalise(value)] = c.alpha_3
+    words = {w for name in names for w in name.split()}
+    for row in data_rows("demonyms.tsv"):
+        word, target = row[0].strip(), (row[1].strip() if len(row) > 1 else "")
+        key = normalise(word)
+        words.update((key, key + "s", key + "es"))
+        if len(target) == 3 and target.isupper():
+            names.setdefault(key, target)
+    return frozenset(words), names
+
+
+@lru_cache(maxsize=65536)
+def participant_tokens(name: Optional[str], kind: Optional[str]) -> frozenset:
+    """The words that name a participant ("bashar", "assad") and its head, the last of them
+    marked ("^assad"), or a country as a whole ("^@SYR"); nothing for a description, a role
+    or an unknown participant. Two names are one participant when one's words are all in the
+    other's (so they share the head): "Assad" is "Bashar al-Assad", "Hillary" is not
+    "Hillary Clinton"."""
+    if not name or kind not in NAMED:
+        return frozenset()
+    words, whole = country_words()
+    key = normalise(name)
+    if key in whole:
+        return frozenset({"^@" + whole[key]})
+    found = [t for t in key.split() if len(t) > 2 and t not in ROLE_WORDS and t not in words]
+    return frozenset(found + ["^" + found[-1]]) if found else frozenset()
+
+
+def same_participant(a: frozenset, b: frozenset) -> bool:
+    """One name is the other or an alias of it: every significant word of one is in the other."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
+    w = word.lower()
+    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: len(w) - len(suffix)]
+    return w
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset:
+    text = (Path(__file__).resolve().parents[1] / "data" / "english_function_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def content_words(sentence: Optional[str]) -> frozenset:
+    skip = function_words()
+    return frozenset(stem(w) for w in WORD.findall((sentence or "").lower()) if len(w) > 2 and w not in skip)
+
+
+def trigger_stem(trigger: Optional[str]) -> str:
+    words = [w for w in WORD.findall((trigger or "").lower()) if w not in function_words()]
+    return stem(words[-1]) if words else ""
+
+
+class Report:
+    """A report as linking sees it; words and stems computed when first compared."""
+
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named")
+
+    def __init__(self, row: dict[str, Any]):
+        self.row = row
+        self.key = (row["article_id"], row["id"])
+        self.actor = participant_tokens(row["actor_name"], row["actor_kind"])
+        self.recipient = participant_tokens(row["recipient_name"], row["recipient_kind"])
+        self._words: Optional[frozenset] = None
+        self._stem: Optional[str] = None
+        self._named: Optional[bool] = None
+
+    @property
+    def words(self) -> frozenset:
+        if self._words is None:
+            self._words = content_words(self.row["sentence"])
+        return self._words
+
+    @property
+    def stem(self) -> str:
+        if self._stem is None:
+            self._stem = trigger_stem(self.row["trigger"])
+        return self._stem
+
+    @property
+    def named_happening(self) -> bool:
+        """The trigger is a noun named after its actor: "the Orlando shooting", "Benghazi attack"."""
+        if self._named is None:
+            name, trigger, sentence = self.row["actor_name"], self.row["trigger"], self.row["sentence"] or ""
+            self._named = bool(self.actor and name and trigger and f"{name} {trigger}".lower() in sentence.lower())
+        return self._named
+
+    def tokens(self) -> frozenset:
+        """The blocking tokens: the heads of the named actor and recipient ("^assad")."""
+        return frozenset(t for t in self.actor | self.recipient if t[0] == "^")
+
+
+class Link(NamedTuple):
+    a: tuple[str, str]
+    b: tuple[str, str]
+    score: float
+    because: str
+
+
+def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
+    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
+    if ca and cb and ca != cb:
+        return True
+    return bool(ta) and bool(tb) and not same_participant(ta, tb)
+
+
+def _place_conflict(a: dict, b: dict) -> bool:
+    if a["place_country"] and b["place_country"] and a["place_country"] != b["place_country"]:
+        return True
+    if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
+        return False
+    return abs(a["lat"] - b["lat"]) > NEAR_DEGREES or km(a["lat"], a["lon"], b["lat"], b["lon"]) > NEAR_KM
+
+
+@lru_cache(maxsize=65536)
+def _days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _time_conflict(a: dict, b: dict, days: int, same_article: bool) -> bool:
+    if same_article:  # two explicit dates of one article that differ: two happenings
+        da, db = _explicit_day(a), _explicit_day(b)
+        return bool(da and db and da != db)
+    if not a["day"] or not b["day"]:
+        return bool(a["day"]) != bool(b["day"])
+    return _days_apart(a["day"], b["day"]) > days
+
+
+def _explicit_day(r: dict) -> Optional[str]:
+    value = r.get("date_value")
+    return value[:10] if value and r.get("date_precision") in ("day", "time") else None
+
+
+def cosine(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def conflicts(a: Report, b: Report, days: int) -> bool:
+    ra, rb = a.row, b.row
+    return (ra["type"] != rb["type"]
+            or _party_conflict(ra, rb, "actor", a.actor, b.actor)
+            or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
+            or _place_conflict(ra, rb)
+            or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
+
+
+def _shared(a: Report, b: Report) -> list[str]:
+    found = []
+    if same_participant(a.actor, b.actor):
+        found.append(f"shared actor '{_shorter(a.row['actor_name'], b.row['actor_name'])}'")
+    if same_participant(a.recipient, b.recipient):
+        found.append(f"shared recipient '{_shorter(a.row['recipient_name'], b.row['recipient_name'])}'")
+    return found
+
+
+def _shorter(x: str, y: str) -> str:
+    return min((x, y), key=lambda s: (len(s), s))
+
+
+def _when(a: dict, b: dict) -> str:
+    if not a["day"] or not b["day"]:
+        return "both undated"
+    apart = _days_apart(a["day"], b["day"])
+    return "same day" if apart == 0 else f"{apart} day{'s' if apart > 1 else ''} apart"
+
+
+def link(a: Report, b: Report, days: int) -> Optional[Link]:
+    """The evidence that a and b report one happening, or None (symmetric in a and b)."""
+    if conflicts(a, b, days):
+        return None
+    shared = _shared(a, b)
+    same_stem = bool(a.stem) and a.stem == b.stem
+    category = a.row["type"]
+    if a.key[0] == b.key[0]:
+        return _within(a, b, shared, same_stem, category)
+    if not shared:
+        return None
+    similarity = cosine(a.words, b.words)
+    named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
+    if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
+        return None
+    parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
+    if same_stem:
+        parts.insert(-1, f"same trigger '{a.stem}'")
+    return _made(a, b, similarity + len(shared), ", ".join(parts))
+
+
+def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
+    """Two reports of one article: a shared named participant and the same trigger stem, or
+    either of them with sentences that say much the same (an unknown actor alone, a shared
+    actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
+    is promising lower taxes" are two happenings)."""
+    if not shared and not same_stem or _one_sentence(a.row, b.row):
+        return None  # two triggers of one sentence: the extraction told them apart
+    if not shared and _unmatched_parties(a, b):
+        return None
+    similarity = cosine(a.words, b.words)
+    named = a.named_happening and b.named_happening and bool(shared)
+    if not (shared and same_stem) and not named and similarity < SIMILAR_WITHIN:
+        return None
+    parts = [f"same category {category}", "same article", *shared]
+    if same_stem:
+        parts.append(f"same trigger '{a.stem}'")
+    if named:
+        parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
+    parts.append(f"sentence similarity {similarity:.2f}")
+    return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
+
+
+def _one_sentence(a: dict, b: dict) -> bool:
+    """Two different triggers of one sentence (a sentence repeated word for word is not one)."""
+    return a["sentence"] == b["sentence"] and a["trigger"] != b["trigger"]
+
+
+def _unmatched_parties(a: Report, b: Report) -> bool:
+    """Both give an actor (or both a recipient) and it is not one named participant."""
+    for role, ta, tb in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
+        if a.row[f"{role}_name"] and b.row[f"{role}_name"] and not same_participant(ta, tb):
+            if ta or tb or normalise(a.row[f"{role}_name"]) != normalise(b.row[f"{role}_name"]):
+                return True
+    return False
+
+
+def _made(a: Report, b: Report, score: float, because: str) -> Link:
+    first, second = sorted((a.key, b.key))
+    return Link(first, second, round(score, 6), because)

@@ -1,0 +1,34 @@
+"""The merge test set (annotations/merge/pairs.jsonl) and the scoring of `sayso eval merge`."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.evaluation.event_corpus import EVAL
+from sayso.evaluation.merge import score
+from sayso.evaluation.merge_corpus import load, check, split_of
+
+
+def test_the_labels_are_many_split_by_story_and_cover_both_kinds():
+    pairs = load()
+    assert len(pairs) >= 300
+    assert all(p.split == split_of(p.story) for p in pairs)
+    for split in ("dev", "test"):
+        part = [p for p in pairs if p.split == split]
+        assert {(p.same, p.within) for p in part} == {(True, True), (True, False), (False, True), (False, False)}
+    stories = {split: {p.story for p in pairs if p.split == split} for split in ("dev", "test")}
+    assert not stories["dev"] & stories["test"]
+
+
+@pytest.mark.skipif(not (EVAL / "polnear").exists(), reason="../shared/eval is not beside the checkout")
+def test_every_labelled_mention_points_at_its_text():
+    check(load())
+
+
+def test_pairwise_scores_count_missing_pairs_apart():
+    pairs = load()[:4]
+    found = {pairs[0].a: 1, pairs[0].b: 1, pairs[1].a: 2, pairs[1].b: 3, pairs[2].a: 5, pairs[2].b: None}
+    scores, wrong = score(pairs[:3], found)
+    same = [p.same for p in pairs[:2]]
+    assert scores.missing == 1
+    assert scores.tp == int(same[0]) and scores.fp == int(not same[0]) and scores.fn == int(same[1])
+    assert len(wrong) == scores.fp + scores.fn
