@@ -156,3 +156,31 @@ def test_split_option_needs_geowebnews(tmp_path):
     args = argparse.Namespace(path=str(path), json=True, limit=0, end_to_end=False, check=False, split="test")
     with pytest.raises(InputError):
         geo_eval.run(args)
+
+
+def test_new_york_and_washington_are_the_cities_unless_the_state_is_said():
+    city = given("She grew up in New York and moved to Washington for the talks.", "New York", "Washington")
+    assert [r.precision for r in city] == ["city", "city"]
+    assert distance_km(city[0].candidate.lat, city[0].candidate.lon, 40.71, -74.0) < 30
+    assert distance_km(city[1].candidate.lat, city[1].candidate.lon, 38.9, -77.04) < 30
+    for text, name in (("Farms in upstate New York lost power.", "New York"),
+                       ("Wildfires spread in Washington state on Monday.", "Washington"),
+                       ("The bakery in Tacoma, Washington, reopened.", "Washington"),
+                       ("Voters in California or Washington may decide.", "Washington")):
+        names = [n for n in ("Tacoma", "California", name) if n in text]
+        resolved = given(text, *names)
+        state = next(r for r in resolved if r.mention.text == name)
+        assert state.precision == "region", text
+
+
+def test_washington_dc_is_the_capital():
+    washington, dc = given("The march in Washington, D.C., drew thousands.", "Washington", "D.C.")
+    assert washington.candidate == dc.candidate
+    assert distance_km(washington.candidate.lat, washington.candidate.lon, 38.9, -77.04) < 30
+
+
+def test_small_us_town_of_local_news(nlp):
+    text = "The county fair opened in Marfa, Texas, on Saturday, and ranchers came from across the region."
+    place = by_mention(places_of(nlp, text), "Marfa")
+    assert place is not None and place.country == "USA"
+    assert distance_km(place.lat, place.lon, 30.31, -104.02) < 30

@@ -92,10 +92,16 @@ def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ..
             return found, "demonym"
     name = _trim(text)
     found = gaz.lookup(name, fuzzy=False)
-    if _is_code(name):  # "BC", "SA": only a country, region or a town of exactly that name
+    if _is_code(name) and exact_key(name) not in _aliases():  # "BC", "SA": only a country, region
+        # or a town of exactly that name, unless sayso/data/place_aliases.tsv gives it ("D.C.")
         found = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
         return found, "name"
     return (found, "name") if found else (gaz.lookup(name), "fuzzy")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> frozenset[str]:
+    return frozenset(exact_key(alias) for alias, _ in read_table("place_aliases.tsv"))
 
 
 def _is_code(name: str) -> bool:
@@ -133,6 +139,8 @@ def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> fl
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:
+    if c == q:
+        return True
     if q.precision == "country":
         return c.country == q.country and c.precision != "country"
     return c.country == q.country and c.admin1 == q.admin1 and c.precision == "city"
@@ -221,6 +229,9 @@ def _qualifier(text: str, mentions: Sequence[Mention], i: int, found) -> Optiona
     """The region/country of "Paris, Texas": the next mention after a comma, if a region."""
     if i + 1 >= len(mentions) or not QUALIFIER.fullmatch(text[mentions[i].end : mentions[i + 1].start]):
         return None
+    same = [c for c in found[i + 1] if c in found[i]]  # "Washington, D.C.": both name one place
+    if same:
+        return max(same, key=lambda c: c.population)
     regions = [c for c in found[i + 1] if c.precision in ("region", "country")]
     return max(regions, key=lambda c: c.population) if regions else None
 

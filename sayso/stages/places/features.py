@@ -118,6 +118,8 @@ def _nearest(c: Candidate, points: tuple[tuple[float, float], ...]) -> Optional[
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:
+    if c == q:  # "Washington, D.C.": the qualifier names the same place
+        return True
     if q.precision == "country":
         return c.country == q.country and c.precision != "country"
     return c.country == q.country and c.admin1 == q.admin1 and c.precision in ("city", "region") and c != q

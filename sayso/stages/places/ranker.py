@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from sayso.stages.places import namesakes
 from sayso.stages.places.names import DATA, Candidate, exact_key
 from sayso.stages.places.features import NAMES, Context, Name, contexts, is_capital, vector
 
@@ -81,7 +82,8 @@ def rerank(inputs: Inputs, model: Optional[Weights] = None, rounds: int = 1) -> 
     best = list(inputs.first)
     for _ in range(rounds):
         best = _pick(replace(inputs, first=tuple(best)), model)
-    return [_capital_first(b, cands, q) for b, cands, q in zip(best, inputs.found, inputs.qualifiers)]
+    best = [_capital_first(b, cands, q) for b, cands, q in zip(best, inputs.found, inputs.qualifiers)]
+    return namesakes.settle(inputs.text, inputs.spans, inputs.found, best)
 
 
 def _capital_first(chosen: Optional[Candidate], cands: Sequence[Candidate],
