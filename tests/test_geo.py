@@ -184,3 +184,35 @@ def test_small_us_town_of_local_news(nlp):
     place = by_mention(places_of(nlp, text), "Marfa")
     assert place is not None and place.country == "USA"
     assert distance_km(place.lat, place.lon, 30.31, -104.02) < 30
+
+
+def mention_texts(nlp, text: str) -> list[tuple[str, str]]:
+    from sayso.stages.places import find_mentions
+
+    return [(m.text, m.label) for m in find_mentions(nlp(text))]
+
+
+def test_places_inside_organisation_names(nlp):
+    found = mention_texts(nlp, "The man sued the Toronto Police Services Board and spoke at the University of Alberta.")
+    assert ("Toronto", "GPE") in found and ("Alberta", "GPE") in found
+    generic = mention_texts(nlp, "The dean of the Federal University of Technology resigned.")
+    assert not any(text == "Federal" for text, _ in generic)
+
+
+def test_nationality_words_inside_longer_names(nlp):
+    found = mention_texts(nlp, "The Russian Foreign Ministry summoned the envoy over the ex-Russian spy.")
+    assert [t for t, label in found if label == "NORP"] == ["Russian", "Russian"]
+    assert not mention_texts(nlp, "Many African Americans voted early.")
+
+
+def test_town_tagged_as_person_after_a_preposition(nlp):
+    text = "The winning ticket was sold at a gas station in Riverdale, New Jersey, on Friday."
+    place = by_mention(places_of(nlp, text), "Riverdale")
+    assert place is not None and place.country == "USA"
+    assert distance_km(place.lat, place.lon, 40.99, -74.30) < 50
+
+
+def test_dateline_names_the_place(nlp):
+    text = "TORONTO — A young man and his mother are suing the city's police board, Canadian officials said."
+    place = by_mention(places_of(nlp, text), "TORONTO")
+    assert place is not None and place.country == "CAN"

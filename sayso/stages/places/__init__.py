@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from sayso.stages.places import gazetteer
-from sayso.stages.places import institutions, ranker
+from sayso.stages.places import inner, institutions, ranker
 from sayso.stages.places.gazetteer import Candidate, exact_key, read_table
 from sayso.stages.base import Draft, stage
 from sayso.record import Place, Span
@@ -285,14 +285,19 @@ def find_mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     covered = set()
     text = doc.text  # built anew on every access
+    known = _known(gazetteer.load())
     for ent in doc.ents:
         label = _place_label(ent)
-        if label:
+        found = _inner(ent, text, known) if label in (None, WEAK) else []
+        if found:
+            out.extend(found)
+        elif label:
             start, end = _strip_the(ent)
             out.append(Mention(start, end, text[start:end], label))
         covered.update(range(ent.start, ent.end))
+    out.extend(_datelines(text, out, known))
     table = demonyms()
-    people = {exact_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
+    people = _people(doc, out)
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
@@ -305,6 +310,50 @@ def find_mentions(doc) -> list[Mention]:
         elif not tok.is_stop and _after_preposition(doc, tok.i) and len(tok.text) > 2:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, WEAK))
     return sorted((m for m in out if m.label != WEAK or exact_key(m.text) not in people), key=lambda m: m.start)
+
+
+def _known(gaz: gazetteer.Gazetteer):
+    """Whether a name is in the gazetteer as a place (not an institution); `strong`: a country,
+    region or town of 5,000+ people."""
+    def known(name: str, strong: bool = False) -> bool:
+        if institutions.is_institution(name):
+            return False
+        found = gaz.lookup(name, fuzzy=False)
+        return any(c.precision != "city" or c.population >= 5000 for c in found) if strong else bool(found)
+    return known
+
+
+def _inner(ent, text: str, known) -> list[Mention]:
+    """Places inside an organisation's name, nationality words inside a longer name, and towns
+    tagged as persons (sayso.stages.places.inner)."""
+    if ent.label_ == "PERSON":
+        return [Mention(ent.start_char, ent.end_char, ent.text, WEAK)] if inner.town_as_person(ent, known) else []
+    if ent.label_ not in ("ORG", "NORP", "GPE", "FAC"):
+        return []
+    strong = lambda name: known(name, True)  # noqa: E731
+    spans = [span for span in (inner.leading_place(ent, strong), inner.trailing_place(ent, strong)) if span]
+    out = [Mention(s, e, text[s:e], "GPE") for s, e in spans[:1]]
+    is_demonym = lambda word: exact_key(word) in demonyms()  # noqa: E731
+    out += [Mention(s, e, text[s:e], "NORP") for s, e in inner.demonym_parts(ent, is_demonym)
+            if not any(m.start <= s < m.end for m in out)]
+    return out
+
+
+def _datelines(text: str, found: list[Mention], known) -> list[Mention]:
+    return [Mention(s, e, text[s:e], "GPE") for s, e in inner.datelines(text, lambda n: known(n, True))
+            if not any(m.start < e and s < m.end for m in found)]
+
+
+def _people(doc, found: list[Mention]) -> set[str]:
+    """Keys of person names (and their surnames) that are not towns of the text."""
+    towns = {(m.start, m.end) for m in found if m.label == WEAK}
+    people = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and (e.start_char, e.end_char) not in towns:
+            people.add(exact_key(e.text))
+            if len(e) > 1:
+                people.add(exact_key(e[-1].text))
+    return people
 
 
 def _site_name(doc, tok, covered: set):
