@@ -65,7 +65,7 @@ def bare(nlp, texts: list[str], settings: Settings) -> Callable[[], None]:
 def whole_path(nlp, folder: Path, settings: Settings, failures: list[str]) -> Callable[[], None]:
     """What `sayso extract DIR > /dev/null` does; failure lines are kept in `failures`, not printed."""
     def run() -> None:
-        options = ReadOptions(max_bytes=settings.max_bytes, min_english=settings.min_english)
+        options = ReadOptions(max_bytes=settings.max_bytes)
         stderr = io.StringIO()
         with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stderr(stderr):
             write_records(extract(read_sources([str(folder)], options), settings, nlp), sink, "jsonl")
@@ -97,7 +97,7 @@ def measure(args: argparse.Namespace) -> dict:
     settings = Settings(batch_size=args.batch_size)
     nlp = load_model(settings)
     # bare spaCy: the pinned pipeline exactly as shipped, without sayso's own components
-    shipped = load_model(settings.replace(paragraph_breaks=False, fast_tagging=False))
+    shipped = load_model(settings.replace(paragraph_breaks=False, fast_tagging=False, max_sentence_tokens=0))
     assert not any(name.startswith("sayso_") for name in shipped.pipe_names)
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="sayso-bench-") as tmp:

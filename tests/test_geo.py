@@ -216,3 +216,9 @@ def test_dateline_names_the_place(nlp):
     text = "TORONTO — A young man and his mother are suing the city's police board, Canadian officials said."
     place = by_mention(places_of(nlp, text), "TORONTO")
     assert place is not None and place.country == "CAN"
+
+
+def test_middle_east_in_us_news_is_not_the_pennsylvania_town():
+    text = "Lawmakers from Pennsylvania and Ohio argued in Washington over troops in the Middle East."
+    *_, middle_east = given(text, "Pennsylvania", "Ohio", "Washington", "Middle East")
+    assert middle_east.precision == "region" and middle_east.candidate.country is None

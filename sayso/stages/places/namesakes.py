@@ -51,17 +51,18 @@ def settle(text: str, spans: Sequence[tuple[int, int]], found: Sequence[tuple[Ca
         if both is None or chosen not in both:
             continue
         region, city = both
-        out[i] = region if says_state(text, spans, best, i, region, city) else city
+        out[i] = region if says_state(text, spans, found, best, i, region, city) else city
     return out
 
 
-def says_state(text: str, spans: Sequence[tuple[int, int]], best: Sequence[Optional[Candidate]], i: int,
-               region: Candidate, city: Candidate) -> bool:
+def says_state(text: str, spans: Sequence[tuple[int, int]], found: Sequence[tuple[Candidate, ...]],
+               best: Sequence[Optional[Candidate]], i: int, region: Candidate, city: Candidate) -> bool:
     """Whether the words or the other places say the state rather than the city."""
     start, end = spans[i]
     if STATE_AFTER.match(text[end:end + 40]) or STATE_BEFORE.search(text[max(0, start - 30):start]):
         return True
-    return (_qualifies_town(text, spans, best, i, region) or _listed_with_regions(text, spans, best, i, region)
+    return (_qualifies_town(text, spans, best, i, region)
+            or _listed_with_regions(text, spans, found, best, i, region)
             or _places_in_state(best, i, region, city))
 
 
@@ -74,15 +75,16 @@ def _qualifies_town(text, spans, best, i, region: Candidate) -> bool:
         and prev.admin1 == region.admin1
 
 
-def _listed_with_regions(text, spans, best, i, region: Candidate) -> bool:
-    """"California or Washington": a neighbour in a list is another state of the country."""
+def _listed_with_regions(text, spans, found, best, i, region: Candidate) -> bool:
+    """"California or Washington": a neighbour in a list is another state of the country (not
+    itself a state named like a city: "Washington, New York and Boston")."""
     for j in (i - 1, i + 1):
         if not 0 <= j < len(spans) or best[j] is None:
             continue
         gap = text[spans[min(i, j)][1]:spans[max(i, j)][0]]
         other = best[j]
         if LIST_GAP.fullmatch(gap) and other.precision == "region" and other.country == region.country \
-                and exact_key(other.name) != exact_key(region.name):
+                and exact_key(other.name) != exact_key(region.name) and pair(found[j]) is None:
             return True
     return False
 
