@@ -222,3 +222,12 @@ def test_middle_east_in_us_news_is_not_the_pennsylvania_town():
     text = "Lawmakers from Pennsylvania and Ohio argued in Washington over troops in the Middle East."
     *_, middle_east = given(text, "Pennsylvania", "Ohio", "Washington", "Middle East")
     assert middle_east.precision == "region" and middle_east.candidate.country is None
+
+
+def test_english_names_england_and_keeps_the_country_code():
+    from sayso.stages.places import country_of_demonym
+
+    text = "Police sealed off a park in the southern English city of Salisbury."
+    english, _ = given(text, "English", "Salisbury")
+    assert english.name == "England" and english.candidate.country == "GBR"
+    assert country_of_demonym("English") == country_of_demonym("British") == "GBR"

@@ -54,6 +54,13 @@ class Resolved:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Exact key of a nationality word (and its plural) -> alpha-3 code or gazetteer name."""
+    return {key: target.split("\t")[0] for key, target in _demonym_rows().items()}
+
+
+@lru_cache(maxsize=1)
+def _demonym_rows() -> dict[str, str]:
+    """Exact key of a nationality word (and its plural) -> the rest of its row: target, and the
+    country of a region target ("English" -> "England<TAB>GBR")."""
     table = {}
     for word, target in read_table("demonyms.tsv"):
         key = exact_key(word)
@@ -73,9 +80,10 @@ def facility_words() -> frozenset[str]:
 
 
 def country_of_demonym(text: str) -> Optional[str]:
-    """The alpha-3 code a nationality word names ("Lebanese" -> "LBN"), else None."""
-    target = demonyms().get(exact_key(text))
-    return target if target and len(target) == 3 and target.isupper() else None
+    """The alpha-3 code a nationality word names ("Lebanese" -> "LBN", "English" -> "GBR"), else None."""
+    fields = _demonym_rows().get(exact_key(text), "").split("\t")
+    target = fields[-1].strip()
+    return target if len(target) == 3 and target.isupper() else None
 
 
 def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], str]:
