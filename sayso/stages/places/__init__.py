@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence, Union
 
 from sayso.stages.places import gazetteer
 from sayso.stages.places import inner, institutions, ranker
@@ -322,11 +322,13 @@ def find_mentions(doc) -> list[Mention]:
 
 def _known(gaz: gazetteer.Gazetteer):
     """Whether a name is in the gazetteer as a place (not an institution); `strong`: a country,
-    region or town of 5,000+ people."""
-    def known(name: str, strong: bool = False) -> bool:
+    region or town of 5,000+ people; "country": a country or continent."""
+    def known(name: str, strong: Union[bool, str] = False) -> bool:
         if institutions.is_institution(name):
             return False
         found = gaz.lookup(name, fuzzy=False)
+        if strong == "country":  # a country, or a continent ("EU" -> Europe)
+            return any(c.precision == "country" or (c.country is None and c.population > 0) for c in found)
         return any(c.precision != "city" or c.population >= 5000 for c in found) if strong else bool(found)
     return known
 
@@ -339,7 +341,9 @@ def _inner(ent, text: str, known) -> list[Mention]:
     if ent.label_ not in ("ORG", "NORP", "GPE", "FAC"):
         return []
     strong = lambda name: known(name, True)  # noqa: E731
-    spans = [span for span in (inner.leading_place(ent, strong), inner.trailing_place(ent, strong)) if span]
+    country = lambda name: known(name, "country")  # noqa: E731
+    spans = [span for span in (inner.leading_place(ent, strong, country), inner.trailing_place(ent, strong))
+             if span]
     out = [Mention(s, e, text[s:e], "GPE") for s, e in spans[:1]]
     is_demonym = lambda word: exact_key(word) in demonyms()  # noqa: E731
     out += [Mention(s, e, text[s:e], "NORP") for s, e in inner.demonym_parts(ent, is_demonym)

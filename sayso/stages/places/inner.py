@@ -22,6 +22,7 @@ police department council county city state university college school schools ho
 transit fire sheriff sheriff's government ministry court courts lottery times post herald press
 tribune journal chronicle gazette chamber zoo museum library board authority commission district
 institute public community regional metropolitan municipal water housing health parks port
+guard justice ambulance transportation transport
 """.split())
 OF_HEADS = frozenset("""
 university college institute authority ministry government republic council party bank embassy
@@ -43,14 +44,16 @@ WORD = re.compile(r"[A-Z][\w’'.]*")
 Known = Callable[[str], bool]
 
 
-def leading_place(ent, known: Known) -> tuple[int, int] | None:
-    """The place an organisation is named after: "[Toronto] Police Services Board"."""
-    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+def leading_place(ent, known: Known, country: Known) -> tuple[int, int] | None:
+    """The place an organisation is named after: "[Toronto] Police Services Board", "[Oman]
+    Film Society" (a country before any words), "[UAE]" (a country tagged as an organisation)."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.text not in ("’s", "'s")]
     for n in (3, 2, 1):
-        if len(tokens) <= n or tokens[n].lower_ not in INSTITUTION_WORDS:
-            continue
         head = tokens[:n]
-        if all(t.text[:1].isupper() for t in head) and head[0].lower_ not in GENERIC and known(_text(head)):
+        if len(tokens) < n or not all(t.text[:1].isupper() for t in head) or head[0].lower_ in GENERIC:
+            continue
+        name = _text(head)
+        if country(name) or (len(tokens) > n and tokens[n].lower_ in INSTITUTION_WORDS and known(name)):
             return head[0].idx, head[-1].idx + len(head[-1].text)
     return None
 
