@@ -231,3 +231,12 @@ def test_english_names_england_and_keeps_the_country_code():
     english, _ = given(text, "English", "Salisbury")
     assert english.name == "England" and english.candidate.country == "GBR"
     assert country_of_demonym("English") == country_of_demonym("British") == "GBR"
+
+
+def test_people_named_by_nationality_or_surname_are_no_places(nlp):
+    text = ("Canadian minister Chrystia Freeland flew to Washington on Monday. Freeland said "
+            "Americans and Syrians had agreed, and Syrian forces pulled back.")
+    places = places_of(nlp, text)
+    assert by_mention(places, "Freeland") is None
+    assert by_mention(places, "Americans") is None and by_mention(places, "Syrians") is None
+    assert by_mention(places, "Syrian") is not None and by_mention(places, "Washington") is not None

@@ -70,6 +70,13 @@ def _demonym_rows() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _plural_demonyms() -> frozenset[str]:
+    """Keys of the plural nouns of the table ("syrians"), not themselves a listed word."""
+    listed = {exact_key(word) for word, _ in read_table("demonyms.tsv")}
+    return frozenset(k for k in _demonym_rows() if k not in listed)
+
+
+@lru_cache(maxsize=1)
 def facility_kinds() -> dict[str, str]:
     """Last word of a facility or local feature name -> its kind (sayso/data/facility_words.tsv)."""
     return dict(read_table("facility_words.tsv"))
@@ -203,6 +210,9 @@ def resolve(
     hows = [("weak" if how == "name" else "none") if m.label == WEAK else how
             for m, (_, how) in zip(mentions, looked)]
     best = _drop_unsupported_fuzzy(best, hows, context)
+    # "Syrians", "Americans": people, not a place (they still gave the others their context)
+    best = [None if m.label == "NORP" and exact_key(m.text) in _plural_demonyms() else b
+            for m, b in zip(mentions, best)]
     out: list[Optional[Resolved]] = [
         Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
     ]
@@ -306,6 +316,7 @@ def find_mentions(doc) -> list[Mention]:
     out.extend(_datelines(text, out, known))
     table = demonyms()
     people = _people(doc, out)
+    out = [m for m in out if not _surname(m, doc, known)]
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
@@ -329,6 +340,8 @@ def _known(gaz: gazetteer.Gazetteer):
         found = gaz.lookup(name, fuzzy=False)
         if strong == "country":  # a country, or a continent ("EU" -> Europe)
             return any(c.precision == "country" or (c.country is None and c.population > 0) for c in found)
+        if strong == "region":  # a country or a region
+            return any(c.precision in ("country", "region") for c in found)
         return any(c.precision != "city" or c.population >= 5000 for c in found) if strong else bool(found)
     return known
 
@@ -366,6 +379,15 @@ def _people(doc, found: list[Mention]) -> set[str]:
             if len(e) > 1:
                 people.add(exact_key(e[-1].text))
     return people
+
+
+def _surname(m: Mention, doc, known) -> bool:
+    """A one-word town that is the surname of a person of the text ("Chrystia Freeland ...
+    Freeland said"), unless a country or region of that name."""
+    if m.label not in ("GPE", WEAK) or " " in m.text or known(m.text, "region"):
+        return False
+    key = exact_key(m.text)
+    return any(e.label_ == "PERSON" and len(e) > 1 and exact_key(e[-1].text) == key for e in doc.ents)
 
 
 def _site_name(doc, tok, covered: set):
