@@ -53,7 +53,7 @@ def leading_place(ent, known: Known, country: Known) -> tuple[int, int] | None:
         if len(tokens) < n or not all(t.text[:1].isupper() for t in head) or head[0].lower_ in GENERIC:
             continue
         name = _text(head)
-        if country(name) or (len(tokens) > n and tokens[n].lower_ in INSTITUTION_WORDS and known(name)):
+        if country(name) or (any(t.lower_ in INSTITUTION_WORDS for t in tokens[n:]) and known(name)):
             return head[0].idx, head[-1].idx + len(head[-1].text)
     return None
 
