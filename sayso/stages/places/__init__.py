@@ -1,7 +1,8 @@
 """places: place mentions resolved to a name, country, coordinates and precision.
 
 Mentions are spaCy's GPE/LOC/FAC entities plus nationality words that name a country
-("Lebanese banks" -> Lebanon; sayso/data/demonyms.tsv). Each is looked up in the gazetteer
+("Lebanese banks" -> Lebanon; sayso/data/demonyms.tsv), and places inside other entities, towns
+tagged as persons and datelines (sayso.stages.places.inner). Each is looked up in the gazetteer
 (sayso.stages.places.gazetteer) and the candidate chosen by the article's context: the countries of the
 other places and demonyms named (and of the outlet), a "Paris, Texas" qualifier, then
 population and kind (a country before a town of the same name). A facility the gazetteer lacks
