@@ -305,7 +305,8 @@ def find_mentions(doc) -> list[Mention]:
     covered = set()
     text = doc.text  # built anew on every access
     known = _known(gazetteer.load())
-    for ent in doc.ents:
+    ents = doc.ents  # built anew on every access
+    for ent in ents:
         label = _place_label(ent)
         found = _inner(ent, text, known) if label in (None, WEAK) else []
         if found:
@@ -316,8 +317,9 @@ def find_mentions(doc) -> list[Mention]:
         covered.update(range(ent.start, ent.end))
     out.extend(_datelines(text, out, known))
     table = demonyms()
-    people = _people(doc, out)
-    out = [m for m in out if not _surname(m, doc, known)]
+    people = _people(ents, out)
+    surnames = {exact_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out = [m for m in out if not _surname(m, surnames, known)]
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
@@ -370,11 +372,11 @@ def _datelines(text: str, found: list[Mention], known) -> list[Mention]:
             if not any(m.start < e and s < m.end for m in found)]
 
 
-def _people(doc, found: list[Mention]) -> set[str]:
+def _people(ents, found: list[Mention]) -> set[str]:
     """Keys of person names (and their surnames) that are not towns of the text."""
     towns = {(m.start, m.end) for m in found if m.label == WEAK}
     people = set()
-    for e in doc.ents:
+    for e in ents:
         if e.label_ == "PERSON" and (e.start_char, e.end_char) not in towns:
             people.add(exact_key(e.text))
             if len(e) > 1:
@@ -382,13 +384,11 @@ def _people(doc, found: list[Mention]) -> set[str]:
     return people
 
 
-def _surname(m: Mention, doc, known) -> bool:
+def _surname(m: Mention, surnames: set[str], known) -> bool:
     """A one-word town that is the surname of a person of the text ("Chrystia Freeland ...
     Freeland said"), unless a country or region of that name."""
-    if m.label not in ("GPE", WEAK) or " " in m.text or known(m.text, "region"):
-        return False
-    key = exact_key(m.text)
-    return any(e.label_ == "PERSON" and len(e) > 1 and exact_key(e[-1].text) == key for e in doc.ents)
+    return m.label in ("GPE", WEAK) and " " not in m.text and exact_key(m.text) in surnames \
+        and not known(m.text, "region")
 
 
 def _site_name(doc, tok, covered: set):
