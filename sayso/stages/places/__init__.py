@@ -108,10 +108,10 @@ def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ..
             return found, "demonym"
     name = _trim(text)
     found = gaz.lookup(name, fuzzy=False)
-    if _is_code(name) and exact_key(name) not in _aliases():  # "BC", "SA": only a country, region
-        # or a town of exactly that name, unless sayso/data/place_aliases.tsv gives it ("D.C.")
-        found = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
-        return found, "name"
+    if _is_code(name):  # "BC", "SA": only a country, region or a town of exactly that name; a
+        # code sayso/data/place_aliases.tsv gives a town ("D.C.") keeps its towns when that is all
+        exact = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
+        return (exact if exact or exact_key(name) not in _aliases() else found), "name"
     return (found, "name") if found else (gaz.lookup(name), "fuzzy")
 
 
