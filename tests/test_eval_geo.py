@@ -80,3 +80,20 @@ def test_geowebnews_end_to_end_on_a_sample(capsys):
     assert geo.run(args(GWN, limit=15, end_to_end=True)) == 0
     e2e = json.loads(capsys.readouterr().out)["end_to_end"]
     assert e2e["found"] > 0 and 0 < e2e["recall"] <= 100 and e2e["precision"] >= 50
+
+
+def test_meantime_location_mentions_are_read(tmp_path):
+    from sayso.evaluation import geo_meantime
+
+    words = ["Talks", "resumed", "in", "Paris", "on", "Monday", "."]
+    tokens = "".join(f'<token t_id="{i}" sentence="0" number="{i}">{w}</token>' for i, w in enumerate(words, 1))
+    xml = (f'<Document doc_name="x">{tokens}<Markables>'
+           '<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>'
+           '<ENTITY m_id="2" ent_type="LOC" external_ref="http://dbpedia.org/resource/Paris"/>'
+           '<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>'
+           '</Markables><Relations><REFERS_TO r_id="9"><source m_id="1"/><source m_id="3"/>'
+           '<target m_id="2"/></REFERS_TO></Relations></Document>')
+    path = tmp_path / "x.xml"
+    path.write_text(xml, encoding="utf-8")
+    text, golds = geo_meantime.gold_locations(path)
+    assert [(text[s:e], title) for s, e, title in golds] == [("Paris", "Paris"), ("Talks", "Paris")]

@@ -156,3 +156,87 @@ def test_split_option_needs_geowebnews(tmp_path):
     args = argparse.Namespace(path=str(path), json=True, limit=0, end_to_end=False, check=False, split="test")
     with pytest.raises(InputError):
         geo_eval.run(args)
+
+
+def test_new_york_and_washington_are_the_cities_unless_the_state_is_said():
+    city = given("She grew up in New York and moved to Washington for the talks.", "New York", "Washington")
+    assert [r.precision for r in city] == ["city", "city"]
+    assert distance_km(city[0].candidate.lat, city[0].candidate.lon, 40.71, -74.0) < 30
+    assert distance_km(city[1].candidate.lat, city[1].candidate.lon, 38.9, -77.04) < 30
+    for text, name in (("Farms in upstate New York lost power.", "New York"),
+                       ("Wildfires spread in Washington state on Monday.", "Washington"),
+                       ("The bakery in Tacoma, Washington, reopened.", "Washington"),
+                       ("Voters in California or Washington may decide.", "Washington")):
+        names = [n for n in ("Tacoma", "California", name) if n in text]
+        resolved = given(text, *names)
+        state = next(r for r in resolved if r.mention.text == name)
+        assert state.precision == "region", text
+
+
+def test_washington_dc_is_the_capital():
+    washington, dc = given("The march in Washington, D.C., drew thousands.", "Washington", "D.C.")
+    assert washington.candidate == dc.candidate
+    assert distance_km(washington.candidate.lat, washington.candidate.lon, 38.9, -77.04) < 30
+
+
+def test_small_us_town_of_local_news(nlp):
+    text = "The county fair opened in Marfa, Texas, on Saturday, and ranchers came from across the region."
+    place = by_mention(places_of(nlp, text), "Marfa")
+    assert place is not None and place.country == "USA"
+    assert distance_km(place.lat, place.lon, 30.31, -104.02) < 30
+
+
+def mention_texts(nlp, text: str) -> list[tuple[str, str]]:
+    from sayso.stages.places import find_mentions
+
+    return [(m.text, m.label) for m in find_mentions(nlp(text))]
+
+
+def test_places_inside_organisation_names(nlp):
+    found = mention_texts(nlp, "The man sued the Toronto Police Services Board and spoke at the University of Alberta.")
+    assert ("Toronto", "GPE") in found and ("Alberta", "GPE") in found
+    generic = mention_texts(nlp, "The dean of the Federal University of Technology resigned.")
+    assert not any(text == "Federal" for text, _ in generic)
+
+
+def test_nationality_words_inside_longer_names(nlp):
+    found = mention_texts(nlp, "The Russian Foreign Ministry summoned the envoy over the ex-Russian spy.")
+    assert [t for t, label in found if label == "NORP"] == ["Russian", "Russian"]
+    assert not mention_texts(nlp, "Many African Americans voted early.")
+
+
+def test_town_tagged_as_person_after_a_preposition(nlp):
+    text = "The winning ticket was sold at a gas station in Riverdale, New Jersey, on Friday."
+    place = by_mention(places_of(nlp, text), "Riverdale")
+    assert place is not None and place.country == "USA"
+    assert distance_km(place.lat, place.lon, 40.99, -74.30) < 50
+
+
+def test_dateline_names_the_place(nlp):
+    text = "TORONTO — A young man and his mother are suing the city's police board, Canadian officials said."
+    place = by_mention(places_of(nlp, text), "TORONTO")
+    assert place is not None and place.country == "CAN"
+
+
+def test_middle_east_in_us_news_is_not_the_pennsylvania_town():
+    text = "Lawmakers from Pennsylvania and Ohio argued in Washington over troops in the Middle East."
+    *_, middle_east = given(text, "Pennsylvania", "Ohio", "Washington", "Middle East")
+    assert middle_east.precision == "region" and middle_east.candidate.country is None
+
+
+def test_english_names_england_and_keeps_the_country_code():
+    from sayso.stages.places import country_of_demonym
+
+    text = "Police sealed off a park in the southern English city of Salisbury."
+    english, _ = given(text, "English", "Salisbury")
+    assert english.name == "England" and english.candidate.country == "GBR"
+    assert country_of_demonym("English") == country_of_demonym("British") == "GBR"
+
+
+def test_people_named_by_nationality_or_surname_are_no_places(nlp):
+    text = ("Canadian minister Chrystia Freeland flew to Washington on Monday. Freeland said "
+            "Americans and Syrians had agreed, and Syrian forces pulled back.")
+    places = places_of(nlp, text)
+    assert by_mention(places, "Freeland") is None
+    assert by_mention(places, "Americans") is None and by_mention(places, "Syrians") is None
+    assert by_mention(places, "Syrian") is not None and by_mention(places, "Washington") is not None

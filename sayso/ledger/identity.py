@@ -55,7 +55,7 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
                 names[normalise(value)] = c.alpha_3
     words = {w for name in names for w in name.split()}
     for row in data_rows("demonyms.tsv"):
-        word, target = row[0].strip(), (row[1].strip() if len(row) > 1 else "")
+        word, target = row[0].strip(), (row[-1].strip() if len(row) > 1 else "")  # a region row ends with its country
         key = normalise(word)
         words.update((key, key + "s", key + "es"))
         if len(target) == 3 and target.isupper():

@@ -1,7 +1,8 @@
 """places: place mentions resolved to a name, country, coordinates and precision.
 
 Mentions are spaCy's GPE/LOC/FAC entities plus nationality words that name a country
-("Lebanese banks" -> Lebanon; sayso/data/demonyms.tsv). Each is looked up in the gazetteer
+("Lebanese banks" -> Lebanon; sayso/data/demonyms.tsv), and places inside other entities, towns
+tagged as persons and datelines (sayso.stages.places.inner). Each is looked up in the gazetteer
 (sayso.stages.places.gazetteer) and the candidate chosen by the article's context: the countries of the
 other places and demonyms named (and of the outlet), a "Paris, Texas" qualifier, then
 population and kind (a country before a town of the same name). A facility the gazetteer lacks
@@ -15,10 +16,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence, Union
 
 from sayso.stages.places import gazetteer
-from sayso.stages.places import institutions, ranker
+from sayso.stages.places import inner, institutions, ranker
 from sayso.stages.places.gazetteer import Candidate, exact_key, read_table
 from sayso.stages.base import Draft, stage
 from sayso.record import Place, Span
@@ -54,12 +55,26 @@ class Resolved:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Exact key of a nationality word (and its plural) -> alpha-3 code or gazetteer name."""
+    return {key: target.split("\t")[0] for key, target in _demonym_rows().items()}
+
+
+@lru_cache(maxsize=1)
+def _demonym_rows() -> dict[str, str]:
+    """Exact key of a nationality word (and its plural) -> the rest of its row: target, and the
+    country of a region target ("English" -> "England<TAB>GBR")."""
     table = {}
     for word, target in read_table("demonyms.tsv"):
         key = exact_key(word)
         table[key] = target
         table.setdefault(key + ("es" if key.endswith("sh") else "s"), target)
     return table
+
+
+@lru_cache(maxsize=1)
+def _plural_demonyms() -> frozenset[str]:
+    """Keys of the plural nouns of the table ("syrians"), not themselves a listed word."""
+    listed = {exact_key(word) for word, _ in read_table("demonyms.tsv")}
+    return frozenset(k for k in _demonym_rows() if k not in listed)
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +88,10 @@ def facility_words() -> frozenset[str]:
 
 
 def country_of_demonym(text: str) -> Optional[str]:
-    """The alpha-3 code a nationality word names ("Lebanese" -> "LBN"), else None."""
-    target = demonyms().get(exact_key(text))
-    return target if target and len(target) == 3 and target.isupper() else None
+    """The alpha-3 code a nationality word names ("Lebanese" -> "LBN", "English" -> "GBR"), else None."""
+    fields = _demonym_rows().get(exact_key(text), "").split("\t")
+    target = fields[-1].strip()
+    return target if len(target) == 3 and target.isupper() else None
 
 
 def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ...], str]:
@@ -92,10 +108,16 @@ def candidates(text: str, gaz: gazetteer.Gazetteer) -> tuple[tuple[Candidate, ..
             return found, "demonym"
     name = _trim(text)
     found = gaz.lookup(name, fuzzy=False)
-    if _is_code(name):  # "BC", "SA": only a country, region or a town of exactly that name
-        found = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
-        return found, "name"
+    if _is_code(name):  # "BC", "SA": only a country, region or a town of exactly that name; a
+        # code sayso/data/place_aliases.tsv gives a town ("D.C.") keeps its towns when that is all
+        exact = tuple(c for c in found if c.precision != "city" or exact_key(c.name) == exact_key(name))
+        return (exact if exact or exact_key(name) not in _aliases() else found), "name"
     return (found, "name") if found else (gaz.lookup(name), "fuzzy")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> frozenset[str]:
+    return frozenset(exact_key(alias) for alias, _ in read_table("place_aliases.tsv"))
 
 
 def _is_code(name: str) -> bool:
@@ -133,6 +155,8 @@ def _score(c: Candidate, context: Counter, qualifier: Optional[Candidate]) -> fl
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:
+    if c == q:
+        return True
     if q.precision == "country":
         return c.country == q.country and c.precision != "country"
     return c.country == q.country and c.admin1 == q.admin1 and c.precision == "city"
@@ -187,6 +211,9 @@ def resolve(
     hows = [("weak" if how == "name" else "none") if m.label == WEAK else how
             for m, (_, how) in zip(mentions, looked)]
     best = _drop_unsupported_fuzzy(best, hows, context)
+    # "Syrians", "Americans": people, not a place (they still gave the others their context)
+    best = [None if m.label == "NORP" and exact_key(m.text) in _plural_demonyms() else b
+            for m, b in zip(mentions, best)]
     out: list[Optional[Resolved]] = [
         Resolved(m, b, b.precision, b.name) if b is not None else None for m, b in zip(mentions, best)
     ]
@@ -221,6 +248,9 @@ def _qualifier(text: str, mentions: Sequence[Mention], i: int, found) -> Optiona
     """The region/country of "Paris, Texas": the next mention after a comma, if a region."""
     if i + 1 >= len(mentions) or not QUALIFIER.fullmatch(text[mentions[i].end : mentions[i + 1].start]):
         return None
+    same = [c for c in found[i + 1] if c in found[i]]  # "Washington, D.C.": both name one place
+    if same:
+        return max(same, key=lambda c: c.population)
     regions = [c for c in found[i + 1] if c.precision in ("region", "country")]
     return max(regions, key=lambda c: c.population) if regions else None
 
@@ -274,14 +304,22 @@ def find_mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     covered = set()
     text = doc.text  # built anew on every access
-    for ent in doc.ents:
+    known = _known(gazetteer.load())
+    ents = doc.ents  # built anew on every access
+    for ent in ents:
         label = _place_label(ent)
-        if label:
+        found = _inner(ent, text, known) if label in (None, WEAK) else []
+        if found:
+            out.extend(found)
+        elif label:
             start, end = _strip_the(ent)
             out.append(Mention(start, end, text[start:end], label))
         covered.update(range(ent.start, ent.end))
+    out.extend(_datelines(text, out, known))
     table = demonyms()
-    people = {exact_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
+    people = _people(ents, out)
+    surnames = {exact_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out = [m for m in out if not _surname(m, surnames, known)]
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
@@ -294,6 +332,63 @@ def find_mentions(doc) -> list[Mention]:
         elif not tok.is_stop and _after_preposition(doc, tok.i) and len(tok.text) > 2:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, WEAK))
     return sorted((m for m in out if m.label != WEAK or exact_key(m.text) not in people), key=lambda m: m.start)
+
+
+def _known(gaz: gazetteer.Gazetteer):
+    """Whether a name is in the gazetteer as a place (not an institution); `strong`: a country,
+    region or town of 5,000+ people; "country": a country or continent."""
+    def known(name: str, strong: Union[bool, str] = False) -> bool:
+        if institutions.is_institution(name):
+            return False
+        found = gaz.lookup(name, fuzzy=False)
+        if strong == "country":  # a country, or a continent ("EU" -> Europe)
+            return any(c.precision == "country" or (c.country is None and c.population > 0) for c in found)
+        if strong == "region":  # a country or a region
+            return any(c.precision in ("country", "region") for c in found)
+        return any(c.precision != "city" or c.population >= 5000 for c in found) if strong else bool(found)
+    return known
+
+
+def _inner(ent, text: str, known) -> list[Mention]:
+    """Places inside an organisation's name, nationality words inside a longer name, and towns
+    tagged as persons (sayso.stages.places.inner)."""
+    if ent.label_ == "PERSON":
+        return [Mention(ent.start_char, ent.end_char, ent.text, WEAK)] if inner.town_as_person(ent, known) else []
+    if ent.label_ not in ("ORG", "NORP", "GPE", "FAC"):
+        return []
+    strong = lambda name: known(name, True)  # noqa: E731
+    country = lambda name: known(name, "country")  # noqa: E731
+    spans = [span for span in (inner.leading_place(ent, strong, country), inner.trailing_place(ent, strong))
+             if span]
+    out = [Mention(s, e, text[s:e], "GPE") for s, e in spans[:1]]
+    is_demonym = lambda word: exact_key(word) in demonyms()  # noqa: E731
+    out += [Mention(s, e, text[s:e], "NORP") for s, e in inner.demonym_parts(ent, is_demonym)
+            if not any(m.start <= s < m.end for m in out)]
+    return out
+
+
+def _datelines(text: str, found: list[Mention], known) -> list[Mention]:
+    return [Mention(s, e, text[s:e], "GPE") for s, e in inner.datelines(text, lambda n: known(n, True))
+            if not any(m.start < e and s < m.end for m in found)]
+
+
+def _people(ents, found: list[Mention]) -> set[str]:
+    """Keys of person names (and their surnames) that are not towns of the text."""
+    towns = {(m.start, m.end) for m in found if m.label == WEAK}
+    people = set()
+    for e in ents:
+        if e.label_ == "PERSON" and (e.start_char, e.end_char) not in towns:
+            people.add(exact_key(e.text))
+            if len(e) > 1:
+                people.add(exact_key(e[-1].text))
+    return people
+
+
+def _surname(m: Mention, surnames: set[str], known) -> bool:
+    """A one-word town that is the surname of a person of the text ("Chrystia Freeland ...
+    Freeland said"), unless a country or region of that name."""
+    return m.label in ("GPE", WEAK) and " " not in m.text and exact_key(m.text) in surnames \
+        and not known(m.text, "region")
 
 
 def _site_name(doc, tok, covered: set):

@@ -23,6 +23,7 @@ NAMES = (
     "state_named", "near_other", "log_distance", "focus_country", "qualifier_inside",
     "area_word_region", "area_word_city", "state_word_region", "town_word_city",
     "log_candidates", "demonym", "spelling_variant", "region_with_big_town_namesake",
+    "capital_of_country_named",
 )
 AREA_WORDS = re.compile(r"(?:\s+|^)(county|parish|district|province|shire|region)\b", re.I)
 STATE_WORDS = re.compile(r"^\s+(state|province)\b", re.I)
@@ -102,6 +103,7 @@ def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -
         float(bool(TOWN_WORDS.search(name.before)) and city),
         math.log10(len(cands)), float(name.how == "demonym"), float(name.how == "fuzzy"),
         float(region and _big_namesake(c, cands)),
+        float(is_capital(c) and n_country > 0),
     ]
 
 
@@ -118,6 +120,8 @@ def _nearest(c: Candidate, points: tuple[tuple[float, float], ...]) -> Optional[
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:
+    if c == q:  # "Washington, D.C.": the qualifier names the same place
+        return True
     if q.precision == "country":
         return c.country == q.country and c.precision != "country"
     return c.country == q.country and c.admin1 == q.admin1 and c.precision in ("city", "region") and c != q

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from sayso.stages.places import namesakes
 from sayso.stages.places.names import DATA, Candidate, exact_key
 from sayso.stages.places.features import NAMES, Context, Name, contexts, is_capital, vector
 
@@ -81,7 +82,10 @@ def rerank(inputs: Inputs, model: Optional[Weights] = None, rounds: int = 1) -> 
     best = list(inputs.first)
     for _ in range(rounds):
         best = _pick(replace(inputs, first=tuple(best)), model)
-    return [_capital_first(b, cands, q) for b, cands, q in zip(best, inputs.found, inputs.qualifiers)]
+    keys = [exact_key(inputs.text[s:e]) for s, e in inputs.spans]
+    best = [_named_region_first(_capital_first(_own_name_first(b, cands, k), cands, q), cands)
+            for b, cands, q, k in zip(best, inputs.found, inputs.qualifiers, keys)]
+    return namesakes.settle(inputs.text, inputs.spans, inputs.found, best)
 
 
 def _capital_first(chosen: Optional[Candidate], cands: Sequence[Candidate],
@@ -96,6 +100,31 @@ def _capital_first(chosen: Optional[Candidate], cands: Sequence[Candidate],
     if capitals_ and chosen.population * 100 < capitals_[0].population:
         return capitals_[0]
     return chosen
+
+
+SMALL_TOWN = 10_000
+
+
+def _own_name_first(chosen: Optional[Candidate], cands: Sequence[Candidate], key: str) -> Optional[Candidate]:
+    """A town reached only by one of its alternate names ("Washington" for Reisterstown,
+    Maryland) gives way to a place of its country with ten times its people that bears the name
+    itself."""
+    if chosen is None or chosen.precision != "city" or exact_key(chosen.name) == key:
+        return chosen
+    own = [c for c in cands if exact_key(c.name) == key and c.country == chosen.country
+           and c.population >= 10 * max(chosen.population, 1)]
+    return max(own, key=lambda c: c.population) if own else chosen
+
+
+def _named_region_first(chosen: Optional[Candidate], cands: Sequence[Candidate]) -> Optional[Candidate]:
+    """A named region (sayso/data/regions.tsv: "the Middle East", "Central Asia") rather than a
+    small town that bears its name (Middle East, Pennsylvania)."""
+    if chosen is None or chosen.precision != "city" or chosen.population >= SMALL_TOWN:
+        return chosen
+    key = exact_key(chosen.name)
+    named = [c for c in cands if c.precision == "region" and c.population == 0 and c.geonameid is None
+             and exact_key(c.name) == key]
+    return named[0] if named else chosen
 
 
 def _pick(inputs: Inputs, model: Weights) -> list[Optional[Candidate]]:
