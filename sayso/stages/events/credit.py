@@ -17,6 +17,22 @@ from sayso.stages.events.ontology import StatusLexicon
 OBJECTS = frozenset({"dobj", "obj"})
 
 
+def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> Optional[str]:
+    """Id of the attribution with the smallest content span containing [start, end), else None."""
+    best, best_len = None, None
+    for a in attributions:
+        for c in a.content:
+            if c.start <= start and end <= c.end and (best_len is None or c.end - c.start < best_len):
+                best, best_len = a.id, c.end - c.start
+    return best
+
+
+def report_attribution(token: Any, start: int, end: int, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[str]:
+    """The attribution a report with trigger [start, end) and head `token` rests on, None for
+    the article itself: every event of the record, whichever detector found it."""
+    return credited(token, lex, attributions, innermost_attribution(attributions, start, end))
+
+
 def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
     """The attribution the event of trigger head `token` rests on (`innermost`: the one whose
     content holds it), None for the article itself."""
