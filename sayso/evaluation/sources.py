@@ -3,9 +3,8 @@
     sayso eval sources [annotations/sources] [--split test|dev|train|all] [--texts ../shared/eval]
 
 The split is the one of every team annotation (`sayso.evaluation.event_corpus.split_of`:
-train / dev / test, 70 / 15 / 15 by a hash of the document id): the learned crediting
-(sayso/stages/attribution/crediting.py) is trained on train, rules and features are tuned
-on dev, test is only scored.
+train / dev / test, 70 / 15 / 15 by a hash of the document id): anything learned is trained
+on train, rules are tuned on train and dev, test is only scored.
 
 Each labelled article goes through the whole extraction; each labelled report is matched to
 the event whose trigger overlaps its trigger, and the ledger's crediting of that event
