@@ -142,3 +142,22 @@ def test_the_british_paper_resolves_to_an_outlet_named_earlier_but_never_a_speak
 def test_the_object_of_an_evaluation_is_the_articles_report():
     record = extract_checked("Analyst Charles Barkley blasted the FBI's investigation on Friday.", outlet=OUTLET)
     assert _credit(record, "investigation").chain == (OUTLET,)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("By: Jane Roe The aluminium producer has signed agreements with three insurers.", "signed"),
+    ("Southern design Buy Photo: Exteriors are brick. The company signed agreements with three insurers.", "signed"),
+    ("Photo: Jane Roe The company signed agreements with three insurers.", "signed"),
+])
+def test_a_byline_or_a_caption_before_a_colon_is_never_a_source(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert not [a.source.text for a in record.attributions if a.cue is not None and a.cue.text == ":"]
+    assert _credit(record, trigger).chain == (OUTLET,)
+
+
+def test_a_quotation_run_on_after_its_speaker_stays_the_speakers():
+    text = ('The club said on Thursday that it regretted the damage. "The behaviour of a few fans was '
+            'unacceptable. "Police arrested two of them outside the ground."')
+    record = extract_checked(text, outlet=OUTLET)
+    credit = _credit(record, "arrested")
+    assert credit.chain != (OUTLET,) and credit.name in ("club", "The club")
