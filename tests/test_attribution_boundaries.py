@@ -168,3 +168,10 @@ def test_a_quotation_whose_paragraphs_were_run_together_goes_on_in_one_group():
     assert quotes[0].group == quotes[1].group
     closed = 'He said "it is over. " Then he left.'  # a space before the closing mark, no capital after
     assert [closed[q.start:q.end] for q in find_quotes(closed)] == ['"it is over. "']
+
+
+def test_an_opening_curly_mark_where_a_quotation_ends_closes_it():
+    text = "“We will help the coaches,“ the director said. He added that the courses were free. “Yes.”"
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["“We will help the coaches,“", "“Yes.”"]
+    nested = "“They called it “a disaster” and left,” the mayor said."
+    assert [nested[q.start:q.end] for q in find_quotes(nested)] == [nested[:nested.index(" the mayor")]]

@@ -161,3 +161,12 @@ def test_a_quotation_run_on_after_its_speaker_stays_the_speakers():
     record = extract_checked(text, outlet=OUTLET)
     credit = _credit(record, "arrested")
     assert credit.chain != (OUTLET,) and credit.name in ("club", "The club")
+
+
+def test_according_to_at_the_end_of_a_sentence_holds_all_its_conjuncts():
+    text = ("Rebels likely attacked the convoy in 2014 and officials at the ministry covered up the losses, "
+            "according to a congressional report on Wednesday.")
+    record = extract_checked(text, outlet=OUTLET)
+    report = next(a for a in record.attributions if a.cue is not None and a.cue.text == "according to")
+    assert report.content[0].text.startswith("Rebels likely attacked")
+    assert _credit(record, "attacked").chain[-1].startswith("a congressional report")

@@ -459,4 +459,8 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
         return []
     own = (first.idx, source[1] if source else first.idx + len(first))
     own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
-    return minus(subtree_span(head), own)
+    clause = subtree_span(head)
+    sentence = ctx.sentence_of[first.i]
+    if head.dep_ == "conj" and not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n"):
+        clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
+    return minus(clause, own)

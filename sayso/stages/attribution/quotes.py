@@ -80,7 +80,7 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
         elif ch == STRAIGHT and stack == [STRAIGHT] and _reopening(text, i):
             quotes.append(Quote(opened, _rstrip(text, opened, i), group))  # the same quotation goes on
             opened = i
-        elif ch in CLOSERS or (ch == STRAIGHT and (stack[-1] == STRAIGHT or _closing(text, i))):
+        elif ch in CLOSERS or (ch in (STRAIGHT, "“") and _closes(text, i, ch, stack[-1])):
             stack.pop()
             if not stack:
                 quotes.append(Quote(opened, i + 1 if skip != i + 1 else i + 2, group))
@@ -91,6 +91,14 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
         if end > opened:
             quotes.append(Quote(opened, end, group))
     return quotes
+
+
+def _closes(text: str, i: int, ch: str, open_mark: str) -> bool:
+    """A straight mark closes a straight quotation, or any where a quotation ends; an opening
+    curly mark closes a curly quotation where one ends ('their athletes,“ Malbog said')."""
+    if ch == STRAIGHT:
+        return open_mark == STRAIGHT or _closing(text, i)
+    return open_mark == "“" and _closing(text, i)
 
 
 def _closing(text: str, i: int) -> bool:
