@@ -170,3 +170,12 @@ def test_according_to_at_the_end_of_a_sentence_holds_all_its_conjuncts():
     report = next(a for a in record.attributions if a.cue is not None and a.cue.text == "according to")
     assert report.content[0].text.startswith("Rebels likely attacked")
     assert _credit(record, "attacked").chain[-1].startswith("a congressional report")
+
+
+def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
+    text = ("In Tampa, the senator made a stop at the market, where 12 people were killed in May by a gunman, "
+            "the Associated Press reported Friday.")
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, "killed").chain[-1] == "the Associated Press"
+    speaker = extract_checked("Wang, who is visiting Moscow, said the army attacked the town.", outlet=OUTLET)
+    assert _credit(speaker, "attacked").chain[-1] == "Wang"

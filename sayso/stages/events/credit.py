@@ -15,6 +15,7 @@ from sayso.stages.events.denial import denier
 from sayso.stages.events.ontology import StatusLexicon
 
 OBJECTS = frozenset({"dobj", "obj"})
+ASIDES = frozenset({"relcl", "appos"})
 
 
 def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> Optional[str]:
@@ -42,7 +43,35 @@ def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innerm
     evaluation = _evaluation(token, lex, attributions)
     if evaluation is not None and evaluation.id == innermost:
         return evaluation.parent
-    return innermost
+    return _aside_holder(token, attributions, innermost) or innermost
+
+
+def _aside_holder(token: Any, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
+    """'..., the Associated Press reported' after '..., where 49 people were killed': an aside
+    set off by a comma at a content's end is left out of the content (PolNeAR's boundaries),
+    but what it tells is still the speaker's, as an aside inside the content is: the
+    attribution holding the word the aside hangs on, when it is inside the trigger's own."""
+    aside = next((t for t in [token, *token.ancestors] if t.dep_ in ASIDES), None)
+    if aside is None or aside.left_edge.i == 0 or token.doc[aside.left_edge.i - 1].text != ",":
+        return None
+    head = aside.head
+    holder = innermost_attribution(attributions, head.idx, head.idx + len(head))
+    if holder is None or holder == innermost or not _inside(holder, innermost, attributions):
+        return None
+    return holder
+
+
+def _inside(inner: str, outer: Optional[str], attributions: Sequence[Any]) -> bool:
+    """Whether attribution `inner` is `outer`'s descendant (any attribution is inside the article)."""
+    parents = {a.id: a.parent for a in attributions}
+    seen: set[str] = set()
+    current: Optional[str] = inner
+    while current is not None and current not in seen:
+        if current == outer:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return outer is None
 
 
 def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[Any]:
