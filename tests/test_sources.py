@@ -179,3 +179,12 @@ def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
     assert _credit(record, "killed").chain[-1] == "the Associated Press"
     speaker = extract_checked("Wang, who is visiting Moscow, said the army attacked the town.", outlet=OUTLET)
     assert _credit(speaker, "attacked").chain[-1] == "Wang"
+
+
+@pytest.mark.parametrize("text, trigger, teller", [
+    ("The minister declined to meet the rebel leaders on Friday.", "meet", OUTLET),
+    ("Officials said the rebels agreed to release the hostages.", "release the hostages", "Officials"),
+])
+def test_a_cue_that_only_narrates_its_complement_holds_no_report(text, trigger, teller):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == teller

@@ -5,7 +5,13 @@
   investigation", "the ad highlights the alleged assault") is presupposed, not said: the
   speaker evaluates it, the one who tells of the evaluation asserts it (the evaluative
   attribution's parent, the article itself when it has none). The cue words live in the
-  ontology file (status: presupposing_cues).
+  ontology file (status: presupposing_cues);
+- an aside set off by a comma at a content's end ("..., where 49 people were killed, the AP
+  reported") is the speaker's, though PolNeAR's boundaries leave it out of the content;
+- a cue that only narrates its complement ("the president declined to threaten Moscow",
+  "appeared to blame", "forced them to agree to surrender deals"; status: narrated_cues and
+  the implicative verbs) holds nothing: the report is its teller's (the parent, else the
+  article).
 """
 from __future__ import annotations
 
@@ -43,7 +49,30 @@ def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innerm
     evaluation = _evaluation(token, lex, attributions)
     if evaluation is not None and evaluation.id == innermost:
         return evaluation.parent
-    return _aside_holder(token, attributions, innermost) or innermost
+    return _teller(token.doc, lex, attributions, _aside_holder(token, attributions, innermost) or innermost)
+
+
+def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: Optional[str]) -> Optional[str]:
+    """Past attributions whose cue only narrates its complement ("declined to threaten",
+    "appeared to blame", "forced them to agree to surrender"): to the one who tells of it."""
+    by_id = {a.id: a for a in attributions}
+    seen: set[str] = set()
+    while held_by is not None and held_by not in seen:
+        seen.add(held_by)
+        attribution = by_id.get(held_by)
+        if attribution is None or not _narrating(doc, attribution, lex):
+            return held_by
+        held_by = attribution.parent
+    return held_by
+
+
+def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
+    cue = attribution.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if span is None or not len(span):
+        return False
+    lemma = span.root.lemma_.lower()
+    return lemma in lex.narrated_cues or lemma in lex.implicative
 
 
 def _aside_holder(token: Any, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
