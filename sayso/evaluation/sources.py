@@ -48,6 +48,7 @@ class Tally:
     reports: int = 0
     right: int = 0
     unmatched: int = 0
+    unmatched_right: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -122,6 +123,7 @@ def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
         predicted = predicted_origin(index, event)
         if _right(index, event, predicted, label.origin):
             tally.right += 1
+            tally.unmatched_right += event.mode == GOLD
             continue
         trigger = text[label.trigger[0]:label.trigger[1]]
         tally.errors[_kind(predicted, label.origin)].append(
@@ -184,6 +186,8 @@ def _result(t: Tally, split: str, docs: int) -> dict[str, Any]:
         "split": split, "documents": docs, "reports": t.reports, "right": t.right,
         "accuracy": round(100.0 * t.right / t.reports, 1) if t.reports else 0.0,
         "no_event_found": t.unmatched,
+        "detected_accuracy": round(100.0 * (t.right - t.unmatched_right) / (t.reports - t.unmatched), 1)
+        if t.reports > t.unmatched else 0.0,
         "errors": {k: {"count": len(v), "examples": v} for k, v in sorted(t.errors.items())},
     }
 
@@ -192,7 +196,7 @@ def _print(r: dict[str, Any], examples: int) -> None:
     print(f"{r['split']} split, {r['documents']} articles: {r['reports']} labelled reports "
           f"({r['no_event_found']} of them at a trigger no detector made an event of, credited all the same)")
     print(f"right origin (the article itself, or the right speaker): {r['right']} of {r['reports']}, "
-          f"{r['accuracy']:.1f} %")
+          f"{r['accuracy']:.1f} % ({r['detected_accuracy']:.1f} % of those a detector found)")
     for kind, row in r["errors"].items():
         print(f"  {kind}: {row['count']}")
         for line in row["examples"][:examples]:
