@@ -184,6 +184,8 @@ def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
 @pytest.mark.parametrize("text, trigger, teller", [
     ("The minister declined to meet the rebel leaders on Friday.", "meet", OUTLET),
     ("Officials said the rebels agreed to release the hostages.", "release the hostages", "Officials"),
+    ("While the dispute is not expected to surface in the Obama-Xi talks, China has become an issue in "
+     "the campaign.", "talks", OUTLET),
 ])
 def test_a_cue_that_only_narrates_its_complement_holds_no_report(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)

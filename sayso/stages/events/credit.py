@@ -10,8 +10,8 @@
   reported") is the speaker's, though PolNeAR's boundaries leave it out of the content;
 - a cue that only narrates its complement ("the president declined to threaten Moscow",
   "appeared to blame", "forced them to agree to surrender deals"; status: narrated_cues and
-  the implicative verbs) holds nothing: the report is its teller's (the parent, else the
-  article).
+  the implicative verbs), and a passive cue with no agent ("is not expected to surface"),
+  holds nothing: the report is its teller's (the parent, else the article).
 """
 from __future__ import annotations
 
@@ -71,8 +71,16 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
     if span is None or not len(span):
         return False
-    lemma = span.root.lemma_.lower()
-    return lemma in lex.narrated_cues or lemma in lex.implicative
+    root = span.root
+    lemma = root.lemma_.lower()
+    return lemma in lex.narrated_cues or lemma in lex.implicative or _agentless_passive(root)
+
+
+def _agentless_passive(verb: Any) -> bool:
+    """'the topic is not expected to surface', 'while being portrayed as': a passive cue with
+    no 'by' agent names no one who says so; the teller does."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _aside_holder(token: Any, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
