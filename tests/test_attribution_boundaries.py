@@ -175,3 +175,9 @@ def test_an_opening_curly_mark_where_a_quotation_ends_closes_it():
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["“We will help the coaches,“", "“Yes.”"]
     nested = "“They called it “a disaster” and left,” the mayor said."
     assert [nested[q.start:q.end] for q in find_quotes(nested)] == [nested[:nested.index(" the mayor")]]
+
+
+def test_a_second_that_clause_joined_to_the_cue_is_content_too():
+    text = "The principal said she is grateful for the grant, albeit small, but that the state is far from funding schools."
+    a = with_cue(found(text), "said")
+    assert [c.text for c in a.content] == [text[text.index("she is"):-1]]
