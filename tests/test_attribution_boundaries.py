@@ -157,3 +157,27 @@ def test_a_label_in_lower_case_before_a_colon_is_no_speaker():
     text = "The vote is on Tuesday.\n\nEditor’s note: Pat Doe has changed his position on the budget twice.\n"
     r = found(text)
     assert not [a for a in r.attributions if a.cue is not None and a.cue.text == ":"]
+
+
+def test_a_quotation_whose_paragraphs_were_run_together_goes_on_in_one_group():
+    text = ('The club said it regretted the damage. "The behaviour of a few fans was unacceptable. '
+            '"The priority now is to help the visitors." Police made no arrests.')
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        '"The behaviour of a few fans was unacceptable.', '"The priority now is to help the visitors."']
+    assert quotes[0].group == quotes[1].group
+    closed = 'He said "it is over. " Then he left.'  # a space before the closing mark, no capital after
+    assert [closed[q.start:q.end] for q in find_quotes(closed)] == ['"it is over. "']
+
+
+def test_an_opening_curly_mark_where_a_quotation_ends_closes_it():
+    text = "“We will help the coaches,“ the director said. He added that the courses were free. “Yes.”"
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["“We will help the coaches,“", "“Yes.”"]
+    nested = "“They called it “a disaster” and left,” the mayor said."
+    assert [nested[q.start:q.end] for q in find_quotes(nested)] == [nested[:nested.index(" the mayor")]]
+
+
+def test_a_second_that_clause_joined_to_the_cue_is_content_too():
+    text = "The principal said she is grateful for the grant, albeit small, but that the state is far from funding schools."
+    a = with_cue(found(text), "said")
+    assert [c.text for c in a.content] == [text[text.index("she is"):-1]]

@@ -142,3 +142,51 @@ def test_the_british_paper_resolves_to_an_outlet_named_earlier_but_never_a_speak
 def test_the_object_of_an_evaluation_is_the_articles_report():
     record = extract_checked("Analyst Charles Barkley blasted the FBI's investigation on Friday.", outlet=OUTLET)
     assert _credit(record, "investigation").chain == (OUTLET,)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("By: Jane Roe The aluminium producer has signed agreements with three insurers.", "signed"),
+    ("Southern design Buy Photo: Exteriors are brick. The company signed agreements with three insurers.", "signed"),
+    ("Photo: Jane Roe The company signed agreements with three insurers.", "signed"),
+])
+def test_a_byline_or_a_caption_before_a_colon_is_never_a_source(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert not [a.source.text for a in record.attributions if a.cue is not None and a.cue.text == ":"]
+    assert _credit(record, trigger).chain == (OUTLET,)
+
+
+def test_a_quotation_run_on_after_its_speaker_stays_the_speakers():
+    text = ('The club said on Thursday that it regretted the damage. "The behaviour of a few fans was '
+            'unacceptable. "Police arrested two of them outside the ground."')
+    record = extract_checked(text, outlet=OUTLET)
+    credit = _credit(record, "arrested")
+    assert credit.chain != (OUTLET,) and credit.name in ("club", "The club")
+
+
+def test_according_to_at_the_end_of_a_sentence_holds_all_its_conjuncts():
+    text = ("Rebels likely attacked the convoy in 2014 and officials at the ministry covered up the losses, "
+            "according to a congressional report on Wednesday.")
+    record = extract_checked(text, outlet=OUTLET)
+    report = next(a for a in record.attributions if a.cue is not None and a.cue.text == "according to")
+    assert report.content[0].text.startswith("Rebels likely attacked")
+    assert _credit(record, "attacked").chain[-1].startswith("a congressional report")
+
+
+def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
+    text = ("In Tampa, the senator made a stop at the market, where 12 people were killed in May by a gunman, "
+            "the Associated Press reported Friday.")
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, "killed").chain[-1] == "the Associated Press"
+    speaker = extract_checked("Wang, who is visiting Moscow, said the army attacked the town.", outlet=OUTLET)
+    assert _credit(speaker, "attacked").chain[-1] == "Wang"
+
+
+@pytest.mark.parametrize("text, trigger, teller", [
+    ("The minister declined to meet the rebel leaders on Friday.", "meet", OUTLET),
+    ("Officials said the rebels agreed to release the hostages.", "release the hostages", "Officials"),
+    ("While the dispute is not expected to surface in the Obama-Xi talks, China has become an issue in "
+     "the campaign.", "talks", OUTLET),
+])
+def test_a_cue_that_only_narrates_its_complement_holds_no_report(text, trigger, teller):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == teller

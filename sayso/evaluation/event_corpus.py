@@ -101,16 +101,21 @@ def all_ids(root: Path = EVAL) -> dict[str, list[str]]:
     return {"polnear": polnear, "meantime": meantime, "gwn": gwn, "plover": plover}
 
 
-def labelled_records(doc_ids: Iterable[str], digests: dict[str, str], texts: Path, settings: Any) -> Iterator[tuple[str, Any]]:
+def labelled_records(doc_ids: Iterable[str], digests: dict[str, str], texts: Path, settings: Any,
+                     stages: Any = None) -> Iterator[tuple[str, Any]]:
     """(document id, extracted record) for labelled documents, refusing a text whose digest is
-    not the one that was labelled (`digests`: id -> digest, "" when unknown)."""
-    from sayso.errors import InputError
-    from sayso.pipeline import extract_one
-    from sayso.record import Article, Meta
+    not the one that was labelled (`digests`: id -> digest, "" when unknown). The article's
+    path is its document id; `stages` replaces the default pipeline."""
+    from sayso.errors import ExtractionError, InputError
+    from sayso.pipeline import extract
+    from sayso.record import Article, Failure, Meta
 
     for doc_id in sorted(doc_ids):
         doc = read(doc_id, texts)
         if digests.get(doc_id, "") not in ("", doc.digest):
             raise InputError(doc_id, "its text is not the text that was labelled (SHA-1 differs)",
                              "point --texts at the corpora of ../shared/eval as published")
-        yield doc_id, extract_one(Article(doc.text, Meta(path=doc_id)), settings)
+        (record,) = extract([Article(doc.text, Meta(path=doc_id))], settings.replace(strict=True), stages=stages)
+        if isinstance(record, Failure):
+            raise ExtractionError(f"{doc_id}: {record.error}")
+        yield doc_id, record

@@ -241,9 +241,17 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     if not chosen:
         return _hung_on_prep(verb), cue_last
     first = min(chosen, key=lambda c: c.i)
+    chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
     return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+
+
+def _second_that_clause(tok) -> bool:
+    """'said he is thankful, but that the state is far from funding schools': a that-clause the
+    parse joined to the cue as its conjunct is a second complement of the same cue."""
+    return tok.dep_ == "conj" and not _own_report(tok) and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i for c in tok.children)
 
 
 def _before_next_report(ctx: Context, clause, span: Pair) -> Pair:
@@ -459,4 +467,8 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
         return []
     own = (first.idx, source[1] if source else first.idx + len(first))
     own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
-    return minus(subtree_span(head), own)
+    clause = subtree_span(head)
+    sentence = ctx.sentence_of[first.i]
+    if head.dep_ == "conj" and not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n"):
+        clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
+    return minus(clause, own)

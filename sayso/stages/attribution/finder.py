@@ -126,9 +126,12 @@ def _dateline(doc, first, mark: int) -> bool:
 
 def _name_head(doc, first, mark: int, lex: Lexicon):
     """The head of a name before the mark, when the words there are a name (proper nouns);
-    a headline label ("Report:", "Exclusive:") is none."""
+    a headline label ("Report:", "Exclusive:"), a byline or a caption ("By:", "Buy Photo:")
+    is none."""
     words = [t for t in doc[first.i:mark] if not t.is_punct]
     if doc[first.i:mark].text.lower().replace("’", "'") in lex.headline_labels:
+        return None
+    if words and words[-1].lower_ in lex.caption_labels:
         return None
     if len(words) == 1 and words[0].is_alpha and words[0].text[:1].isupper() and _says_words(doc, mark):
         return words[0]  # 'Poll: ...', 'TAPPER: ...': one capitalized word, the tagger's noun or not

@@ -32,6 +32,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     word_gender: dict[str, str]
     headline_labels: frozenset[str] = frozenset()  # "Report:", "Exclusive:": never speakers
+    caption_labels: frozenset[str] = frozenset()  # "By:", "... Buy Photo:": bylines, captions
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -64,6 +65,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         pronoun_gender=_genders(data.get("pronouns")),
         word_gender=word_gender,
         headline_labels=_words(data, "headline_labels"),
+        caption_labels=_words(data, "caption_labels"),
     )
 
 

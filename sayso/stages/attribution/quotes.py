@@ -4,7 +4,10 @@ Straight (") and curly (“ ” „ « ») double quotes are paired; a quote lef
 paragraph continues when the next paragraph opens with a quote mark (the convention for a
 quotation running over several paragraphs) and is otherwise closed there, so an unbalanced mark
 never swallows the rest of the article (a line that opens with a curly mark starts a paragraph
-for this, even in a text whose paragraphs are otherwise blank-line separated). Two apostrophes ('') count as a double quote; single quotes are not
+for this, even in a text whose paragraphs are otherwise blank-line separated). In a text whose
+paragraphs were run together, a straight mark after a sentence's end and a space, before a
+capital, inside a straight-quoted quotation is the next paragraph's opening mark: the
+quotation goes on in the same group. Two apostrophes ('') count as a double quote; single quotes are not
 paired: they double as apostrophes.
 """
 from __future__ import annotations
@@ -74,7 +77,10 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
                 group += 1
             stack[:] = [ch]
             opened = i
-        elif ch in CLOSERS or (ch == STRAIGHT and (stack[-1] == STRAIGHT or _closing(text, i))):
+        elif ch == STRAIGHT and stack == [STRAIGHT] and _reopening(text, i):
+            quotes.append(Quote(opened, _rstrip(text, opened, i), group))  # the same quotation goes on
+            opened = i
+        elif ch in CLOSERS or (ch in (STRAIGHT, "“") and _closes(text, i, ch, stack[-1])):
             stack.pop()
             if not stack:
                 quotes.append(Quote(opened, i + 1 if skip != i + 1 else i + 2, group))
@@ -87,6 +93,14 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
     return quotes
 
 
+def _closes(text: str, i: int, ch: str, open_mark: str) -> bool:
+    """A straight mark closes a straight quotation, or any where a quotation ends; an opening
+    curly mark closes a curly quotation where one ends ('their athletes,“ Malbog said')."""
+    if ch == STRAIGHT:
+        return open_mark == STRAIGHT or _closing(text, i)
+    return open_mark == "“" and _closing(text, i)
+
+
 def _closing(text: str, i: int) -> bool:
     """Whether a straight mark at i sits where a quotation ends (after a word or its
     punctuation, before a space or punctuation): it then closes a quotation opened with a curly
@@ -94,6 +108,14 @@ def _closing(text: str, i: int) -> bool:
     if i == 0 or text[i - 1].isspace() or text[i - 1] in MARKS:
         return False
     return i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in AFTER_CLOSE
+
+
+def _reopening(text: str, i: int) -> bool:
+    """Whether a straight mark at i opens the next part of a quotation left open: after the
+    end of a sentence and a space, before a capital ('... responsible. "The priority ...'),
+    where paragraphs of a multi-paragraph quotation were run together."""
+    return (i >= 2 and text[i - 1] == " " and text[i - 2] in ".!?"
+            and i + 1 < len(text) and text[i + 1].isupper())
 
 
 def _opens_next(text: str, i: int) -> bool:

@@ -13,30 +13,20 @@ import dataclasses
 from typing import Any, Callable, Optional
 
 from sayso.stages.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
-from sayso.stages.events.credit import credited
+from sayso.stages.events.credit import credited, innermost_attribution, report_attribution
 from sayso.stages.events.denial import status_with_denial
 from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
 from sayso.stages.base import Draft, stage
 from sayso.stages.entities.mentions import BODY_NOUNS
-from sayso.record import Attribution, Entity, Event, Span
+from sayso.record import Entity, Event, Span
 from sayso.settings import Settings
 
 __all__ = ["find_events", "detect", "load", "status_of", "innermost_attribution"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "i", "you", "us", "it"}
 NAMED_OR_COUNT = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "CARDINAL"})
-
-
-def innermost_attribution(attributions: tuple[Attribution, ...], start: int, end: int) -> Optional[str]:
-    """Id of the attribution with the smallest content span containing [start, end), else None."""
-    best, best_len = None, None
-    for a in attributions:
-        for c in a.content:
-            if c.start <= start and end <= c.end and (best_len is None or c.end - c.start < best_len):
-                best, best_len = a.id, c.end - c.start
-    return best
 
 
 def _kind(token: Any) -> str:
@@ -373,7 +363,7 @@ def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event
         trigger=Span.of(text, match.start, match.end),
         sentence=Span.of(text, match.head.sent.start_char, match.head.sent.end_char),
         status=status, polarity=polarity,
-        attribution=innermost_attribution(draft.attributions, match.start, match.end),
+        attribution=report_attribution(match.head, match.start, match.end, ontology.status, draft.attributions),
     )
 
 

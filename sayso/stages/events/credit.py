@@ -5,7 +5,13 @@
   investigation", "the ad highlights the alleged assault") is presupposed, not said: the
   speaker evaluates it, the one who tells of the evaluation asserts it (the evaluative
   attribution's parent, the article itself when it has none). The cue words live in the
-  ontology file (status: presupposing_cues).
+  ontology file (status: presupposing_cues);
+- an aside set off by a comma at a content's end ("..., where 49 people were killed, the AP
+  reported") is the speaker's, though PolNeAR's boundaries leave it out of the content;
+- a cue that only narrates its complement ("the president declined to threaten Moscow",
+  "appeared to blame", "forced them to agree to surrender deals"; status: narrated_cues and
+  the implicative verbs), and a passive cue with no agent ("is not expected to surface"),
+  holds nothing: the report is its teller's (the parent, else the article).
 """
 from __future__ import annotations
 
@@ -15,6 +21,23 @@ from sayso.stages.events.denial import denier
 from sayso.stages.events.ontology import StatusLexicon
 
 OBJECTS = frozenset({"dobj", "obj"})
+ASIDES = frozenset({"relcl", "appos"})
+
+
+def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> Optional[str]:
+    """Id of the attribution with the smallest content span containing [start, end), else None."""
+    best, best_len = None, None
+    for a in attributions:
+        for c in a.content:
+            if c.start <= start and end <= c.end and (best_len is None or c.end - c.start < best_len):
+                best, best_len = a.id, c.end - c.start
+    return best
+
+
+def report_attribution(token: Any, start: int, end: int, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[str]:
+    """The attribution a report with trigger [start, end) and head `token` rests on, None for
+    the article itself: every event of the record, whichever detector found it."""
+    return credited(token, lex, attributions, innermost_attribution(attributions, start, end))
 
 
 def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
@@ -26,7 +49,66 @@ def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innerm
     evaluation = _evaluation(token, lex, attributions)
     if evaluation is not None and evaluation.id == innermost:
         return evaluation.parent
-    return innermost
+    return _teller(token.doc, lex, attributions, _aside_holder(token, attributions, innermost) or innermost)
+
+
+def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: Optional[str]) -> Optional[str]:
+    """Past attributions whose cue only narrates its complement ("declined to threaten",
+    "appeared to blame", "forced them to agree to surrender"): to the one who tells of it."""
+    by_id = {a.id: a for a in attributions}
+    seen: set[str] = set()
+    while held_by is not None and held_by not in seen:
+        seen.add(held_by)
+        attribution = by_id.get(held_by)
+        if attribution is None or not _narrating(doc, attribution, lex):
+            return held_by
+        held_by = attribution.parent
+    return held_by
+
+
+def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
+    cue = attribution.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if span is None or not len(span):
+        return False
+    root = span.root
+    lemma = root.lemma_.lower()
+    return lemma in lex.narrated_cues or lemma in lex.implicative or _agentless_passive(root)
+
+
+def _agentless_passive(verb: Any) -> bool:
+    """'the topic is not expected to surface', 'while being portrayed as': a passive cue with
+    no 'by' agent names no one who says so; the teller does."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _aside_holder(token: Any, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
+    """'..., the Associated Press reported' after '..., where 49 people were killed': an aside
+    set off by a comma at a content's end is left out of the content (PolNeAR's boundaries),
+    but what it tells is still the speaker's, as an aside inside the content is: the
+    attribution holding the word the aside hangs on, when it is inside the trigger's own."""
+    aside = next((t for t in [token, *token.ancestors] if t.dep_ in ASIDES), None)
+    if aside is None or aside.left_edge.i == 0 or token.doc[aside.left_edge.i - 1].text != ",":
+        return None
+    head = aside.head
+    holder = innermost_attribution(attributions, head.idx, head.idx + len(head))
+    if holder is None or holder == innermost or not _inside(holder, innermost, attributions):
+        return None
+    return holder
+
+
+def _inside(inner: str, outer: Optional[str], attributions: Sequence[Any]) -> bool:
+    """Whether attribution `inner` is `outer`'s descendant (any attribution is inside the article)."""
+    parents = {a.id: a.parent for a in attributions}
+    seen: set[str] = set()
+    current: Optional[str] = inner
+    while current is not None and current not in seen:
+        if current == outer:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return outer is None
 
 
 def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[Any]:

@@ -66,6 +66,7 @@ class StatusLexicon:
     denial_cues: frozenset[str] = frozenset()  # "denied that X", "rejected reports that X"
     denial_predicates: frozenset[str] = frozenset()  # "said it was untrue that X"
     presupposing_cues: frozenset[str] = frozenset()  # "blasted the investigation": presupposed
+    narrated_cues: frozenset[str] = frozenset()  # "declined to threaten": the teller's report
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
         cues, words("nonfinite_only"), words("implicative"), modals, words("conditionals"),
         words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
         denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
-        presupposing_cues=words("presupposing_cues"),
+        presupposing_cues=words("presupposing_cues"), narrated_cues=words("narrated_cues"),
     )
 
 
