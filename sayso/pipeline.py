@@ -135,8 +135,17 @@ def extract(
 
     nlp = nlp or load_model(settings)
     before, after = split(check(default_stages() if stages is None else stages))
+    prepare(before + after, settings)
     for batch in size_batches(items, settings.batch_size):
         yield from _extract_batch(batch, nlp, settings, before, after)
+
+
+def prepare(stages: Sequence[Stage], settings: Settings) -> None:
+    """Load each stage's data before the first article, so that building a cache on first use
+    (the gazetteer's index: a minute on a slow machine) never counts against an article's budget."""
+    for s in stages:
+        if s.prepare is not None:
+            s.prepare(settings)
 
 
 def _prepared(item: Union[Article, Failure], settings: Settings, before: tuple[Stage, ...]) -> Union[Draft, Failure]:

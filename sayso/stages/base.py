@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from sayso.record import (
     Article,
@@ -60,6 +60,7 @@ class Draft:
 
 FIELDS = tuple(f.name for f in dataclasses.fields(Draft))
 StageFunc = Callable[[Draft, Settings], Draft]
+Prepare = Callable[[Settings], Any]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Stage:
     func: StageFunc
     needs: tuple[str, ...] = ()
     sets: tuple[str, ...] = ()
+    prepare: Optional[Prepare] = None  # loads what the stage needs once, before any article's time budget
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.needs + self.sets if f not in FIELDS]
@@ -81,10 +83,12 @@ class Stage:
         return self.func(draft, settings)
 
 
-def stage(name: str, needs: tuple[str, ...] = (), sets: tuple[str, ...] = ()) -> Callable[[StageFunc], Stage]:
-    """Declare `func(draft, settings) -> draft` as the stage `name`."""
+def stage(name: str, needs: tuple[str, ...] = (), sets: tuple[str, ...] = (),
+          prepare: Optional[Prepare] = None) -> Callable[[StageFunc], Stage]:
+    """Declare `func(draft, settings) -> draft` as the stage `name`; `prepare(settings)`, if given,
+    loads its data (a gazetteer, a model) once per process, outside the time budget of an article."""
 
     def declare(func: StageFunc) -> Stage:
-        return Stage(name, func, tuple(needs), tuple(sets))
+        return Stage(name, func, tuple(needs), tuple(sets), prepare)
 
     return declare

@@ -467,7 +467,11 @@ def outlet_country(outlet: Optional[str]) -> Optional[str]:
     return outlets().get(exact_key(outlet))
 
 
-@stage("places", needs=("doc", "entities"), sets=("places",))
+def _load_gazetteer(settings: Settings) -> None:
+    gazetteer.load()
+
+
+@stage("places", needs=("doc", "entities"), sets=("places",), prepare=_load_gazetteer)
 def resolve_places(draft: Draft, settings: Settings) -> Draft:
     doc = draft.doc
     if doc is None:
