@@ -167,12 +167,32 @@ def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
         list(ledger.ingest_many(records, batch=20))
     conn = sqlite3.connect(path)
     conn.executescript("DROP TABLE report_keys; ALTER TABLE merged_events DROP COLUMN evidence; "
-                       "DELETE FROM schema_version WHERE version = 8; "
+                       "DELETE FROM schema_version WHERE version >= 8; "
                        "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v7 left them
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == 8
+        assert ledger.schema_version() == 9
+        assert merged_contents(ledger) == expected
+
+
+def test_a_version_8_ledger_is_clustered_again_under_the_cannot_links(tmp_path):
+    """Schema step 9 clusters every report again (cannot-links, definite references): a
+    version 8 ledger whose merged events were made under other rules becomes a fresh ingest's."""
+    records = news_stream(60)
+    with open_ledger(str(tmp_path / "fresh.db")) as ledger:
+        list(ledger.ingest_many(records, batch=20))
+        expected = merged_contents(ledger)
+    path = str(tmp_path / "v8.db")
+    with open_ledger(path) as ledger:
+        list(ledger.ingest_many(records, batch=20))
+    conn = sqlite3.connect(path)
+    conn.executescript("DELETE FROM schema_version WHERE version = 9; DELETE FROM merged_events; "
+                       "UPDATE events SET merged_id = rowid;")  # as other rules might have left them
+    conn.commit()
+    conn.close()
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == 9
         assert merged_contents(ledger) == expected
 
 
