@@ -191,10 +191,13 @@ class Link(NamedTuple):
 
 
 def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
+    """Two named participants that are not one; else two countries (a name outweighs the
+    country the extraction gave it: "Colonel Lasko" of Belarus and "Lasko" said to be
+    Lithuanian beside "Lithuanian border officials" are one man)."""
+    if ta and tb:
+        return not same_participant(ta, tb)
     ca, cb = a[f"{role}_country"], b[f"{role}_country"]
-    if ca and cb and ca != cb:
-        return True
-    return bool(ta) and bool(tb) and not same_participant(ta, tb)
+    return bool(ca and cb and ca != cb)
 
 
 def _place_conflict(a: dict, b: dict) -> bool:
