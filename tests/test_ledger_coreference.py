@@ -74,3 +74,15 @@ def test_reports_days_apart_in_one_chain_stay_apart():
     groups = {frozenset(r.key[0] for r in c.members) for c in clusters(reports, 3)}
     assert not any({"a1", "a7"} <= g for g in groups)
     assert {"a1", "a4"} in groups or {"a4", "a7"} in groups
+
+
+def test_a_country_borrowed_from_the_destination_does_not_split_one_named_person():
+    home = report(1, "defected", "Colonel Ivo Sander of Belarus defected to Lithuania.", actor="Ivo Sander",
+                  recipient="Lithuania", article="a1")
+    denied = report(1, "defected", "The ministry denied that Ivo Sander had defected to Lithuania.",
+                    actor="Ivo Sander", recipient="Lithuania", article="a2")
+    home.row.update(actor_country="BLR", recipient_country="LTU")
+    denied.row.update(actor_country="LTU", recipient_country="LTU")
+    assert len(clusters([home, denied], 3)) == 1
+    denied.row.update(actor_country="POL")  # a country of its own: another man of that name
+    assert len(clusters([home, denied], 3)) == 2

@@ -191,13 +191,20 @@ class Link(NamedTuple):
 
 
 def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
-    """Two named participants that are not one; else two countries (a name outweighs the
-    country the extraction gave it: "Colonel Lasko" of Belarus and "Lasko" said to be
-    Lithuanian beside "Lithuanian border officials" are one man)."""
-    if ta and tb:
-        return not same_participant(ta, tb)
+    """Two named participants that are not one, or two countries; but one named participant
+    whose country in one report is that report's place or other party's ("Lasko had defected
+    to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
+    if ta and tb and not same_participant(ta, tb):
+        return True
     ca, cb = a[f"{role}_country"], b[f"{role}_country"]
-    return bool(ca and cb and ca != cb)
+    if not (ca and cb and ca != cb):
+        return False
+    return not (ta and tb and (_borrowed_country(a, role) or _borrowed_country(b, role)))
+
+
+def _borrowed_country(r: dict, role: str) -> bool:
+    other = "recipient" if role == "actor" else "actor"
+    return r[f"{role}_country"] in (r["place_country"], r[f"{other}_country"])
 
 
 def _place_conflict(a: dict, b: dict) -> bool:
