@@ -86,15 +86,3 @@ def test_a_country_borrowed_from_the_destination_does_not_split_one_named_person
     assert len(clusters([home, denied], 3)) == 1
     denied.row.update(actor_country="POL")  # a country of its own: another man of that name
     assert len(clusters([home, denied], 3)) == 2
-
-
-def test_one_sentence_retold_word_for_word_by_two_outlets_is_one_happening_without_a_name():
-    quote = "Unidentified gunmen stormed the northern customs post before dawn, burning two trucks."
-    reports = [report(1, "stormed", quote, article="a1", category="ASSAULT"),
-               report(3, "stormed", quote, article="a2", category="ASSAULT")]
-    (merged,) = clusters(reports, 3)
-    assert "the same sentence" in merged.evidence[0].because
-    short = [report(1, "stormed", "Gunmen stormed a post.", article=a, category="ASSAULT") for a in ("a1", "a2")]
-    assert len(clusters(short, 3)) == 2  # too few words to tell one sentence from another
-    other = [reports[0], report(3, "burning", quote, article="a2", category="ASSAULT")]
-    assert len(clusters(other, 3)) == 2  # the same sentence, another trigger: another happening

@@ -15,7 +15,6 @@ events built from links (sayso.ledger.cluster) do not depend on the order of ing
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from datetime import date
@@ -41,7 +40,6 @@ PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
-SAME_SENTENCE_WORDS = 5  # content words a sentence needs for its fingerprint to be evidence
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -114,7 +112,7 @@ def trigger_stem(trigger: Optional[str]) -> str:
     return stem(words[-1]) if words else ""
 
 
-DEFINITE = frozenset("the this that these those his her its their our my your whose".split())
+DEFINITE = frozenset("the this these those his her its their our my your whose".split())  # not "that": "a reminder that attacks ..."
 
 
 @lru_cache(maxsize=65536)
@@ -140,7 +138,7 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_print")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -151,7 +149,6 @@ class Report:
         self._stem: Optional[str] = None
         self._named: Optional[bool] = None
         self._nominal: Optional[bool] = None
-        self._print: Optional[str] = None
 
     @property
     def words(self) -> frozenset:
@@ -181,24 +178,9 @@ class Report:
             self._nominal = is_nominal(self.row["trigger"], self.row["sentence"])
         return self._nominal
 
-    @property
-    def fingerprint(self) -> Optional[str]:
-        """The sentence's content words, hashed, when there are enough of them to tell one
-        sentence from another ("#" and 12 hex digits): one quote or one line retold by two
-        outlets word for word has one fingerprint."""
-        if self._print is None:
-            words = self.words
-            self._print = ("#" + hashlib.sha1(" ".join(sorted(words)).encode("utf-8")).hexdigest()[:12]
-                           if len(words) >= SAME_SENTENCE_WORDS else "")
-        return self._print or None
-
     def tokens(self) -> frozenset:
-        """The blocking tokens: the heads of the named actor and recipient ("^assad") and the
-        sentence's fingerprint."""
-        found = {t for t in self.actor | self.recipient if t[0] == "^"}
-        if self.fingerprint:
-            found.add(self.fingerprint)
-        return frozenset(found)
+        """The blocking tokens: the heads of the named actor and recipient ("^assad")."""
+        return frozenset(t for t in self.actor | self.recipient if t[0] == "^")
 
 
 class Link(NamedTuple):
@@ -307,7 +289,7 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     if a.key[0] == b.key[0]:
         return _within(a, b, shared, same_stem, category)
     if not shared:
-        return _same_sentence(a, b, same_stem, category)
+        return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
     if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
@@ -316,15 +298,6 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     if same_stem:
         parts.insert(-1, f"same trigger '{a.stem}'")
     return _made(a, b, similarity + len(shared), ", ".join(parts))
-
-
-def _same_sentence(a: Report, b: Report, same_stem: bool, category: str) -> Optional[Link]:
-    """Two articles telling one happening in the same sentence, word for word (a quote, a
-    line of a statement): evidence without a named participant, when the trigger is the same."""
-    if not same_stem or a.fingerprint is None or a.fingerprint != b.fingerprint:
-        return None
-    because = f"same category {category}, the same sentence ({len(a.words)} content words), same trigger '{a.stem}', {_when(a.row, b.row)}"
-    return _made(a, b, 1.0, because)
 
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
@@ -349,15 +322,24 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
 
 
+def _names_its_own(r: Report, e: Report) -> bool:
+    """A reference named after a participant ("the Orlando killings", "the McDonald shooting")
+    refers back only to a report with that participant, in any role."""
+    if not r.named_happening:
+        return True
+    return any(same_participant(r.actor, t) for t in (e.actor, e.recipient))
+
+
 def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
-    article with its category and trigger stem and no participant against it: what it refers
-    back to (the nearest only, so "the attack" never joins every attack an article tells)."""
+    article with its category and trigger stem and no participant against it (and the name a
+    reference is named after, if any): what it refers back to (the nearest only, so "the attack"
+    never joins every attack an article tells)."""
     if not r.nominal or not r.stem:
         return None
     for e in reversed(earlier):
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
-            if conflicts(e, r, days) or _unmatched_parties(e, r):
+            if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
             similarity = cosine(e.words, r.words)
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
