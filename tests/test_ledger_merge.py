@@ -259,3 +259,23 @@ def test_concurrent_writers_and_a_resume_after_a_kill_give_the_same_merged_event
     with open_ledger(ledger_target) as ledger:
         assert merged_contents(ledger) == expected
         check_consistent(ledger)
+
+
+def test_an_articles_own_line_about_a_happening_it_credits_to_a_newspaper_retells_that_newspaper(ledger_target):
+    """Issue 14: "X defected, The Daily Telegraph reported" and, unattributed, "X's defection
+    ..." in one article: one source, the Telegraph; the article's own line keeps its own claim.
+    A line of the article against the others (a denial) stays its outlet's."""
+    told = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defected", told_by=(TELEGRAPH,))
+    own = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defection")
+    doubt = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defected", status="negated")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(make_record("https://a.example/1", "Arutz Sheva", "2012-06-22", [told, own]))
+        (event,) = ledger.events().items
+        detail = ledger.event(event.id)
+        assert (event.reports, event.sources) == (2, 1)
+        assert [s.source for s in detail.sources] == ["The Daily Telegraph"]
+        assert sorted(len(r.chain) for r in detail.reports) == [1, 2]  # the outlet alone; outlet > Telegraph
+        ledger.ingest(make_record("https://b.example/1", "Levant Wire", "2012-06-22", [told, doubt]))
+        (event,) = ledger.events().items
+        assert {s.source for s in ledger.event(event.id).sources} == {"The Daily Telegraph", "Levant Wire"}
+        check_consistent(ledger)

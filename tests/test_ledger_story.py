@@ -50,11 +50,14 @@ def test_the_story_and_its_relay_are_one_merged_event_backed_by_the_newspaper(st
     assert relayed and all(r.chain[-1] == "the Vilnius Tribune" for r in relayed)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14, sources: a relaying article's headline and its own summary "
-                   "sentences are credited to its outlet, so the story counts three sources, not the newspaper alone")
 def test_the_story_and_its_relay_have_one_independent_source(story):
+    """The outlets' own lines about the defection (a headline, "His defection is the first ...")
+    retell the newspaper their articles credit it to: one source, the Vilnius Tribune; each
+    report keeps its own chain."""
     _, told, _ = story
     assert told.event.sources == 1
+    assert [s.source for s in told.sources] == ["the Vilnius Tribune"]
+    assert any(r.chain == (r.outlet,) for r in told.reports)
 
 
 def test_the_denial_is_a_conflicting_negated_claim_on_the_same_event(story):

@@ -280,8 +280,9 @@ def v8(db: Backend) -> None:
 
 def v9(db: Backend) -> None:
     """Step 9 (issue 14): cannot-links (two named people, two triggers of one sentence, days
-    apart) and definite references ("the attack") to the nearest earlier mention: every stored
-    report is clustered again under these rules."""
+    apart), definite references ("the attack") to the nearest earlier mention, and an article's
+    own line about a happening it credits to a source counted for that source: every stored
+    report is clustered and its sources counted again under these rules."""
     from sayso.ledger.batch import recluster_all
 
     recluster_all(db)
