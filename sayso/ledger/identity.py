@@ -115,7 +115,6 @@ def trigger_stem(trigger: Optional[str]) -> str:
 DEFINITE = frozenset("the this these those his her its their our my your whose".split())  # not "that": "a reminder that attacks ..."
 
 
-@lru_cache(maxsize=65536)
 def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
     """A definite noun trigger, a reference back to a happening told before: "the defection",
     "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
