@@ -6,8 +6,11 @@ contradict each other (actors, recipients, places, days) and positive evidence:
   linking by name and alias: "Assad" is "Bashar al-Assad", "Hillary Clinton" is not "Bill
   Clinton"; a country as a whole, "Syria", by its code), and sentences that say much the same
   (content-word cosine at least SIMILAR);
-- two reports of one article (headline, lead, body): a shared named participant, or the same
-  trigger stem ("defected", "the defection") with arguments that agree where both give one.
+- two reports of one article (headline, lead, body): a shared named participant and the same
+  trigger stem, or either with similar sentences; and a definite reference ("the defection",
+  "his meeting") to the nearest earlier report of its trigger stem (`antecedent`).
+Cannot-links (`must_differ`: two named people, two triggers of one sentence, days apart) keep
+a chain of links from joining two reports that must differ (sayso.ledger.cluster).
 An unknown actor is never evidence; neither are roles, titles, demonyms and country words
 inside a name ("Syrian", "officials", "Col."; country words come from sayso/data/demonyms.tsv
 and the ISO country names). A link is a function of the two reports alone, so the merged
@@ -112,7 +115,8 @@ def trigger_stem(trigger: Optional[str]) -> str:
     return stem(words[-1]) if words else ""
 
 
-DEFINITE = frozenset("the this these those his her its their our my your whose".split())  # not "that": "a reminder that attacks ..."
+# Definite determiners before a reference back; not "that" ("a reminder that attacks ...").
+DEFINITE = frozenset("the this these those his her its their our my your whose".split())
 
 
 def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
@@ -301,10 +305,10 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
     """Two reports of one article: a shared named participant and the same trigger stem, or
-    either of shared participant and trigger stem with
-    sentences that say much the same (an unknown actor alone, a shared actor alone or a
-    repeated verb alone is no evidence: "Trump offered no proof" and "Trump is promising lower
-    taxes" are two happenings). Two reports of one sentence are two happenings."""
+    either of them with sentences that say much the same (an unknown actor alone, a shared
+    actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
+    is promising lower taxes" are two happenings). Two triggers of one sentence are two
+    happenings."""
     if not shared and not same_stem or one_sentence(a, b):
         return None
     similarity = cosine(a.words, b.words)
