@@ -70,11 +70,13 @@ def position(report: Report) -> tuple:
 
 def references(reports: list[Report], days: int) -> list[Link]:
     """Each definite reference ("the attack") and what it refers back to in its article."""
-    by_article: dict[str, list[Report]] = defaultdict(list)
+    by_kind: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports:
-        by_article[r.key[0]].append(r)
+        by_kind[(r.key[0], r.row["type"])].append(r)
     found: list[Link] = []
-    for group in by_article.values():
+    for group in by_kind.values():
+        if len(group) < 2:
+            continue
         group.sort(key=position)
         found.extend(made for x, r in enumerate(group) if (made := antecedent(r, group[:x], days)))
     return found

@@ -120,6 +120,8 @@ def independent(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     merged event ("Lasko has defected, the Vilnius Tribune reported" ... "His defection is the
     first") retells that source: it counts for it, not as the outlet's own knowledge; a denial
     or a report against the others still counts for the outlet. Each report keeps its own claim."""
+    if all(r["attribution"] is not None for r in rows) or all(r["attribution"] is None for r in rows):
+        return [(r["source_key"], r["source_name"]) for r in rows]  # no own line beside a credited one
     credited: dict[str, tuple[str, str]] = {}
     for r in rows:
         if r["attribution"] is not None and not is_against(r["status"], r["polarity"]):
