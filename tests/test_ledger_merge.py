@@ -167,12 +167,32 @@ def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
         list(ledger.ingest_many(records, batch=20))
     conn = sqlite3.connect(path)
     conn.executescript("DROP TABLE report_keys; ALTER TABLE merged_events DROP COLUMN evidence; "
-                       "DELETE FROM schema_version WHERE version = 8; "
+                       "DELETE FROM schema_version WHERE version >= 8; "
                        "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v7 left them
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == 8
+        assert ledger.schema_version() == 9
+        assert merged_contents(ledger) == expected
+
+
+def test_a_version_8_ledger_is_clustered_again_under_the_cannot_links(tmp_path):
+    """Schema step 9 clusters every report again (cannot-links, definite references): a
+    version 8 ledger whose merged events were made under other rules becomes a fresh ingest's."""
+    records = news_stream(60)
+    with open_ledger(str(tmp_path / "fresh.db")) as ledger:
+        list(ledger.ingest_many(records, batch=20))
+        expected = merged_contents(ledger)
+    path = str(tmp_path / "v8.db")
+    with open_ledger(path) as ledger:
+        list(ledger.ingest_many(records, batch=20))
+    conn = sqlite3.connect(path)
+    conn.executescript("DELETE FROM schema_version WHERE version = 9; DELETE FROM merged_events; "
+                       "UPDATE events SET merged_id = rowid;")  # as other rules might have left them
+    conn.commit()
+    conn.close()
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == 9
         assert merged_contents(ledger) == expected
 
 
@@ -238,4 +258,24 @@ def test_concurrent_writers_and_a_resume_after_a_kill_give_the_same_merged_event
     assert resumed.wait() == 0, resumed.stderr.read()
     with open_ledger(ledger_target) as ledger:
         assert merged_contents(ledger) == expected
+        check_consistent(ledger)
+
+
+def test_an_articles_own_line_about_a_happening_it_credits_to_a_newspaper_retells_that_newspaper(ledger_target):
+    """Issue 14: "X defected, The Daily Telegraph reported" and, unattributed, "X's defection
+    ..." in one article: one source, the Telegraph; the article's own line keeps its own claim.
+    A line of the article against the others (a denial) stays its outlet's."""
+    told = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defected", told_by=(TELEGRAPH,))
+    own = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defection")
+    doubt = Spec("DEFECT", PILOT, place=JORDAN, day="2012-06-21", verb="defected", status="negated")
+    with open_ledger(ledger_target) as ledger:
+        ledger.ingest(make_record("https://a.example/1", "Arutz Sheva", "2012-06-22", [told, own]))
+        (event,) = ledger.events().items
+        detail = ledger.event(event.id)
+        assert (event.reports, event.sources) == (2, 1)
+        assert [s.source for s in detail.sources] == ["The Daily Telegraph"]
+        assert sorted(len(r.chain) for r in detail.reports) == [1, 2]  # the outlet alone; outlet > Telegraph
+        ledger.ingest(make_record("https://b.example/1", "Levant Wire", "2012-06-22", [told, doubt]))
+        (event,) = ledger.events().items
+        assert {s.source for s in ledger.event(event.id).sources} == {"The Daily Telegraph", "Levant Wire"}
         check_consistent(ledger)

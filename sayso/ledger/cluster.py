@@ -5,7 +5,10 @@ is left of merged events that lost reports). Its links are found by blocking, ne
 reports of one article are compared with each other, reports of different articles only when
 they share a participant token and category. The components are built by Kruskal's order (the
 strongest link first, ties by report keys), so each merged event keeps a spanning tree of the
-links that made it, its evidence, and the result is one function of the block's reports:
+links that made it, its evidence; a link is skipped when the two parts it would join hold two
+reports that must differ (a cannot-link: two named people as actors, days apart, two triggers
+of one sentence), so a chain of similar reports never joins two different happenings. The result is
+one function of the block's reports:
 whatever the order of ingest, the same reports give the same merged events, with the same id
 (`stable_id`: the day of its earliest report, then a hash of that report's key, so new merged
 events get ids near each other and the tables keyed by merged id grow at one end).
@@ -18,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from sayso.ledger.identity import Link, Report, link
+from sayso.ledger.identity import Link, Report, antecedent, link, must_differ
 
 HASH_BITS = 32  # below 2^52 with the day number above them: exact in JavaScript numbers (the API's JSON)
 EPOCH = date(1900, 1, 1)
@@ -59,14 +62,41 @@ def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
     return pairs
 
 
+def position(report: Report) -> tuple:
+    """Where the report's trigger is in its article: event ids are numbered in text order ("v12")."""
+    digits = "".join(c for c in report.key[1] if c.isdigit())
+    return (int(digits) if digits else 0, report.key[1])
+
+
+def references(reports: list[Report], days: int) -> list[Link]:
+    """Each definite reference ("the attack") and what it refers back to in its article."""
+    by_kind: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        by_kind[(r.key[0], r.row["type"])].append(r)
+    found: list[Link] = []
+    for group in by_kind.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=position)
+        found.extend(made for x, r in enumerate(group) if (made := antecedent(r, group[:x], days)))
+    return found
+
+
 def links_of(reports: list[Report], days: int) -> list[Link]:
-    found = []
+    found: dict[tuple, Link] = {}
     for i, j in candidate_pairs(reports):
         made = link(reports[i], reports[j], days)
         if made is not None:
-            found.append(made)
-    found.sort(key=lambda l: (-l.score, l.a, l.b))
-    return found
+            found[(made.a, made.b)] = made
+    for made in references(reports, days):
+        found.setdefault((made.a, made.b), made)
+    return sorted(found.values(), key=lambda l: (-l.score, l.a, l.b))
+
+
+def cannot_link(one: list[Report], other: list[Report], days: int) -> bool:
+    """Some report of one part and some of the other must differ (sayso.ledger.identity
+    must_differ: two people, days apart, one sentence): a chain of links never joins them."""
+    return any(must_differ(a, b, days) for a in one for b in other)
 
 
 def clusters(reports: Iterable[Report], days: int) -> list[Cluster]:
@@ -82,11 +112,13 @@ def clusters(reports: Iterable[Report], days: int) -> list[Cluster]:
         return i
 
     tree: dict[int, list[Link]] = defaultdict(list)
+    parts: dict[int, list[Report]] = {i: [r] for i, r in enumerate(members)}
     for made in links_of(members, days):
         ra, rb = root(index[made.a]), root(index[made.b])
-        if ra != rb:
+        if ra != rb and not cannot_link(parts[ra], parts[rb], days):
             keep, gone = min(ra, rb), max(ra, rb)
             parent[gone] = keep
+            parts[keep].extend(parts.pop(gone))
             tree[keep].extend(tree.pop(gone, ()))
             tree[keep].append(made)
     groups: dict[int, list[Report]] = defaultdict(list)

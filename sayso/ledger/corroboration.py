@@ -16,7 +16,7 @@ REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "acto
                   "actor_country", "actor_sector", "recipient_name", "recipient_kind",
                   "recipient_country", "recipient_sector", "place_name", "place_country", "lat",
                   "lon", "status", "polarity", "source_key", "source_name", "sentence", "trigger",
-                  "date_value", "date_precision", "merged_id")
+                  "date_value", "date_precision", "merged_id", "attribution")
 SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
                    "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
                    "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",
@@ -102,7 +102,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     statuses = [r["status"] for r in rows if r["status"]]
     against = sum(is_against(r["status"], r["polarity"]) for r in rows)
     values = (mode, day, max(days) if days else None, *parties, place, country, lat, lon, len(rows),
-              len({r["article_id"] for r in rows}), len({r["source_key"] for r in rows}),
+              len({r["article_id"] for r in rows}), len({key for key, _ in independent(rows)}),
               ",".join(sorted(set(statuses))), main_status(statuses),
               int(0 < against < len(rows)), rows[0]["sentence"],
               "\n".join(sorted({r["place_name"] for r in rows if r["place_name"]})) or None)
@@ -114,11 +114,30 @@ def status_rows(merged_id: int, summary: dict[str, Any]) -> list[tuple]:
     return [(status, merged_id) for status in (summary["statuses"] or "").split(",") if status]
 
 
+def independent(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The independent source (key, name) each report counts for. A report an article asserts
+    itself (no attribution) about a happening the same article credits to a source in this
+    merged event ("Lasko has defected, the Vilnius Tribune reported" ... "His defection is the
+    first") retells that source: it counts for it, not as the outlet's own knowledge; a denial
+    or a report against the others still counts for the outlet. Each report keeps its own claim."""
+    if all(r["attribution"] is not None for r in rows) or all(r["attribution"] is None for r in rows):
+        return [(r["source_key"], r["source_name"]) for r in rows]  # no own line beside a credited one
+    credited: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        if r["attribution"] is not None and not is_against(r["status"], r["polarity"]):
+            credited.setdefault(r["article_id"], (r["source_key"], r["source_name"]))
+    own = [r["attribution"] is None and not is_against(r["status"], r["polarity"]) for r in rows]
+    return [credited.get(r["article_id"], (r["source_key"], r["source_name"])) if mine
+            else (r["source_key"], r["source_name"]) for r, mine in zip(rows, own)]
+
+
 def source_rows(merged_id: int, rows: list[dict[str, Any]]) -> list[tuple]:
     by_key: dict[str, list[dict]] = {}
-    for r in rows:
-        by_key.setdefault(r["source_key"], []).append(r)
-    return [(merged_id, key, group[0]["source_name"], len(group),
+    names: dict[str, str] = {}
+    for r, (key, name) in zip(rows, independent(rows)):
+        by_key.setdefault(key, []).append(r)
+        names.setdefault(key, name)
+    return [(merged_id, key, names[key], len(group),
              ",".join(sorted({g["status"] for g in group if g["status"]})))
             for key, group in by_key.items()]
 

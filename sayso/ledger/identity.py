@@ -6,8 +6,11 @@ contradict each other (actors, recipients, places, days) and positive evidence:
   linking by name and alias: "Assad" is "Bashar al-Assad", "Hillary Clinton" is not "Bill
   Clinton"; a country as a whole, "Syria", by its code), and sentences that say much the same
   (content-word cosine at least SIMILAR);
-- two reports of one article (headline, lead, body): a shared named participant, or the same
-  trigger stem ("defected", "the defection") with arguments that agree where both give one.
+- two reports of one article (headline, lead, body): a shared named participant and the same
+  trigger stem, or either with similar sentences; and a definite reference ("the defection",
+  "his meeting") to the nearest earlier report of its trigger stem (`antecedent`).
+Cannot-links (`must_differ`: two named people, two triggers of one sentence, days apart) keep
+a chain of links from joining two reports that must differ (sayso.ledger.cluster).
 An unknown actor is never evidence; neither are roles, titles, demonyms and country words
 inside a name ("Syrian", "officials", "Col."; country words come from sayso/data/demonyms.tsv
 and the ISO country names). A link is a function of the two reports alone, so the merged
@@ -36,6 +39,7 @@ pilots soldier soldiers sen senator rep gov governor secretary former candidate 
 nominee campaign party state department ministry agency office director chief news media
 """.split())
 NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
+PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
@@ -111,10 +115,33 @@ def trigger_stem(trigger: Optional[str]) -> str:
     return stem(words[-1]) if words else ""
 
 
+# Definite determiners before a reference back; not "that" ("a reminder that attacks ...").
+DEFINITE = frozenset("the this these those his her its their our my your whose".split())
+
+
+def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
+    """A definite noun trigger, a reference back to a happening told before: "the defection",
+    "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
+    the three words before it, none of them a verb in "-ed"); "a new investigation" is not."""
+    if not trigger or not sentence:
+        return False
+    at = sentence.lower().find(trigger.lower())
+    if at < 0 or trigger.split()[-1].lower().endswith("ed"):
+        return False
+    before = sentence[:at].lower().replace("\u2019", "'").split()[-3:]
+    for w in reversed(before):
+        w = w.strip(",;:(\"")
+        if w in DEFINITE or w.endswith("'s"):
+            return True
+        if w.endswith("ed") or not w.replace("-", "").isalnum():
+            return False
+    return False
+
+
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -124,6 +151,7 @@ class Report:
         self._words: Optional[frozenset] = None
         self._stem: Optional[str] = None
         self._named: Optional[bool] = None
+        self._nominal: Optional[bool] = None
 
     @property
     def words(self) -> frozenset:
@@ -145,6 +173,14 @@ class Report:
             self._named = bool(self.actor and name and trigger and f"{name} {trigger}".lower() in sentence.lower())
         return self._named
 
+    @property
+    def nominal(self) -> bool:
+        """The trigger is a definite noun ("the defection", "his meeting"), a reference back to
+        a happening rather than its telling."""
+        if self._nominal is None:
+            self._nominal = is_nominal(self.row["trigger"], self.row["sentence"])
+        return self._nominal
+
     def tokens(self) -> frozenset:
         """The blocking tokens: the heads of the named actor and recipient ("^assad")."""
         return frozenset(t for t in self.actor | self.recipient if t[0] == "^")
@@ -158,10 +194,20 @@ class Link(NamedTuple):
 
 
 def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
-    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
-    if ca and cb and ca != cb:
+    """Two named participants that are not one, or two countries; but one named participant
+    whose country in one report is that report's place or other party's ("Lasko had defected
+    to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
+    if ta and tb and not same_participant(ta, tb):
         return True
-    return bool(ta) and bool(tb) and not same_participant(ta, tb)
+    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
+    if not (ca and cb and ca != cb):
+        return False
+    return not (ta and tb and (_borrowed_country(a, role) or _borrowed_country(b, role)))
+
+
+def _borrowed_country(r: dict, role: str) -> bool:
+    other = "recipient" if role == "actor" else "actor"
+    return r[f"{role}_country"] in (r["place_country"], r[f"{other}_country"])
 
 
 def _place_conflict(a: dict, b: dict) -> bool:
@@ -202,6 +248,18 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
             or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
             or _place_conflict(ra, rb)
             or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
+
+
+def must_differ(a: Report, b: Report, days: int) -> bool:
+    """A cannot-link: two reports that are never parts of one happening, whatever links them
+    through others: two triggers of one sentence, two different named people as actors, days
+    too far apart. (Places and recipients, often another happening's in a sentence, and
+    organisations, often a description, only stop a direct link.)"""
+    ra, rb = a.row, b.row
+    if one_sentence(a, b) or _time_conflict(ra, rb, days, a.key[0] == b.key[0]):
+        return True
+    people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
+    return people and bool(a.actor) and bool(b.actor) and not same_participant(a.actor, b.actor)
 
 
 def _shared(a: Report, b: Report) -> list[str]:
@@ -249,14 +307,14 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     """Two reports of one article: a shared named participant and the same trigger stem, or
     either of them with sentences that say much the same (an unknown actor alone, a shared
     actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
-    is promising lower taxes" are two happenings)."""
-    if not shared and not same_stem or _one_sentence(a.row, b.row):
-        return None  # two triggers of one sentence: the extraction told them apart
-    if not shared and _unmatched_parties(a, b):
+    is promising lower taxes" are two happenings). Two triggers of one sentence are two
+    happenings."""
+    if not shared and not same_stem or one_sentence(a, b):
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
-    if not (shared and same_stem) and not named and similarity < SIMILAR_WITHIN:
+    similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
+    if not (shared and same_stem) and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
@@ -267,16 +325,48 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
 
 
-def _one_sentence(a: dict, b: dict) -> bool:
-    """Two different triggers of one sentence (a sentence repeated word for word is not one)."""
-    return a["sentence"] == b["sentence"] and a["trigger"] != b["trigger"]
+def _names_its_own(r: Report, e: Report) -> bool:
+    """A reference named after a participant ("the Orlando killings", "the McDonald shooting")
+    refers back only to a report with that participant, in any role."""
+    if not r.named_happening:
+        return True
+    return any(same_participant(r.actor, t) for t in (e.actor, e.recipient))
 
 
-def _unmatched_parties(a: Report, b: Report) -> bool:
-    """Both give an actor (or both a recipient) and it is not one named participant."""
+def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
+    """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
+    article with its category and trigger stem and no participant against it (and the name a
+    reference is named after, if any): what it refers back to (the nearest only, so "the attack"
+    never joins every attack an article tells)."""
+    if not r.nominal or not r.stem:
+        return None
+    for e in reversed(earlier):
+        if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
+            if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
+                continue
+            similarity = cosine(e.words, r.words)
+            return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
+                         f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
+                         f"sentence similarity {similarity:.2f}")
+    return None
+
+
+def one_sentence(a: Report, b: Report) -> bool:
+    """Two triggers of one sentence of one article: the extraction told them apart (a sentence
+    the article repeats word for word, its trigger once in it, is one happening)."""
+    sentence, trigger = a.row["sentence"], a.row["trigger"]
+    if a.key[0] != b.key[0] or sentence != b.row["sentence"]:
+        return False
+    return trigger != b.row["trigger"] or not trigger or (sentence or "").count(trigger) > 1
+
+
+def _unmatched_parties(a: Report, b: Report, strict: bool = True) -> bool:
+    """Both give an actor (or both a recipient) and it is not one named participant (strict:
+    also a name against a description; else only two different descriptions)."""
     for role, ta, tb in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
         if a.row[f"{role}_name"] and b.row[f"{role}_name"] and not same_participant(ta, tb):
-            if ta or tb or normalise(a.row[f"{role}_name"]) != normalise(b.row[f"{role}_name"]):
+            differ = normalise(a.row[f"{role}_name"]) != normalise(b.row[f"{role}_name"])
+            if (ta or tb or differ) if strict else (not ta and not tb and differ):
                 return True
     return False
 

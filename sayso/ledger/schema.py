@@ -278,8 +278,18 @@ def v8(db: Backend) -> None:
     recluster_all(db)
 
 
+def v9(db: Backend) -> None:
+    """Step 9 (issue 14): cannot-links (two named people, two triggers of one sentence, days
+    apart), definite references ("the attack") to the nearest earlier mention, and an article's
+    own line about a happening it credits to a source counted for that source: every stored
+    report is clustered and its sources counted again under these rules."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9]]
 VERSION = len(MIGRATIONS)
 
 

@@ -13,7 +13,9 @@ independent source is what a reader would have to check to confirm the report:
   never another outlet the article mentions. An outlet, poll or report named in one sentence
   ("The Sun reported in 2007", "An ABC News tracking poll") is the source of that sentence's
   reports only, through their attribution; crediting the article's other sentences to the
-  outlet it cites most made 37 % of the articles' own assertions another outlet's.
+  outlet it cites most made 37 % of the articles' own assertions another outlet's. Only in a
+  merged event where the same article credits the happening to a source does its own line
+  about it count for that source (sayso.ledger.corroboration.independent).
 Two reports with the same source key count once.
 """
 from __future__ import annotations

@@ -1,0 +1,88 @@
+"""Issue 14: mentions of one happening within an article, and the cannot-links that keep a chain
+of similar reports from joining two happenings (sayso.ledger.identity, sayso.ledger.cluster)."""
+from __future__ import annotations
+
+from sayso.ledger.cluster import clusters
+from sayso.ledger.corroboration import REPORT_COLUMNS
+from sayso.ledger.identity import Report, is_nominal
+
+ARTICLE = "article-1"
+
+
+def report(n: int, trigger: str, sentence: str, actor: str | None = None, recipient: str | None = None,
+           article: str = ARTICLE, category: str = "DEFECT", day: str = "2031-04-02") -> Report:
+    row = dict.fromkeys(REPORT_COLUMNS)
+    row.update(article_id=article, id=f"v{n}", type=category, day=day, trigger=trigger, sentence=sentence,
+               actor_name=actor, actor_kind="person" if actor else None,
+               recipient_name=recipient, recipient_kind="organization" if recipient else None)
+    return Report(row)
+
+
+def grouped(reports: list[Report]) -> set[frozenset]:
+    return {frozenset(r.key[1] for r in c.members) for c in clusters(reports, 3)}
+
+
+def test_a_definite_reference_joins_the_nearest_earlier_mention_only():
+    reports = [
+        report(1, "defected", "Pilot Ivo Sander defected to Norland on Tuesday.", actor="Ivo Sander"),
+        report(2, "defection", "The defection embarrassed the air force."),
+        report(3, "defected", "A week earlier, Captain Rui Mota had defected by boat.", actor="Rui Mota"),
+        report(4, "defection", "His defection was never announced."),
+    ]
+    assert grouped(reports) == {frozenset({"v1", "v2"}), frozenset({"v3", "v4"})}
+
+
+def test_an_indefinite_noun_or_a_verb_is_no_reference_back():
+    assert is_nominal("attack", "Officials said the attack was planned.")
+    assert is_nominal("meeting", "Nobody saw his meeting with the envoy.")
+    assert not is_nominal("attack", "They may attack again.")
+    assert not is_nominal("investigation", "The ministry opened a new investigation.")
+    assert not is_nominal("defected", "The pilot defected.")
+
+
+def test_a_chain_of_links_never_joins_two_named_people():
+    """v1 and v3 share the unit with v2 (no actor) but name two different pilots: v2 joins one
+    of them, never both."""
+    unit = "Zarqa Wing"
+    reports = [
+        report(1, "defected", "Ivo Sander of the Zarqa Wing defected at dawn.", actor="Ivo Sander", recipient=unit),
+        report(2, "defected", "A pilot of the Zarqa Wing defected, the ministry said.", recipient=unit),
+        report(3, "defected", "Rui Mota of the Zarqa Wing defected, his family said.", actor="Rui Mota", recipient=unit),
+    ]
+    groups = grouped(reports)
+    assert not any({"v1", "v3"} <= g for g in groups)
+    assert len(groups) == 2
+
+
+def test_two_triggers_of_one_sentence_are_two_happenings():
+    sentence = "Ivo Sander left the meeting with the envoy early for a meeting with the governor."
+    reports = [report(1, "meeting", sentence, actor="Ivo Sander", category="CONSULT"),
+               report(2, "meeting", sentence, actor="Ivo Sander", category="CONSULT")]
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_a_sentence_repeated_word_for_word_is_one_happening():
+    sentence = "Ivo Sander defected to Norland."
+    reports = [report(1, "defected", sentence, actor="Ivo Sander"), report(2, "defected", sentence, actor="Ivo Sander")]
+    assert grouped(reports) == {frozenset({"v1", "v2"})}
+
+
+def test_reports_days_apart_in_one_chain_stay_apart():
+    """Across articles, each link within the window, the ends of the chain too far apart."""
+    reports = [report(1, "defected", "Ivo Sander defected to Norland with his jet.", actor="Ivo Sander",
+                      article=f"a{d}", day=f"2031-04-0{d}") for d in (1, 4, 7)]
+    groups = {frozenset(r.key[0] for r in c.members) for c in clusters(reports, 3)}
+    assert not any({"a1", "a7"} <= g for g in groups)
+    assert {"a1", "a4"} in groups or {"a4", "a7"} in groups
+
+
+def test_a_country_borrowed_from_the_destination_does_not_split_one_named_person():
+    home = report(1, "defected", "Colonel Ivo Sander of Belarus defected to Lithuania.", actor="Ivo Sander",
+                  recipient="Lithuania", article="a1")
+    denied = report(1, "defected", "The ministry denied that Ivo Sander had defected to Lithuania.",
+                    actor="Ivo Sander", recipient="Lithuania", article="a2")
+    home.row.update(actor_country="BLR", recipient_country="LTU")
+    denied.row.update(actor_country="LTU", recipient_country="LTU")
+    assert len(clusters([home, denied], 3)) == 1
+    denied.row.update(actor_country="POL")  # a country of its own: another man of that name
+    assert len(clusters([home, denied], 3)) == 2
