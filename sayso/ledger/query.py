@@ -188,13 +188,13 @@ NUMERIC = frozenset({"sources", "reports", "articles", "id"})
 INDEXED = frozenset({"day", "sources", "id"})  # sorts an index answers
 
 
-def order_by(sort: str, f: Filters) -> str:
-    """ORDER BY for a sort name. With a substring filter the sort key is wrapped so the database
-    scans the table once and sorts the few matches, instead of walking the sort index and
-    fetching every row in index order to test it."""
+def order_by(sort: str, f: Filters, sort_matches: bool = False) -> str:
+    """ORDER BY for a sort name. With a substring filter (or `sort_matches`: a few matches read
+    from a list) the sort key is wrapped so the database finds the matches first and sorts them,
+    instead of walking the sort index and fetching every row in index order to test it."""
     column, direction = SORTS[sort]
     key = f"m.{column}"
-    if scans(f) and column in INDEXED:
+    if (sort_matches or scans(f)) and column in INDEXED:
         key = f"({key} + 0)" if column in NUMERIC else f"({key} || '')"
     tie = "" if column == "id" else f", m.id{direction}"
     return f"{key}{direction}{tie}"
@@ -235,7 +235,10 @@ class Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else "", self.params
 
 
-def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list[Any]]:
+PROBE, MEMBER, FIRST = "probe", "member", "first"  # how country and status conditions are read
+
+
+def where(f: Filters, db: Backend, lists: str = PROBE) -> tuple[str, list[Any]]:
     """The WHERE clause (over merged_events m) and its parameters, for this database.
 
     `db.like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE), always
@@ -243,8 +246,11 @@ def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list
     and report sentences are correlated EXISTS probes through indexes that start with merged_id
     or end with it, one index seek per merged event the other filters leave. A SQLite ledger
     with `schema.search_index` answers `actor` and `place` from its trigram index and `text`
-    from its word index. `lists_first`: the country and status conditions as lists read from
-    their indexes instead, best for counting when no date range narrows the merged events first.
+    from its word index. `lists`: how the country and status conditions are read. PROBE: an
+    index seek per merged event (best when most merged events match); MEMBER: their lists of
+    merged ids read once from their indexes, each merged event tested against them (walking a
+    sort index past many merged events that do not match); FIRST: the lists read first and the
+    merged events fetched by id (few matches, or counting when no date range narrows them).
     """
     add = Where()
     categories = many(f.category)
@@ -261,7 +267,7 @@ def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list
     if f.place_id:
         _place_id(f.place_id, add)
     _substrings(f, db.like, search_index(db), add)
-    _lists(f, lists_first, add)
+    _lists(f, lists, add)
     _reports(f, db.like, add)
     if f.text:
         _text(f.text, db, search_index(db), add)
@@ -282,23 +288,24 @@ def _place_id(value: str, add: Where) -> None:
     add("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?", y - 5e-5, y + 5e-5, x - 5e-5, x + 5e-5)
 
 
-def _lists(f: Filters, lists_first: bool, add: Where) -> None:
-    """The country and status filters: probes per merged event, or lists read first."""
-    countries, statuses = [c.upper() for c in many(f.country)], [s.lower() for s in many(f.status)]
-    if countries:
-        marks = ", ".join("?" * len(countries))
-        if lists_first:
-            add(f"m.id IN (SELECT k.merged_id FROM merge_keys k WHERE k.country IN ({marks}))", *countries)
+LIST_OF = {"country": "SELECT k.merged_id FROM merge_keys k WHERE k.country IN ({marks})",
+           "status": "SELECT s.merged_id FROM merged_statuses s WHERE s.status IN ({marks})"}
+PROBE_OF = {"country": "EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country IN ({marks}))",
+            "status": "EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status IN ({marks}) AND s.merged_id = m.id)"}
+
+
+def _lists(f: Filters, lists: str, add: Where) -> None:
+    """The country and status filters: probes per merged event, lists tested against, or lists
+    read first. MEMBER's `+m.id` keeps the list from driving the query (the sort index does)."""
+    for name, values in (("country", [c.upper() for c in many(f.country)]),
+                         ("status", [s.lower() for s in many(f.status)])):
+        if not values:
+            continue
+        marks = ", ".join("?" * len(values))
+        if lists == PROBE:
+            add(PROBE_OF[name].format(marks=marks), *values)
         else:
-            add(f"EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country IN ({marks}))",
-                *countries)
-    if statuses:
-        marks = ", ".join("?" * len(statuses))
-        if lists_first:
-            add(f"m.id IN (SELECT s.merged_id FROM merged_statuses s WHERE s.status IN ({marks}))", *statuses)
-        else:
-            add(f"EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status IN ({marks}) AND s.merged_id = m.id)",
-                *statuses)
+            add(f"{'+' if lists == MEMBER else ''}m.id IN ({LIST_OF[name].format(marks=marks)})", *values)
 
 
 def _substrings(f: Filters, like: str, fts: bool, add: Where) -> None:
@@ -347,31 +354,55 @@ def _text(text: str, db: Backend, fts: bool, add: Where) -> None:
 
 
 def count(db: Backend, f: Filters) -> int:
-    """How many merged events match. A status filter alone counts its list directly; without a
-    date range, country and status filters are read as lists before the merged events."""
+    """How many merged events match. A status or country filter alone counts its list directly
+    (the distinct merged ids of its index, no merged event read); without a date range, country
+    and status filters are read as lists before the merged events."""
     only = {name for name in FILTER_NAMES if getattr(f, name) not in (None, "", ())}
     if only == {"status"} and len(many(f.status)) == 1:
         return int(db.one("SELECT COUNT(*) FROM merged_statuses WHERE status = ?", (many(f.status)[0].lower(),))[0])
-    clause, params = where(f, db, lists_first=not (f.since or f.until))
+    if only == {"country"}:
+        countries = [c.upper() for c in many(f.country)]
+        return int(db.one(f"SELECT COUNT(DISTINCT merged_id) FROM merge_keys WHERE country IN "
+                          f"({', '.join('?' * len(countries))})", countries)[0])
+    clause, params = where(f, db, FIRST if not (f.since or f.until) else PROBE)
     return int(db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)[0])
+
+
+LIST_FIRST = 2_000  # a country or status filter matching at most this many: fetch them by id and sort them
+PROBE_SHARE = 0.25  # matching at least this share of all merged events: a probe per merged event walked
+
+
+def list_plan(db: Backend, f: Filters, total: int) -> str:
+    """How a page reads its country and status conditions, from how many merged events match:
+    few, fetched from the lists and sorted; most, a probe per merged event as the sort index is
+    walked (a few probes per match); in between, the lists read once and each merged event walked
+    tested against them (a country whose events all lie in some years walks past many others)."""
+    if not (many(f.country) or many(f.status)) or db.kind != "sqlite":
+        return PROBE
+    if total <= LIST_FIRST:
+        return FIRST
+    everything = int(db.one("SELECT COUNT(*) FROM merged_events")[0])
+    return PROBE if total >= PROBE_SHARE * everything else MEMBER
+
 
 def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters, db)
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
-    scanning = scans(filters)
-    total_col = ", COUNT(*) OVER ()" if scanning else ""  # one scan gives the page and the total
-    found = db.rows(f"SELECT {cols}{total_col} FROM merged_events m{clause} "
-                    f"ORDER BY {order_by(sort, filters)}{page}", params)
-    if scanning and found:
-        total = int(found[0][-1])
-        found = [r[:-1] for r in found]
-    else:  # the page walks the sort index; the count reads lists where it can
-        total = count(db, filters)
-    return Page(int(total), [MergedEvent.from_row(r) for r in found])
+    if scans(filters):  # one scan gives the page and the total
+        clause, params = where(filters, db)
+        found = db.rows(f"SELECT {cols}, COUNT(*) OVER () FROM merged_events m{clause} "
+                        f"ORDER BY {order_by(sort, filters)}{page}", params)
+        total = int(found[0][-1]) if found else count(db, filters)
+        return Page(total, [MergedEvent.from_row(r[:-1]) for r in found])
+    total = count(db, filters)  # first: how many match decides how the page is read
+    lists = list_plan(db, filters, total)
+    clause, params = where(filters, db, lists)
+    found = db.rows(f"SELECT {cols} FROM merged_events m{clause} "
+                    f"ORDER BY {order_by(sort, filters, lists == FIRST)}{page}", params)
+    return Page(total, [MergedEvent.from_row(r) for r in found])
 
 
 def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
@@ -452,10 +483,16 @@ def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:
 PERIODS = {"day": 10, "month": 7, "year": 4}
 
 
+def aggregate_lists(f: Filters) -> str:
+    """How counts over all matches read country and status conditions: without a date range the
+    lists drive the query; within one, the merged events of the range are tested against them."""
+    return MEMBER if f.since or f.until else FIRST
+
+
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters, db)
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)
@@ -464,7 +501,7 @@ def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list
 
 def day_counts(db: Backend, filters: Filters = Filters()) -> list[tuple[str, str, int]]:
     """(day, category, merged events) of the dated merged events that match, by day."""
-    clause, params = where(filters, db)
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT m.day, m.category, COUNT(*) FROM merged_events m{clause}{extra}m.day IS NOT NULL "
                     "GROUP BY m.day, m.category ORDER BY m.day, m.category", params)
@@ -473,8 +510,9 @@ def day_counts(db: Backend, filters: Filters = Filters()) -> list[tuple[str, str
 
 def place_counts(db: Backend, filters: Filters = Filters(),
                  limit: int = 1000) -> list[tuple[str, Optional[str], float, float, int]]:
-    """(place, country, lat, lon, merged events) of the places of matching merged events, most first."""
-    clause, params = where(filters, db)
+    """(place, country, lat, lon, merged events) of the places of matching merged events, most first
+    (schema step 9's index holds all it reads within a date range)."""
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT m.place, m.country, m.lat, m.lon, COUNT(*) AS n FROM merged_events m{clause}{extra}"
                     "m.lat IS NOT NULL AND m.lon IS NOT NULL GROUP BY m.place, m.country, m.lat, m.lon "
