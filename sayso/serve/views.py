@@ -35,7 +35,9 @@ def ledger_page(request: Request) -> Response:
     pages = max(1, -(-page.total // query.limit))
     by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
     exports = {f: query.filter_url("/api/export", format=f) for f in FORMATS}
+    here = query.filter_url("/", place_id=None)  # + a row's place_id (the last filter): no URL built per row
     return _page(request, "ledger.html", {
+        "place_link": here + ("&" if "?" in here else "?") + "place_id=",
         "q": query, "items": page.items, "total": page.total, "pages": pages, "by_category": by_category,
         "options": store.options(), "stats": store.stats(), "sorts": SORTS, "page_sizes": PAGE_SIZES,
         "sources": store.source_names([e.id for e in page.items]), "exports": exports, "title": "Ledger",
