@@ -54,8 +54,11 @@ def event_page(request: Request) -> Response:
     if detail is None:
         raise HTTPException(404, "no such event in the ledger")
     against = {(r.article_id, r.event_id) for r in detail.claims_against}
+    outlets = {f"{r.article_id}/{r.event_id}": f"{r.outlet or '(unknown outlet)'} ({r.published or 'undated'})"
+               for r in detail.reports}  # the reports the merge evidence names, as "article/event"
     return _page(request, "event.html", {
         "d": detail, "e": detail.event, "graph": Markup(chain_svg(_claims(detail))), "against": against,
+        "outlets": outlets,
         "title": f"{detail.event.category} event {detail.event.id}",
     })
 
