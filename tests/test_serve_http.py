@@ -359,3 +359,18 @@ def test_the_store_keeps_few_ledger_handles_open(ledger_path):
     assert store.events({"category": "DEFECT"}, "-day", 10, 0).total == 1
     store.close()
     assert store._idle.qsize() == 0
+
+
+def test_only_the_stores_first_handle_checks_the_ledger(ledger_path, monkeypatch):
+    """The integrity check takes seconds on a big ledger: a handle opened under load skips it."""
+    import sayso.ledger
+    from sayso.serve.store import Store
+
+    checks = []
+    real = sayso.ledger.check_intact
+    monkeypatch.setattr(sayso.ledger, "check_intact", lambda db, where: (checks.append(where), real(db, where)))
+    store = Store(ledger_path)
+    with store.lease() as first, store.lease() as second, store.lease() as third:
+        assert len({id(first), id(second), id(third)}) == 3 and first.stats() == third.stats()
+    assert len(checks) == 1
+    store.close()

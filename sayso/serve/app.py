@@ -56,6 +56,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
+        store.warm()  # the first handle (it checks the ledger) before the first request
         yield
         store.close()
 
