@@ -77,7 +77,7 @@ V2 = [
         FROM events e JOIN articles a ON a.id = e.article_id""",
 ]
 
-# Step 3: country filters probe merge_keys per merged event (see query.where), so the index
+# Step 3: country filters probe merge_keys per merged event (see sayso.ledger.where), so the index
 # starts with merged_id and covers the country.
 V3 = [
     "DROP INDEX merge_keys_country",
