@@ -36,11 +36,12 @@ def ledger_page(request: Request) -> Response:
     by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
     exports = {f: query.filter_url("/api/export", format=f) for f in FORMATS}
     here = query.filter_url("/", place_id=None)  # + a row's place_id (the last filter): no URL built per row
+    rows = request.app.state.rows.render(page.items, store.source_names([e.id for e in page.items]), by_category,
+                                         here + ("&" if "?" in here else "?") + "place_id=")
     return _page(request, "ledger.html", {
-        "place_link": here + ("&" if "?" in here else "?") + "place_id=",
-        "q": query, "items": page.items, "total": page.total, "pages": pages, "by_category": by_category,
+        "q": query, "rows": rows, "total": page.total, "pages": pages,
         "options": store.options(), "stats": store.stats(), "sorts": SORTS, "page_sizes": PAGE_SIZES,
-        "sources": store.source_names([e.id for e in page.items]), "exports": exports, "title": "Ledger",
+        "exports": exports, "title": "Ledger",
     })
 
 
