@@ -46,12 +46,10 @@ class Rows:
     def render(self, events: Iterable[Any], sources: Mapping[int, list[str]], category_links: Mapping[str, str],
                place_link: str) -> list[Markup]:
         """The rows of these merged events with this page's links (escaped) in place of the markers."""
-        out = []
+        out, place = [], str(escape(place_link))
         for e in events:
             html = self._row(e, tuple(sources.get(e.id, ())))
-            if MARK in html:
-                html = html.replace(PLACE, str(escape(place_link)))
-                for category, link in category_links.items():
-                    html = html.replace(str(escape(category_mark(category))), str(escape(link)))
+            html = html.replace(PLACE, place).replace(str(escape(category_mark(e.category))),
+                                                      str(escape(category_links[e.category])))
             out.append(Markup(html))
         return out
