@@ -3,14 +3,17 @@
     .venv/bin/python bench/serve_load.py              # 100,000 events, 20 clients, 25 s of load
     .venv/bin/python bench/serve_load.py --events 10000 --seconds 10
 
-Bounded: the whole run (building the ledger, starting the server, the load) stops within 60 s.
+Bounded: the whole run (building the ledger, starting the server, the load) stops within 60 s; on a busy
+machine the load is cut short (at least 1 s) and the server gets at least 15 s to start.
 1. A ledger of N merged events is generated directly (rows written into the ledger's tables,
    one report and one source per event, a merge key each), in a temporary directory.
 2. `sayso serve` runs on a free loopback port, in its own process.
 3. Another process ingests synthetic records through the ledger's API the whole time.
 4. C clients (asyncio, kept-alive connections, a minimal HTTP/1.1 client) request ledger pages (first pages,
    later pages, filters, sorts) and the API (events, timeline, places, filtered)
-   as fast as they get answers. Printed: p50/p95/p99 latency, requests/s, errors, ingested.
+   as fast as they get answers. Printed: p50/p95/p99 latency, requests/s, errors, ingested, and
+   the server's own time per request from its Server-Timing headers (app: request to answer;
+   view: the CPU time of the view), apart from the time answers waited for a processor.
 """
 from __future__ import annotations
 
@@ -90,6 +93,10 @@ def build_ledger(path: str, n: int) -> float:
     with open_ledger(path):  # the schema, made by the ledger itself
         pass
     conn = sqlite3.connect(path)
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                           f"AND tbl_name IN ({', '.join('?' * len(TABLES))})", list(TABLES)).fetchall()
+    for name, _ in indexes:  # dropped while the rows go in, made again after: one sort each, not a seek a row
+        conn.execute(f"DROP INDEX {name}")
     for name, values in (("cat", CATEGORIES), ("ctry", COUNTRIES), ("stat", STATUSES), ("outlet", OUTLETS)):
         lookup(conn, name, values)
     head = GENERATE.format(cats=len(CATEGORIES), ctrys=len(COUNTRIES), stats=len(STATUSES), outlets=len(OUTLETS))
@@ -98,6 +105,8 @@ def build_ledger(path: str, n: int) -> float:
         for table, (cols, select) in TABLES.items():
             only = " WHERE i % 5 = 0" if table == "articles" else ""
             conn.execute(f"INSERT INTO {table} ({cols}) SELECT {select} FROM g{only}")
+        for _, sql in indexes:
+            conn.execute(sql)
         conn.execute("ANALYZE")
     conn.close()
     return time.perf_counter() - started
@@ -177,15 +186,29 @@ def answered(url: str, status: int, body: bytes) -> bool:
     return status == 200 and (body.startswith(b"{") if url.startswith("/api/") else b"event-row" in body)
 
 
-async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bytes]:
+async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bytes, dict]:
     """One GET on a kept-alive connection: a minimal HTTP/1.1 client, so that the load generator
-    costs far less CPU than the server it measures (both share this machine)."""
+    costs far less CPU than the server it measures (both share this machine). Also returns the
+    server's own times (Server-Timing, ms): `app` request to answer, `view` the view's CPU."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
     length = next(int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:"))
-    return status, await reader.readexactly(length)
+    return status, await reader.readexactly(length), server_times(lines)
+
+
+def server_times(lines: list[str]) -> dict[str, float]:
+    """{name: ms} of a response's Server-Timing headers ("app;dur=12.3")."""
+    times = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        if name.lower() == "server-timing":
+            for metric in value.split(","):
+                key, _, dur = metric.strip().partition(";dur=")
+                if dur:
+                    times[key] = float(dur)
+    return times
 
 
 async def client_loop(port: int, deadline: float, seed: int, latencies: list, errors: list) -> None:
@@ -194,15 +217,15 @@ async def client_loop(port: int, deadline: float, seed: int, latencies: list, er
     try:
         while time.monotonic() < deadline:
             url = page_urls(rng, 0)
-            started = time.perf_counter()
+            started, times = time.perf_counter(), {}
             try:
-                status, body = await fetch(reader, writer, url)
+                status, body, times = await fetch(reader, writer, url)
                 ok = answered(url, status, body)
             except (OSError, asyncio.IncompleteReadError, StopIteration, ValueError) as exc:
                 status, ok = repr(exc), False
                 writer.close()
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            latencies.append((kind_of(url), time.perf_counter() - started))
+            latencies.append((kind_of(url), time.perf_counter() - started, times))
             if not ok:
                 errors.append(f"{url}: {status}")
     finally:
@@ -249,7 +272,7 @@ def percentile(values: list[float], q: float) -> float:
 
 @dataclass
 class Result:
-    latencies: list  # (kind, seconds)
+    latencies: list  # (kind, seconds, {server timing name: ms})
     errors: list
     took: float
     server_cpu: float
@@ -272,7 +295,7 @@ def run(args: argparse.Namespace, path: str, t0: float) -> Result:
                                *args.serve_args.split()],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}", server, t0 + 30)
+        wait_until_up(f"http://127.0.0.1:{port}", server, max(t0 + 30, time.monotonic() + 15))
         seconds = max(1.0, min(args.seconds, BUDGET_S - (time.monotonic() - t0) - 5))
         ingest = subprocess.Popen([sys.executable, __file__, "--ingest-worker", path,
                                    str(0 if args.no_ingest else seconds)],
@@ -287,8 +310,27 @@ def run(args: argparse.Namespace, path: str, t0: float) -> Result:
     return Result(latencies, errors, took, server_cpu, out.strip() or f"failed: {err.strip()[-300:]}")
 
 
+def server_summary(times: list[dict[str, float]]) -> str:
+    """The server's own p50/p95 (request to answer) and median view CPU of some requests."""
+    app = [t["app"] for t in times if "app" in t]
+    cpu = [t["view"] for t in times if "view" in t]
+    if not app:
+        return ""
+    out = f"   server p50 {percentile(app, 50):6.1f}  p95 {percentile(app, 95):6.1f}"
+    return out + (f"  view CPU p50 {percentile(cpu, 50):5.1f}" if cpu else "")
+
+
+def print_server_times(latencies: list) -> None:
+    """The server's own times (its Server-Timing headers) beside what the clients waited: on a
+    busy machine the difference is the time the answer waited for a processor or the network."""
+    line = server_summary([t for _, _, t in latencies])
+    if line:
+        print("server time ms (Server-Timing: app = request to answer in the server, view = the view's CPU):"
+              + line.replace("   server", ""))
+
+
 def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -> None:
-    ms = sorted(x * 1000 for _, x in r.latencies)
+    ms = sorted(x * 1000 for _, x, _ in r.latencies)
     print(f"load: {args.clients} clients on the ledger page and API for {r.took:.1f} s while an ingest ran "
           f"({r.ingested} records ingested meanwhile)")
     print(f"requests: {len(ms):,}  errors: {len(r.errors)}  throughput: {len(ms) / r.took:.1f} requests/s")
@@ -298,11 +340,13 @@ def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -
           f"({r.server_cpu / r.took * 100:.0f}% of one CPU over the load)")
     print(f"total run: {time.monotonic() - t0:.1f} s; machine load average (1 min) before/after: "
           f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print_server_times(r.latencies)
     kinds: dict[str, list[float]] = {}
-    for kind, x in r.latencies:
+    for kind, x, _ in r.latencies:
         kinds.setdefault(kind, []).append(x * 1000)
     for kind, xs in sorted(kinds.items()):
-        print(f"  {kind:16} {len(xs):6} requests  p50 {percentile(xs, 50):7.1f}  p95 {percentile(xs, 95):7.1f} ms")
+        print(f"  {kind:16} {len(xs):6} requests  p50 {percentile(xs, 50):7.1f}  p95 {percentile(xs, 95):7.1f} ms"
+              + server_summary([t for k, _, t in r.latencies if k == kind]))
     for e in r.errors[:5]:
         print("error:", e)
 

@@ -359,3 +359,48 @@ def test_the_store_keeps_few_ledger_handles_open(ledger_path):
     assert store.events({"category": "DEFECT"}, "-day", 10, 0).total == 1
     store.close()
     assert store._idle.qsize() == 0
+
+
+def test_only_the_stores_first_handle_checks_the_ledger(ledger_path, monkeypatch):
+    """The integrity check takes seconds on a big ledger: a handle opened under load skips it."""
+    import sayso.ledger
+    from sayso.serve.store import Store
+
+    checks = []
+    real = sayso.ledger.check_intact
+    monkeypatch.setattr(sayso.ledger, "check_intact", lambda db, where: (checks.append(where), real(db, where)))
+    store = Store(ledger_path)
+    with store.lease() as first, store.lease() as second, store.lease() as third:
+        assert len({id(first), id(second), id(third)}) == 3 and first.stats() == third.stats()
+    assert len(checks) == 1
+    store.close()
+
+
+def test_ledger_rows_are_rendered_once_and_carry_each_pages_links(tmp_path):
+    """A row is rendered once per merged event and reused; each page puts its own filters into
+    the row's category and place links; a merged event that changes gets a new row."""
+    path = str(tmp_path / "rows.db")
+    with open_ledger(path) as ledger:
+        for rec in sample_records():
+            ledger.ingest(rec)
+    with client(path, cache_seconds=0) as c:
+        renders = []
+        kept = c.app.state.rows
+        real = kept.template
+        kept.template = type("Counting", (), {"render": lambda self, **kw: (renders.append(kw["e"].id),
+                                                                            real.render(**kw))[1]})()
+        first = c.get("/").text
+        assert renders and c.get("/").text == first and len(renders) == rows(first)  # the second: no render
+        negated = unescape(c.get("/?status=negated").text)
+        assert len(renders) == rows(first)  # the same rows again, other links
+        links = re.findall(r'<td data-label="Category"><a href="([^"]+)">', negated)
+        assert links and all("status=negated" in link and "category=" in link for link in links)
+        places = re.findall(r'<td data-label="Place"><a href="([^"]+)">', negated)
+        assert places and all(re.fullmatch(r"/\?status=negated&place_id=-?[\d.]+%2C-?[\d.]+", p) for p in places)
+        assert "\ue000" not in first + negated
+        from test_serve_records import ARUTZ, telegraph_relay
+
+        with open_ledger(path) as ledger:  # one more report of the defection: its merged event changes
+            ledger.ingest(telegraph_relay("Another Outlet", "https://another.example/1", ARUTZ))
+        again = c.get("/").text
+        assert again != first and len(renders) > rows(first)

@@ -228,3 +228,34 @@ def test_timeline_is_a_time_axis_with_bars_that_open_the_ledger(web):
     _, spread = make_bars([DayCount("2012-06-22", "DEFECT", 1), DayCount("2012-06-23", "DEFECT", 1),
                            DayCount("2016-10-03", "ASSAULT", 1)])
     assert spread[0].start == date(2012, 6, 1) and spread[-1].start == date(2016, 10, 1)  # months
+
+
+def test_the_ledger_has_a_sources_column_with_counts_and_names(web, ledger_path):
+    from sayso.ledger import query
+
+    page = web.get("/?limit=500").text
+    cells = re.findall(r'<tr class="event-row">.*?<a href="/events/(\d+)">.*?<td class="num sources" '
+                       r'data-label="Sources"><strong>(\d+)</strong>(.*?)</td>', page, re.S)
+    listed = {e["id"]: e for e in web.get("/api/events?limit=500").json()["items"]}
+    assert len(cells) == len(listed) >= 2
+    with open_ledger(ledger_path) as ledger:
+        names = query.source_names(ledger.db, list(listed))
+    for event_id, count, rest in cells:
+        assert int(count) == listed[int(event_id)]["sources"]
+        shown = unescape(re.sub(r"<[^>]+>", "", rest))
+        assert shown.split("; +")[0] == "; ".join(names[int(event_id)][:3])
+    assert any(int(c) >= 2 for _, c, _ in cells)  # the defection: more than one independent source
+
+
+@pytest.mark.parametrize("url", ["/api/events", "/api/timeline", "/api/places"])
+def test_every_answer_echoes_the_filters_it_applied(web, url):
+    """The reply's `filters` are the ones applied: what it counts is what the ledger gives for them."""
+    with_all = web.get(url, params=[("status", "negated"), ("category", "defect"), ("category", "PROTEST")]).json()
+    assert with_all["filters"] == {"status": ["negated"], "category": ["DEFECT", "PROTEST"]}
+    negated = web.get("/api/events", params={"status": "negated"}).json()["items"]
+    counted = {"/api/events": lambda a: a["total"], "/api/timeline": lambda a: sum(d["count"] for d in a["days"]),
+               "/api/places": lambda a: sum(p["count"] for p in a["places"])}[url]
+    everything = counted(web.get(url).json())
+    assert counted(web.get(url, params={"status": "negated"}).json()) == \
+        sum(1 for e in negated if url == "/api/events" or (e["day"] if url == "/api/timeline" else e["lat"] is not None))
+    assert 0 < len(negated) and counted(web.get(url, params={"status": "negated"}).json()) < everything

@@ -112,23 +112,26 @@ class Ledger:
         return self._guard(schema.current_version)
 
 
-def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT, create: bool = True) -> Ledger:
+def open_ledger(target: Optional[str] = None, settings: Settings = DEFAULT, create: bool = True,
+                check: bool = True) -> Ledger:
     """Open the ledger at a SQLite path or a postgresql:// URL; a new one is created unless
-    `create` is false (readers: `sayso query`, `sayso export`), when a missing one is an error."""
+    `create` is false (readers: `sayso query`, `sayso export`), when a missing one is an error.
+    `check=False` skips SQLite's integrity check (seconds on a big ledger): for another handle of
+    a process that checked the ledger when it opened its first (the server's pool)."""
     target = str(target or settings.ledger)
     where = redact(target) if is_postgres_url(target) else target
     new_file = None if is_postgres_url(target) or Path(target).exists() else Path(target)
     if not create and new_file is not None:
         raise LedgerError(f"{target}: no such ledger; make one with: sayso ingest PATH --ledger {target}")
     try:
-        return Ledger(_opened(target, where, create), where, settings)
+        return Ledger(_opened(target, where, create, check), where, settings)
     except BaseException:
         if new_file is not None:
             remove_new(new_file)  # a new ledger that could not be made leaves nothing behind
         raise
 
 
-def _opened(target: str, where: str, create: bool) -> Backend:
+def _opened(target: str, where: str, create: bool, check: bool = True) -> Backend:
     try:
         db = connect(target, read_only=not create)
     except _database_errors() as exc:
@@ -136,7 +139,7 @@ def _opened(target: str, where: str, create: bool) -> Backend:
     try:
         if not create and not db.tables():
             raise LedgerError(f"{where}: holds no ledger yet; make one with: sayso ingest PATH --ledger ...")
-        if create:
+        if create and check:
             check_intact(db, where)  # before the first write of the run
         schema.migrate(db, where)
         if create:

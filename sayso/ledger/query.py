@@ -2,54 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import asdict, dataclass, fields
-from typing import Any, Optional, Union
+from dataclasses import asdict, dataclass
+from typing import Any, Optional
 
 from sayso.errors import LedgerError
 from sayso.ledger.backend import Backend
 from sayso.ledger.corroboration import is_against
-from sayso.ledger.fts import SEARCH_FTS, TEXT_FTS, search_index
-from sayso.ledger.schema import pg_words
 from sayso.ledger.timeline import Claim, claim_timeline
-
-
-Many = Union[str, tuple[str, ...], None]  # one value, or several of which any may hold
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Every field optional; all given ones must hold. A field of several values (a tuple)
-    holds when any of them does. Substrings match literally (% and _ are no wildcards)."""
-
-    category: Many = None
-    actor: Optional[str] = None  # substring of actor or recipient name, any case
-    country: Many = None  # ISO alpha-3 of actor, recipient or place
-    place: Optional[str] = None  # substring of the place name, any case
-    since: Optional[str] = None  # ISO date, inclusive
-    until: Optional[str] = None  # ISO date, inclusive
-    status: Many = None  # some report gives this status
-    min_sources: Optional[int] = None  # independent sources at least this many
-    text: Optional[str] = None  # words in a report's sentence, in order, any case; the last may begin a word
-    outlet: Many = None  # substring of the outlet of some report's article, any case
-    source: Optional[str] = None  # substring of a name anywhere in a report's chain (outlet, relay, origin)
-    disputed: Optional[bool] = None  # True: sources disagree on it; False: they do not
-    place_id: Optional[str] = None  # a place by its coordinates "lat,lon" (as /api/places gives it)
-
-
-def many(value: Many) -> tuple[str, ...]:
-    """A filter's values as a tuple (none, one or several)."""
-    if value is None or value == "":
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern for `text` as a literal substring (used with ESCAPE '\\')."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-ESCAPE = " ESCAPE '\\'"
+from sayso.ledger.where import (  # noqa: F401  (query.Filters, query.like_pattern ... as before)
+    ESCAPE, FILTER_NAMES, FIRST, MEMBER, PROBE, Filters, Many, Where, like_pattern, many, place_key, scans, where)
 
 
 MERGED_COLUMNS = ("id", "category", "mode", "day", "day_last", "actor", "actor_country",
@@ -188,190 +149,68 @@ NUMERIC = frozenset({"sources", "reports", "articles", "id"})
 INDEXED = frozenset({"day", "sources", "id"})  # sorts an index answers
 
 
-def order_by(sort: str, f: Filters) -> str:
-    """ORDER BY for a sort name. With a substring filter the sort key is wrapped so the database
-    scans the table once and sorts the few matches, instead of walking the sort index and
-    fetching every row in index order to test it."""
+def order_by(sort: str, f: Filters, sort_matches: bool = False) -> str:
+    """ORDER BY for a sort name. With a substring filter (or `sort_matches`: a few matches read
+    from a list) the sort key is wrapped so the database finds the matches first and sorts them,
+    instead of walking the sort index and fetching every row in index order to test it."""
     column, direction = SORTS[sort]
     key = f"m.{column}"
-    if scans(f) and column in INDEXED:
+    if (sort_matches or scans(f)) and column in INDEXED:
         key = f"({key} + 0)" if column in NUMERIC else f"({key} || '')"
     tie = "" if column == "id" else f", m.id{direction}"
     return f"{key}{direction}{tie}"
 
 
-def scans(f: Filters) -> bool:
-    """Whether the filters test a substring, so the matches are found by one scan."""
-    return bool(f.actor or f.place or f.text or many(f.outlet) or f.source)
-
-
-def fts_phrase(text: str, columns: str) -> Optional[str]:
-    """An FTS5 query matching `text` as a substring of the given columns ("{actor recipient}"),
-    or None when the trigram index cannot answer it (fewer than 3 characters)."""
-    if len(text) < 3:
-        return None
-    return columns + ' : "' + text.replace('"', '""') + '"'
-
-
-class Where:
-    """A WHERE clause being built: its conditions and their parameters."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def __call__(self, clause: str, *values: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(values)
-
-    def any_of(self, clause: str, values: tuple[Any, ...]) -> None:
-        """`clause` (one `?`) for any of the values."""
-        if len(values) == 1:
-            self(clause, values[0])
-        elif values:
-            self("(" + " OR ".join([clause] * len(values)) + ")", *values)
-
-    def sql(self) -> tuple[str, list[Any]]:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else "", self.params
-
-
-def where(f: Filters, db: Backend, lists_first: bool = False) -> tuple[str, list[Any]]:
-    """The WHERE clause (over merged_events m) and its parameters, for this database.
-
-    `db.like` is the backend's case-insensitive LIKE (SQLite's LIKE, PostgreSQL's ILIKE), always
-    with the wildcards of the value escaped. Conditions on a merged event's countries, statuses
-    and report sentences are correlated EXISTS probes through indexes that start with merged_id
-    or end with it, one index seek per merged event the other filters leave. A SQLite ledger
-    with `schema.search_index` answers `actor` and `place` from its trigram index and `text`
-    from its word index. `lists_first`: the country and status conditions as lists read from
-    their indexes instead, best for counting when no date range narrows the merged events first.
-    """
-    add = Where()
-    categories = many(f.category)
-    if categories:
-        add(f"m.category IN ({', '.join('?' * len(categories))})", *[c.upper() for c in categories])
-    if f.since:
-        add("m.day >= ?", f.since)
-    if f.until:
-        add("m.day <= ?", f.until)
-    if f.min_sources:
-        add("m.sources >= ?", int(f.min_sources))
-    if f.disputed is not None:
-        add("m.conflict = ?", 1 if f.disputed else 0)
-    if f.place_id:
-        _place_id(f.place_id, add)
-    _substrings(f, db.like, search_index(db), add)
-    _lists(f, lists_first, add)
-    _reports(f, db.like, add)
-    if f.text:
-        _text(f.text, db, search_index(db), add)
-    return add.sql()
-
-
-def place_key(lat: float, lon: float) -> str:
-    """A place's id: its coordinates to four decimals (about 10 m)."""
-    return f"{lat:.4f},{lon:.4f}"
-
-
-def _place_id(value: str, add: Where) -> None:
-    lat, _, lon = value.partition(",")
-    try:
-        y, x = float(lat), float(lon)
-    except ValueError:
-        raise LedgerError(f"place_id must be 'lat,lon' as /api/places gives it, not {value!r}") from None
-    add("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?", y - 5e-5, y + 5e-5, x - 5e-5, x + 5e-5)
-
-
-def _lists(f: Filters, lists_first: bool, add: Where) -> None:
-    """The country and status filters: probes per merged event, or lists read first."""
-    countries, statuses = [c.upper() for c in many(f.country)], [s.lower() for s in many(f.status)]
-    if countries:
-        marks = ", ".join("?" * len(countries))
-        if lists_first:
-            add(f"m.id IN (SELECT k.merged_id FROM merge_keys k WHERE k.country IN ({marks}))", *countries)
-        else:
-            add(f"EXISTS (SELECT 1 FROM merge_keys k WHERE k.merged_id = m.id AND k.country IN ({marks}))",
-                *countries)
-    if statuses:
-        marks = ", ".join("?" * len(statuses))
-        if lists_first:
-            add(f"m.id IN (SELECT s.merged_id FROM merged_statuses s WHERE s.status IN ({marks}))", *statuses)
-        else:
-            add(f"EXISTS (SELECT 1 FROM merged_statuses s WHERE s.status IN ({marks}) AND s.merged_id = m.id)",
-                *statuses)
-
-
-def _substrings(f: Filters, like: str, fts: bool, add: Where) -> None:
-    """The actor and place filters: the trigram index when it can answer, else LIKE."""
-    for text, columns, plain in ((f.actor, "{actor recipient}",
-                                  f"(m.actor {like} ?{ESCAPE} OR m.recipient {like} ?{ESCAPE})"),
-                                 (f.place, "{places}", f"m.places {like} ?{ESCAPE}")):
-        if not text:
-            continue
-        phrase = fts_phrase(text, columns) if fts else None
-        if phrase:
-            add(f"m.id IN (SELECT rowid FROM {SEARCH_FTS} WHERE {SEARCH_FTS} MATCH ?)", phrase)
-        else:
-            add(plain, *[like_pattern(text)] * plain.count("?"))
-
-
-def _reports(f: Filters, like: str, add: Where) -> None:
-    """The outlet and source filters: some report's article outlet, some name in a report's chain."""
-    outlets = many(f.outlet)
-    if outlets:
-        test = " OR ".join([f"a.outlet {like} ?{ESCAPE}"] * len(outlets))
-        add(f"m.id IN (SELECT e.merged_id FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {test})", *[like_pattern(o) for o in outlets])
-    if f.source:
-        add(f"m.id IN (SELECT e.merged_id FROM events e WHERE e.chain {like} ?{ESCAPE} "
-            f"OR e.source_name {like} ?{ESCAPE})", like_pattern(f.source), like_pattern(f.source))
-
-
-WORD = re.compile(r"[^\W_]+")  # letters and digits, as both word indexes split text
-
-
-def _text(text: str, db: Backend, fts: bool, add: Where) -> None:
-    """Reports whose sentence holds the words of `text` in order, the last perhaps the start of
-    a longer word ("in town12" finds "in Town1234"): the word index of SQLite or of PostgreSQL;
-    text with no word is a literal substring."""
-    words = WORD.findall(text)
-    if words and fts:
-        add(f"m.id IN (SELECT e.merged_id FROM events e WHERE e.rowid IN "
-            f"(SELECT rowid FROM {TEXT_FTS} WHERE {TEXT_FTS} MATCH ?))", '"' + " ".join(words) + '" *')
-    elif words and db.kind == "postgresql":
-        add(f"m.id IN (SELECT e.merged_id FROM events e WHERE {pg_words('e.sentence')} @@ to_tsquery('simple', ?))",
-            " <-> ".join(w.lower() for w in words) + ":*")
-    else:
-        add(f"EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.id AND e.sentence {db.like} ?{ESCAPE})",
-            like_pattern(text))
-
-
 def count(db: Backend, f: Filters) -> int:
-    """How many merged events match. A status filter alone counts its list directly; without a
-    date range, country and status filters are read as lists before the merged events."""
+    """How many merged events match. A status or country filter alone counts its list directly
+    (the distinct merged ids of its index, no merged event read); without a date range, country
+    and status filters are read as lists before the merged events."""
     only = {name for name in FILTER_NAMES if getattr(f, name) not in (None, "", ())}
     if only == {"status"} and len(many(f.status)) == 1:
         return int(db.one("SELECT COUNT(*) FROM merged_statuses WHERE status = ?", (many(f.status)[0].lower(),))[0])
-    clause, params = where(f, db, lists_first=not (f.since or f.until))
+    if only == {"country"}:
+        countries = [c.upper() for c in many(f.country)]
+        return int(db.one(f"SELECT COUNT(DISTINCT merged_id) FROM merge_keys WHERE country IN "
+                          f"({', '.join('?' * len(countries))})", countries)[0])
+    clause, params = where(f, db, FIRST if not (f.since or f.until) else PROBE)
     return int(db.one(f"SELECT COUNT(*) FROM merged_events m{clause}", params)[0])
+
+
+LIST_FIRST = 2_000  # a country or status filter matching at most this many: fetch them by id and sort them
+PROBE_SHARE = 0.25  # matching at least this share of all merged events: a probe per merged event walked
+
+
+def list_plan(db: Backend, f: Filters, total: int) -> str:
+    """How a page reads its country and status conditions, from how many merged events match:
+    few, fetched from the lists and sorted; most, a probe per merged event as the sort index is
+    walked (a few probes per match); in between, the lists read once and each merged event walked
+    tested against them (a country whose events all lie in some years walks past many others)."""
+    if not (many(f.country) or many(f.status)) or db.kind != "sqlite":
+        return PROBE
+    if total <= LIST_FIRST:
+        return FIRST
+    everything = int(db.one("SELECT COUNT(*) FROM merged_events")[0])
+    return PROBE if total >= PROBE_SHARE * everything else MEMBER
+
 
 def list_events(db: Backend, filters: Filters = Filters(), sort: str = "-day",
                 limit: Optional[int] = 50, offset: int = 0) -> Page:
     if sort not in SORTS:
         raise LedgerError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where(filters, db)
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     cols = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
-    scanning = scans(filters)
-    total_col = ", COUNT(*) OVER ()" if scanning else ""  # one scan gives the page and the total
-    found = db.rows(f"SELECT {cols}{total_col} FROM merged_events m{clause} "
-                    f"ORDER BY {order_by(sort, filters)}{page}", params)
-    if scanning and found:
-        total = int(found[0][-1])
-        found = [r[:-1] for r in found]
-    else:  # the page walks the sort index; the count reads lists where it can
-        total = count(db, filters)
-    return Page(int(total), [MergedEvent.from_row(r) for r in found])
+    if scans(filters):  # one scan gives the page and the total
+        clause, params = where(filters, db)
+        found = db.rows(f"SELECT {cols}, COUNT(*) OVER () FROM merged_events m{clause} "
+                        f"ORDER BY {order_by(sort, filters)}{page}", params)
+        total = int(found[0][-1]) if found else count(db, filters)
+        return Page(total, [MergedEvent.from_row(r[:-1]) for r in found])
+    total = count(db, filters)  # first: how many match decides how the page is read
+    lists = list_plan(db, filters, total)
+    clause, params = where(filters, db, lists)
+    found = db.rows(f"SELECT {cols} FROM merged_events m{clause} "
+                    f"ORDER BY {order_by(sort, filters, lists == FIRST)}{page}", params)
+    return Page(total, [MergedEvent.from_row(r) for r in found])
 
 
 def by_ids(db: Backend, ids: list[int]) -> list[MergedEvent]:
@@ -452,10 +291,16 @@ def get_article(db: Backend, article_id: str) -> Optional[dict[str, Any]]:
 PERIODS = {"day": 10, "month": 7, "year": 4}
 
 
+def aggregate_lists(f: Filters) -> str:
+    """How counts over all matches read country and status conditions: without a date range the
+    lists drive the query; within one, the merged events of the range are tested against them."""
+    return MEMBER if f.since or f.until else FIRST
+
+
 def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list[tuple[str, int]]:
     if by not in PERIODS:
         raise LedgerError(f"unknown period {by!r}; use day, month or year")
-    clause, params = where(filters, db)
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT SUBSTR(m.day, 1, {PERIODS[by]}) AS p, COUNT(*) FROM merged_events m"
                     f"{clause}{extra}m.day IS NOT NULL GROUP BY p ORDER BY p", params)
@@ -464,7 +309,7 @@ def timeline(db: Backend, filters: Filters = Filters(), by: str = "day") -> list
 
 def day_counts(db: Backend, filters: Filters = Filters()) -> list[tuple[str, str, int]]:
     """(day, category, merged events) of the dated merged events that match, by day."""
-    clause, params = where(filters, db)
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT m.day, m.category, COUNT(*) FROM merged_events m{clause}{extra}m.day IS NOT NULL "
                     "GROUP BY m.day, m.category ORDER BY m.day, m.category", params)
@@ -473,8 +318,9 @@ def day_counts(db: Backend, filters: Filters = Filters()) -> list[tuple[str, str
 
 def place_counts(db: Backend, filters: Filters = Filters(),
                  limit: int = 1000) -> list[tuple[str, Optional[str], float, float, int]]:
-    """(place, country, lat, lon, merged events) of the places of matching merged events, most first."""
-    clause, params = where(filters, db)
+    """(place, country, lat, lon, merged events) of the places of matching merged events, most first
+    (schema step 10's index holds all it reads within a date range)."""
+    clause, params = where(filters, db, aggregate_lists(filters))
     extra = " AND " if clause else " WHERE "
     found = db.rows(f"SELECT m.place, m.country, m.lat, m.lon, COUNT(*) AS n FROM merged_events m{clause}{extra}"
                     "m.lat IS NOT NULL AND m.lon IS NOT NULL GROUP BY m.place, m.country, m.lat, m.lon "
@@ -502,6 +348,3 @@ def stats(db: Backend) -> dict[str, int]:
                       ("sources", "SELECT COUNT(*) FROM sources")):
         counts[name] = int(db.one(sql)[0])
     return counts
-
-
-FILTER_NAMES = tuple(f.name for f in fields(Filters))

@@ -20,6 +20,7 @@ from starlette.templating import Jinja2Templates
 
 from sayso.serve import api, views
 from sayso.serve.cache import TTLCache
+from sayso.serve.rows import Rows
 from sayso.serve.security import Guard
 from sayso.serve.store import Store
 from sayso.serve.settings import SETTINGS_ENV, ServeSettings
@@ -56,6 +57,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
+        store.warm()  # the first handle (it checks the ledger) before the first request
         yield
         store.close()
 
@@ -66,6 +68,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
+    app.state.rows = Rows(app.state.templates.env.get_template("_row.html"))
     app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
 

@@ -68,6 +68,15 @@ def _gates(request: Request) -> Gates:
     return gates
 
 
+def _timed(view: Callable[[Request], Response], request: Request) -> Response:
+    """The view's answer, with the CPU time of its thread in `Server-Timing: view` (its own work,
+    without the time it waited for a render slot or for the processor)."""
+    started = time.thread_time()
+    response = view(request)
+    response.headers.append("server-timing", f"view;dur={(time.thread_time() - started) * 1000:.2f}")
+    return response
+
+
 def cached(view: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
     """Serve a read view's 200 answers from the app's cache (when it has one), keyed by URL.
 
@@ -81,7 +90,7 @@ def cached(view: Callable[[Request], Response]) -> Callable[[Request], Awaitable
         gates = _gates(request)
         if cache is None:
             async with gates.slots:
-                return await run_in_threadpool(view, request)
+                return await run_in_threadpool(_timed, view, request)
         key = (request.url.path, request.url.query)
         async with gates.stripes[hash(key) % STRIPES]:
             hit = cache.get(key)
@@ -89,7 +98,7 @@ def cached(view: Callable[[Request], Response]) -> Callable[[Request], Awaitable
                 body, media_type = hit
                 return Response(body, media_type=media_type, headers={"x-sayso-cache": "hit"})
             async with gates.slots:
-                response = await run_in_threadpool(view, request)
+                response = await run_in_threadpool(_timed, view, request)
             if response.status_code == 200:
                 cache.put(key, (response.body, response.media_type))
             return response

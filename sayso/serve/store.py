@@ -3,7 +3,9 @@
 Pages and API call these methods only; every filtered list, count, timeline, map and export goes
 through the ledger's own filters (sayso.ledger.query); sayso.serve.queries only gives the filter
 form's choices and an article's merged events. A handle
-is lent to one thread at a time; at most IDLE handles are kept open between requests.
+is lent to one thread at a time; at most IDLE handles are kept open between requests. Only the
+first handle checks the ledger's integrity (seconds on a big ledger): a handle opened under load
+costs milliseconds.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class Store:
     def __init__(self, ledger: str) -> None:
         self.ledger_url = ledger
         self._idle: queue.LifoQueue = queue.LifoQueue()
+        self._checked = False
         self._refreshing = threading.Lock()
         self._options: tuple[float, Optional[queries.Options]] = (0.0, None)
         self._stats: tuple[float, Optional[dict[str, Any]]] = (0.0, None)
@@ -36,8 +39,9 @@ class Store:
         """An open ledger for the time of one call (opened when none is idle)."""
         try:
             ledger = self._idle.get_nowait()
-        except queue.Empty:
-            ledger = open_ledger(self.ledger_url)
+        except queue.Empty:  # the ledger's integrity is checked once, by the first handle
+            ledger = open_ledger(self.ledger_url, check=not self._checked)
+            self._checked = True
         try:
             yield ledger
         except BaseException:
@@ -47,6 +51,11 @@ class Store:
             self._idle.put(ledger)
         else:
             ledger.close()
+
+    def warm(self) -> None:
+        """Open the first handle now (the one that checks the ledger), not at the first request."""
+        with self.lease():
+            pass
 
     def _with(self, action: Callable[[Any], T]) -> T:
         with self.lease() as ledger:

@@ -35,10 +35,13 @@ def ledger_page(request: Request) -> Response:
     pages = max(1, -(-page.total // query.limit))
     by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
     exports = {f: query.filter_url("/api/export", format=f) for f in FORMATS}
+    here = query.filter_url("/", place_id=None)  # + a row's place_id (the last filter): no URL built per row
+    rows = request.app.state.rows.render(page.items, store.source_names([e.id for e in page.items]), by_category,
+                                         here + ("&" if "?" in here else "?") + "place_id=")
     return _page(request, "ledger.html", {
-        "q": query, "items": page.items, "total": page.total, "pages": pages, "by_category": by_category,
+        "q": query, "rows": rows, "total": page.total, "pages": pages,
         "options": store.options(), "stats": store.stats(), "sorts": SORTS, "page_sizes": PAGE_SIZES,
-        "sources": store.source_names([e.id for e in page.items]), "exports": exports, "title": "Ledger",
+        "exports": exports, "title": "Ledger",
     })
 
 
@@ -52,8 +55,11 @@ def event_page(request: Request) -> Response:
     if detail is None:
         raise HTTPException(404, "no such event in the ledger")
     against = {(r.article_id, r.event_id) for r in detail.claims_against}
+    outlets = {f"{r.article_id}/{r.event_id}": f"{r.outlet or '(unknown outlet)'} ({r.published or 'undated'})"
+               for r in detail.reports}  # the reports the merge evidence names, as "article/event"
     return _page(request, "event.html", {
         "d": detail, "e": detail.event, "graph": Markup(chain_svg(_claims(detail))), "against": against,
+        "outlets": outlets,
         "title": f"{detail.event.category} event {detail.event.id}",
     })
 
