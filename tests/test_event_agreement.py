@@ -43,3 +43,12 @@ def test_the_blind_reannotation_kept_in_the_repository_agrees_mostly():
     assert len({x.doc for x in second}) >= 25
     a = agreement(load(), second)
     assert a.judged_by_both >= 100 and 0.5 < a.event_kappa <= 1.0
+
+
+def test_load_reads_only_the_files_a_pattern_names(tmp_path):
+    row = ('{"doc": "gwn/1", "digest": "", "split": "train", "trigger": {"start": 0, "end": 3, "text": "met"}, '
+           '"origin": "candidate", "event": false, "category": null, "status": null, "actor": null, "recipient": null}')
+    (tmp_path / "batch-1.jsonl").write_text(row + "\n", encoding="utf-8")
+    (tmp_path / "batch-12.jsonl").write_text(row + "\n" + row + "\n", encoding="utf-8")
+    assert len(list(load(tmp_path))) == 3
+    assert len(list(load(tmp_path, pattern="batch-[1-7].jsonl"))) == 1

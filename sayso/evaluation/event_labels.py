@@ -131,9 +131,10 @@ def _pair(d: Optional[dict]) -> Optional[tuple[int, int]]:
     return None if d is None else (d["start"], d["end"])
 
 
-def load(directory: Path = LABELS, split: Optional[str] = None) -> Iterator[Label]:
-    """Every label kept in the repository (of one split, if given)."""
-    for path in sorted(directory.glob("*.jsonl")):
+def load(directory: Path = LABELS, split: Optional[str] = None, pattern: str = "*.jsonl") -> Iterator[Label]:
+    """Every label kept in the repository (of one split, if given; of the files matching
+    `pattern`, e.g. "batch-[1-7].jsonl")."""
+    for path in sorted(directory.glob(pattern)):
         for line in path.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             if split is not None and d["split"] != split:
