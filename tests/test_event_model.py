@@ -101,3 +101,9 @@ def test_find_in_takes_the_nth_occurrence():
     assert find_in(text, (0, len(text)), "Assad#2") == (10, 15)
     with pytest.raises(ValueError):
         find_in(text, (0, len(text)), "Putin")
+
+
+def test_find_in_prefers_whole_words():
+    text = "Then the president said he would go."
+    assert text[slice(*find_in(text, (0, len(text)), "he"))] == "he" and find_in(text, (0, len(text)), "he")[0] == 24
+    assert find_in(text, (0, len(text)), "the")[0] == 5  # not the "The" inside "Then"

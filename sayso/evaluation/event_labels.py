@@ -52,14 +52,22 @@ def _sentence_of(sheet: dict, start: int) -> tuple[int, int]:
     raise LabelError(f"offset {start} is in no sentence of {sheet['doc']}")
 
 
+def _whole_word(phrase: str) -> str:
+    """The phrase as a pattern that does not start or end inside a word ("he" not in "the")."""
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return left + re.escape(phrase) + right
+
+
 def find_in(text: str, bounds: tuple[int, int], phrase: str) -> tuple[int, int]:
-    """Offsets of `phrase` inside text[bounds]; "word#2" is its second occurrence there."""
+    """Offsets of `phrase` inside text[bounds]; "word#2" is its second occurrence there. Whole-word
+    occurrences come first (then regardless of case), a bare substring only when there is none."""
     m = re.fullmatch(r"(.*?)#(\d+)", phrase, re.S)
     phrase, nth = (m.group(1), int(m.group(2))) if m else (phrase, 1)
     s, e = bounds
-    hits = [i.start() + s for i in re.finditer(re.escape(phrase), text[s:e])]
-    if not hits:
-        hits = [i.start() + s for i in re.finditer(re.escape(phrase), text[s:e], re.I)]
+    hits: list[int] = []
+    for pattern, flags in ((_whole_word(phrase), 0), (_whole_word(phrase), re.I), (re.escape(phrase), 0)):
+        hits = hits or [i.start() + s for i in re.finditer(pattern, text[s:e], flags)]
     if len(hits) < nth:
         raise LabelError(f"{phrase!r} is not in the sentence {text[s:e][:80]!r}")
     return hits[nth - 1], hits[nth - 1] + len(phrase)
@@ -123,9 +131,10 @@ def _pair(d: Optional[dict]) -> Optional[tuple[int, int]]:
     return None if d is None else (d["start"], d["end"])
 
 
-def load(directory: Path = LABELS, split: Optional[str] = None) -> Iterator[Label]:
-    """Every label kept in the repository (of one split, if given)."""
-    for path in sorted(directory.glob("*.jsonl")):
+def load(directory: Path = LABELS, split: Optional[str] = None, pattern: str = "*.jsonl") -> Iterator[Label]:
+    """Every label kept in the repository (of one split, if given; of the files matching
+    `pattern`, e.g. "batch-[1-7].jsonl")."""
+    for path in sorted(directory.glob(pattern)):
         for line in path.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             if split is not None and d["split"] != split:

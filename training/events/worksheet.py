@@ -72,7 +72,7 @@ def sheet_of(doc: Document, draft: Any) -> dict:
     return {"doc": doc.id, "split": doc.split, "digest": doc.digest, "sentences": sents, "candidates": candidates(draft)}
 
 
-def render(doc: Document, sheet: dict) -> str:
+def render(doc: Document, sheet: dict, guesses: bool = True) -> str:
     lines = [f"=== DOC {doc.id}  (split {sheet['split']}) ==="]
     cands = sheet["candidates"]
     for k, (s, e) in enumerate(sheet["sentences"]):
@@ -86,13 +86,13 @@ def render(doc: Document, sheet: dict) -> str:
         lines.append(f"[s{k}] " + "".join(body).replace("\n", " / "))
         for i, c in inside:
             r = c["rule"]
-            guess = "rules: no event" if r is None else (
+            guess = "" if not guesses else "rules: no event" if r is None else (
                 f"rules: {r['cat']} {r['status']} actor={r['actor']!r} recipient={r['recipient']!r}")
             lines.append(f"      c{i} ({c['lexicon']} word) {guess}")
     return "\n".join(lines) + "\n"
 
 
-def make(out: Path, batches: int, doc_ids: list[str] | None = None, first: int = 1) -> None:
+def make(out: Path, batches: int, doc_ids: list[str] | None = None, first: int = 1, guesses: bool = True) -> None:
     from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
@@ -110,7 +110,7 @@ def make(out: Path, batches: int, doc_ids: list[str] | None = None, first: int =
     groups.append(cur)
     for b, group in enumerate(groups, first):
         (out / f"batch-{b}.json").write_text(json.dumps([s for _, s in group]))
-        (out / f"batch-{b}.txt").write_text("".join(render(d, s) for d, s in group))
+        (out / f"batch-{b}.txt").write_text("".join(render(d, s, guesses) for d, s in group))
         print(f"batch {b}: {len(group)} documents, {sum(len(s['candidates']) for _, s in group)} candidates")
     print(f"{len(docs)} documents, {total} candidates")
 
@@ -144,13 +144,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     m.add_argument("--out", type=Path, required=True)
     m.add_argument("--docs", type=Path, default=None, help="a JSON list of document ids (default: the first round's choice)")
     m.add_argument("--first", type=int, default=1, help="number of the first batch written")
+    m.add_argument("--blind", action="store_true",
+                   help="no guesses of the pipeline in the worksheet (for re-annotating labelled documents: the "
+                        "trained model has learnt their labels)")
     a = sub.add_parser("apply")
     a.add_argument("sheet", type=Path)
     a.add_argument("labels", type=Path)
     a.add_argument("--out", type=Path, default=None, help="default annotations/events/<labels name>.jsonl")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.command == "make":
-        make(args.out, args.batches, json.loads(args.docs.read_text()) if args.docs else None, args.first)
+        make(args.out, args.batches, json.loads(args.docs.read_text()) if args.docs else None, args.first, not args.blind)
         return 0
     out = args.out or Path(__file__).resolve().parents[2] / "annotations" / "events" / f"{args.labels.stem}.jsonl"
     return apply(args.sheet, args.labels, out)
