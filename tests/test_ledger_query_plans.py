@@ -101,7 +101,7 @@ def plan_of(db, sql: str, params) -> str:
     return " / ".join(r[3] for r in db.rows("EXPLAIN QUERY PLAN " + sql, params))
 
 
-def test_the_map_and_place_links_read_schema_9s_indexes(ledger_path):
+def test_the_map_and_place_links_read_schema_10s_indexes(ledger_path):
     """Counting places within a date range reads one index and no merged event; a place by its
     coordinates is found through the (lat, lon) index, not by reading every merged event."""
     with open_ledger(ledger_path) as ledger:
