@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator, Optional
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
 from sayso.stages.events.decide import origin_of
-from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.features import argument_candidates, argument_features, no_argument_features, trigger_features
 from sayso.stages.events.model import NONE
 
 
@@ -21,6 +21,7 @@ class Examples:
     actor: list[tuple[dict, int, str, int]] = field(default_factory=list)  # + the event's number
     recipient: list[tuple[dict, int, str, int]] = field(default_factory=list)
     has_argument: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # event -> gold actor, recipient
+    nobody: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # event -> features of no actor, no recipient
     unmatched: int = 0
 
 
@@ -64,6 +65,8 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
         out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))
         out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split, group))
     out.has_argument[len(out.trigger)] = (actor is not None, recipient is not None)
+    out.nobody[len(out.trigger)] = (no_argument_features(match.head, gold.category, rule_actor is not None),
+                                    no_argument_features(match.head, gold.category, rule_recipient is not None))
 
 
 def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:

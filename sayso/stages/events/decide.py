@@ -11,7 +11,8 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
+                                          trigger_features)
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
 
@@ -62,8 +63,9 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
 
     cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t)))
              for t in argument_candidates(match.head, skip)]
-    actor = model.argument("actor", cands)
-    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor])
+    actor = model.argument("actor", cands, no_argument_features(match.head, category, rule_actor is not None))
+    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
+                               no_argument_features(match.head, category, rule_recipient is not None))
     return actor, recipient
 
 
