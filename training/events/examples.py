@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
-from sayso.stages.events.decide import origin_of
+from sayso.stages.events.decide import origin_of, rule_role
 from sayso.stages.events.features import argument_candidates, argument_features, no_argument_features, trigger_features
 from sayso.stages.events.model import NONE
 
@@ -59,7 +59,7 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
     rule_actor, rule_recipient = _arguments(match, ontology, ents)
     actor, recipient = _root(draft.doc, gold.actor), _root(draft.doc, gold.recipient)
     for t in argument_candidates(match.head, {x.i for x in match.tokens}):
-        role = "actor" if t is rule_actor else "recipient" if t is rule_recipient else None
+        role = rule_role(t, rule_actor, rule_recipient)
         f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
         group = len(out.trigger)  # the event these candidates belong to
         out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))

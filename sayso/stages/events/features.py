@@ -112,6 +112,21 @@ def _voice(trigger: Any) -> str:
     return "passive" if deps & {"nsubjpass", "auxpass"} else "subject" if "nsubj" in deps else "none"
 
 
+def _speaker(candidate: Any, trigger: Any) -> bool:
+    """The subject of a verb whose clausal complement holds the trigger: "officials said
+    [figures are establishing lines]" (the one who says so, rarely the one who acts)."""
+    if candidate.dep_ != "nsubj":
+        return False
+    cur = trigger
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and cur.head.i == candidate.head.i:
+            return True
+        cur = cur.head
+    return False
+
+
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
                       rule_role: Optional[str]) -> dict[str, float]:
     """Features of `candidate` as an argument of the event whose trigger head is `trigger`."""
@@ -128,6 +143,8 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
     voice = _voice(trigger)
     names += [f"kind_cat={kind}:{category}", f"part_path={participant}:{path}", f"rule_kind={rule_role}:{kind}",
               f"path_lem={path}:{trigger.lemma_.lower()}", f"voice_path={voice}:{path}"]
+    if _speaker(candidate, trigger):
+        names += ["speaker", f"speaker_cat={category}"]
     if candidate.pos_ == "NOUN":
         names.append(f"cand_lem={candidate.lemma_.lower()}")
     return dict.fromkeys(names, 1.0)
