@@ -10,8 +10,8 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
-from sayso.stages.events.decide import origin_of
-from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.decide import origin_of, rule_role
+from sayso.stages.events.features import argument_candidates, argument_features, no_argument_features, trigger_features
 from sayso.stages.events.model import NONE
 
 
@@ -21,6 +21,7 @@ class Examples:
     actor: list[tuple[dict, int, str, int]] = field(default_factory=list)  # + the event's number
     recipient: list[tuple[dict, int, str, int]] = field(default_factory=list)
     has_argument: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # event -> gold actor, recipient
+    nobody: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # event -> features of no actor, no recipient
     unmatched: int = 0
 
 
@@ -58,12 +59,14 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
     rule_actor, rule_recipient = _arguments(match, ontology, ents)
     actor, recipient = _root(draft.doc, gold.actor), _root(draft.doc, gold.recipient)
     for t in argument_candidates(match.head, {x.i for x in match.tokens}):
-        role = "actor" if t is rule_actor else "recipient" if t is rule_recipient else None
+        role = rule_role(t, rule_actor, rule_recipient)
         f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
         group = len(out.trigger)  # the event these candidates belong to
         out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))
         out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split, group))
     out.has_argument[len(out.trigger)] = (actor is not None, recipient is not None)
+    out.nobody[len(out.trigger)] = (no_argument_features(match.head, gold.category, rule_actor is not None),
+                                    no_argument_features(match.head, gold.category, rule_recipient is not None))
 
 
 def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:

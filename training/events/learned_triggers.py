@@ -19,12 +19,14 @@ from sayso.stages.events.model import LEARNED_MODE
 COMMON = frozenset("be have do make take get go come give put pull say set hold keep see let call run".split())
 
 
-def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any) -> Counter:
-    """(category, section, lemma) of the head of each added trigger the lexicon lacks."""
+def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any,
+                splits: tuple[str, ...] = ("train", "dev")) -> Counter:
+    """(category, section, lemma) of the head of each added trigger the lexicon lacks, in
+    the documents of `splits` (train alone when the model is measured on dev)."""
     found: Counter = Counter()
     for draft, labels in parsed:
         for label in labels:
-            if label.origin != "added" or not label.event or label.split == "test":
+            if label.origin != "added" or not label.event or label.split not in splits or label.split == "test":
                 continue
             span = draft.doc.char_span(*label.trigger, alignment_mode="expand")
             if span is None or span.root.pos_ not in ("VERB", "NOUN"):

@@ -80,10 +80,16 @@ class _Entities:
         self.items = items
         return eid
 
-    def resolve(self, token: Optional[Any], role: str = "actor") -> Optional[str]:
+    def resolve(self, token: Optional[Any], role: str = "actor", chosen: bool = False) -> Optional[str]:
+        """The entity id of an argument token, adding an entity when it has none. A token the
+        event model chose (`chosen`) needs no participant noun ("Russian aircraft killed ...",
+        "arrested by detectives": the model weighed that), only no date, amount or dateline."""
         if token is None:
             return None
-        if self.ontology is not None and not is_participant(token, role, self.ontology, self.entity):
+        if self.ontology is not None and not (
+            (chosen and token.ent_type_ not in self.ontology.non_participant_entities and not in_dateline(token))
+            or is_participant(token, role, self.ontology, self.entity)
+        ):
             return None
         found = self.entity(token)
         if found is not None:
@@ -343,13 +349,15 @@ def _with_model_arguments(n: int, match: Match, ents: _Entities, draft: Draft, o
     rule_tokens = _arguments(match, ontology, ents)
     actor_tok, recipient_tok = argument_tokens(
         model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
+    chosen = (actor_tok is not None, recipient_tok is not None)
     if model.thresholds.get("rule_arguments", 0.0) >= 0.5:
         actor_tok = actor_tok if actor_tok is not None else rule_tokens[0]
         recipient_tok = recipient_tok if recipient_tok is not None else rule_tokens[1]
     base = rule or _bare_event(n, match, draft, ontology)
     same = category == base.type and base.mode != LEARNED_MODE
     role = "target" if ontology.categories[category].target_recipients else "recipient"
-    actor, recipient = ents.resolve(actor_tok), ents.resolve(recipient_tok, role)
+    actor = ents.resolve(actor_tok, chosen=chosen[0])
+    recipient = ents.resolve(recipient_tok, role, chosen=chosen[1])
     return dataclasses.replace(
         base, type=category, mode=base.mode if same else None,
         actor=actor, recipient=recipient if recipient != actor else None)

@@ -11,7 +11,8 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from sayso.stages.events.features import argument_candidates, argument_features, trigger_features
+from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
+                                          trigger_features)
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
 
@@ -51,6 +52,14 @@ def without_agent(category: str, head: Any) -> bool:
     return category in agents().human_agent and natural_cause(_subject(head))
 
 
+def rule_role(token: Any, rule_actor: Optional[Any], rule_recipient: Optional[Any]) -> Optional[str]:
+    """Whether the rules chose `token` as actor or recipient (spaCy makes a new Token object on
+    every access: tokens are compared by position)."""
+    if rule_actor is not None and token.i == rule_actor.i:
+        return "actor"
+    return "recipient" if rule_recipient is not None and token.i == rule_recipient.i else None
+
+
 def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: tuple[Optional[Any], Optional[Any]],
                     participant: Callable[[Any], bool]) -> tuple[Optional[Any], Optional[Any]]:
     """The actor and recipient tokens the model picks among the sentence's noun phrases."""
@@ -58,12 +67,13 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     rule_actor, rule_recipient = rule_tokens
 
     def role_of(token: Any) -> Optional[str]:
-        return "actor" if token is rule_actor else "recipient" if token is rule_recipient else None
+        return rule_role(token, rule_actor, rule_recipient)
 
     cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t)))
              for t in argument_candidates(match.head, skip)]
-    actor = model.argument("actor", cands)
-    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor])
+    actor = model.argument("actor", cands, no_argument_features(match.head, category, rule_actor is not None))
+    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
+                               no_argument_features(match.head, category, rule_recipient is not None))
     return actor, recipient
 
 

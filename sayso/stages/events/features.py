@@ -106,6 +106,27 @@ def dependency_path(frm: Any, to: Any) -> str:
     return "none"
 
 
+def _voice(trigger: Any) -> str:
+    """passive ("was shot"), own subject ("X shot"), or none ("and shot", "to shoot")."""
+    deps = {c.dep_ for c in trigger.children}
+    return "passive" if deps & {"nsubjpass", "auxpass"} else "subject" if "nsubj" in deps else "none"
+
+
+def _speaker(candidate: Any, trigger: Any) -> bool:
+    """The subject of a verb whose clausal complement holds the trigger: "officials said
+    [figures are establishing lines]" (the one who says so, rarely the one who acts)."""
+    if candidate.dep_ != "nsubj":
+        return False
+    cur = trigger
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and cur.head.i == candidate.head.i:
+            return True
+        cur = cur.head
+    return False
+
+
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
                       rule_role: Optional[str]) -> dict[str, float]:
     """Features of `candidate` as an argument of the event whose trigger head is `trigger`."""
@@ -119,6 +140,19 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
         f"cand_tag={candidate.tag_}", f"trig_pos={trigger.pos_}", f"cat={category}",
         f"rule={rule_role}", f"rule_path={rule_role}:{path}",
     ]
+    voice = _voice(trigger)
+    names += [f"kind_cat={kind}:{category}", f"part_path={participant}:{path}", f"rule_kind={rule_role}:{kind}",
+              f"path_lem={path}:{trigger.lemma_.lower()}", f"voice_path={voice}:{path}"]
+    if _speaker(candidate, trigger):
+        names += ["speaker", f"speaker_cat={category}"]
     if candidate.pos_ == "NOUN":
         names.append(f"cand_lem={candidate.lemma_.lower()}")
+    return dict.fromkeys(names, 1.0)
+
+
+def no_argument_features(trigger: Any, category: str, rule_has: bool) -> dict[str, float]:
+    """Features of "no actor (recipient) in this sentence", the choice the argument ranker
+    weighs against every noun phrase (sayso/stages/events/model.py, EventModel.argument)."""
+    names = ["null", f"null_cat={category}", f"null_pos={trigger.pos_}", f"null_dep={trigger.dep_}",
+             f"null_rule={rule_has}", f"null_lem={trigger.lemma_.lower()}"]
     return dict.fromkeys(names, 1.0)

@@ -84,9 +84,19 @@ class EventModel:
             p[none] = -1.0
         return classes[int(np.argmax(p))], event_p
 
-    def argument(self, role: str, candidates: list[tuple[Any, dict[str, float]]]) -> Optional[Any]:
-        """The candidate most likely to be the event's `role`, if likely enough."""
+    def argument(self, role: str, candidates: list[tuple[Any, dict[str, float]]],
+                 nobody: Optional[dict[str, float]] = None) -> Optional[Any]:
+        """The candidate most likely to be the event's `role`. A ranker (threshold `ranker`)
+        weighs every candidate against `nobody`, the features of naming none; otherwise the
+        best candidate is taken if its probability is above the role's threshold."""
         model = self.actor if role == "actor" else self.recipient
+        if self.thresholds.get("ranker", 0.0) >= 0.5 and nobody is not None:
+            best, best_s = None, float(model.scores(nobody)[0])
+            for token, features in candidates:
+                s = float(model.scores(features)[0])
+                if s > best_s:
+                    best, best_s = token, s
+            return best
         best, best_p = None, self.thresholds.get(role, 0.5)
         for token, features in candidates:
             p = float(model.probabilities(features)[0])

@@ -1,0 +1,46 @@
+"""The actor and recipient rankers: every noun phrase is weighed against "nobody", and the
+training puts the gold choice of each event first."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sayso.stages.events.model import EventModel, Linear
+
+
+def _linear(weights: dict[str, float]) -> Linear:
+    index = {name: i for i, name in enumerate(weights)}
+    coef = np.asarray(list(weights.values()), dtype=np.float32).reshape(-1, 1)
+    return Linear(("yes",), index, coef, np.zeros(1, dtype=np.float32))
+
+
+def _model(weights: dict[str, float], ranker: bool = True) -> EventModel:
+    rank = _linear(weights)
+    return EventModel(rank, rank, rank, {"ranker": 1.0 if ranker else 0.0, "actor": 0.5})
+
+
+def test_the_ranker_takes_the_best_candidate_only_when_it_beats_nobody():
+    model = _model({"null": 1.0, "path=nsubj<^": 2.0, "path=dobj<^": -1.0})
+    cands = [("subject", {"path=nsubj<^": 1.0}), ("object", {"path=dobj<^": 1.0})]
+    assert model.argument("actor", cands, {"null": 1.0}) == "subject"
+    assert model.argument("actor", cands[1:], {"null": 1.0}) is None  # nobody scores higher
+    assert model.argument("actor", [], {"null": 1.0}) is None
+
+
+def test_without_the_ranker_a_threshold_decides():
+    model = _model({"path=nsubj<^": 2.0, "path=dobj<^": -1.0}, ranker=False)
+    cands = [("subject", {"path=nsubj<^": 1.0}), ("object", {"path=dobj<^": 1.0})]
+    assert model.argument("actor", cands) == "subject"
+    assert model.argument("actor", cands[1:]) is None  # probability under the threshold
+
+
+def test_training_puts_the_gold_choice_first():
+    pytest.importorskip("scipy")
+    from training.events.ranker import accuracy, fit
+
+    nobody = {"null": 1.0}
+    subject, obj, other = {"path=nsubj<^": 1.0}, {"path=dobj<^": 1.0}, {"path=long5": 1.0}
+    groups = [([nobody, subject, obj], 1), ([nobody, obj, other], 0), ([nobody, other, subject], 2)] * 4
+    model = fit(groups, c=3.0)
+    assert accuracy(model, groups) == 1.0
+    assert fit(groups, c=3.0).coef.tolist() == model.coef.tolist()  # deterministic
