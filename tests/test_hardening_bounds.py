@@ -136,3 +136,9 @@ def test_a_stage_prepares_its_data_before_the_first_article_s_budget_starts():
 def test_the_places_stage_loads_the_gazetteer_in_its_prepare_step():
     places = next(s for s in pipeline.default_stages() if s.name == "places")
     assert places.prepare is not None
+
+
+def test_the_events_stage_loads_its_lexicon_and_model_in_its_prepare_step():
+    events = next(s for s in pipeline.default_stages() if s.name == "events")
+    assert events.prepare is not None
+    events.prepare(DEFAULT)

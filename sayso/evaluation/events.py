@@ -90,7 +90,7 @@ def evaluate(path: Path, split: str, texts: Path, rules: bool = False) -> dict[s
     by_doc: dict[str, list[Label]] = defaultdict(list)
     for label in load(path, split):
         by_doc[label.doc].append(label)
-    settings = DEFAULT.replace(event_model=not rules)
+    settings = DEFAULT.replace(event_model=not rules, article_seconds=0.0)  # scored, not timed
     tally = Tally()
     digests = {d: labels[0].digest for d, labels in by_doc.items()}
     for doc_id, record in labelled_records(by_doc, digests, texts, settings):

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import EVAL, read
 from sayso.record import Article, Meta, Record, record_from_dict
+from sayso.settings import DEFAULT
 
 LABELS = Path(__file__).resolve().parents[2] / "annotations" / "merge" / "pairs.jsonl"
 SEED = "sayso-merge-1"  # the dev / test split of stories: a hash of the story with this seed
@@ -102,7 +103,7 @@ def records(docs: Iterable[str], cache: Optional[Path] = None, root: Path = EVAL
             known[d["meta"]["path"]] = d
     missing = [d for d in docs if d not in known]
     articles = [Article(read(d, root).text, meta_of(d, root), origin=d) for d in missing]
-    for record in extract(articles):
+    for record in extract(articles, DEFAULT.replace(article_seconds=0.0)):  # scored, not timed
         if isinstance(record, Record) and record.meta.path is not None:  # meta_of gives every one its path
             known[record.meta.path] = record.to_dict()
             if cache is not None:

@@ -395,7 +395,12 @@ def ontology_for(settings: Settings) -> Ontology:
     return load(learned + ((extra,) if extra else ()))
 
 
-@stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"))
+def _load_lexicon_and_model(settings: Settings) -> None:
+    ontology_for(settings)  # loads the event model too, when the settings use it
+
+
+@stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"),
+       prepare=_load_lexicon_and_model)
 def find_events(draft: Draft, settings: Settings) -> Draft:
     if draft.doc is None:
         return draft
