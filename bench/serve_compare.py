@@ -8,6 +8,10 @@ client. Runs alternate (before, after, before, ...), so a machine whose load cha
 weighs on both alike. Printed: each run's figures as they come, then per side the median over
 the runs of p50, p95, requests/s, server CPU per request, the server's own view CPU (where its
 Server-Timing says it), each kind's p95, and the load average.
+
+Both sides run in the same environment. `--before-without httptools` hides an installed module
+from the earlier commit's side (a stub that raises ImportError comes first on its PYTHONPATH), so
+a dependency added since then is measured too: without httptools uvicorn parses HTTP with h11.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = {"p50": r"latency ms: p50 ([\d.]+)", "p95": r"latency ms: p50 [\d.]+  p95 ([\d.]+)",
@@ -36,8 +41,8 @@ def figures(out: str) -> dict[str, float]:
     return found
 
 
-def run(tree: Path, args: list[str]) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+def run(tree: Path, args: list[str], hidden: Optional[Path] = None) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (hidden, tree) if p)}
     script = tree / "bench" / ("serve_load.py" if tree == ROOT else "serve_load_compare.py")
     done = subprocess.run([sys.executable, str(script), *args], cwd=tree, env=env, capture_output=True, text=True)
     print(done.stdout + done.stderr[-500:], flush=True)
@@ -48,6 +53,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("before", help="the earlier commit (anything git archive takes)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--before-without", action="append", default=[], metavar="MODULE",
+                        help="hide this installed module from the earlier commit's side (repeatable)")
     argv = sys.argv[1:]
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])  # after --: the arguments of bench/serve_load.py
@@ -59,11 +66,15 @@ def main() -> int:
         archive = subprocess.run(["git", "archive", args.before], cwd=ROOT, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
         trees = {"before": before, "after": ROOT}
+        hidden = Path(tmp) / "hidden"
+        hidden.mkdir()
+        for module in args.before_without:
+            (hidden / f"{module}.py").write_text(f"raise ImportError('{module} hidden by serve_compare.py')\n")
         (before / "bench" / "serve_load_compare.py").write_text((ROOT / "bench" / "serve_load.py").read_text())
         for i in range(args.rounds):
             for side, tree in trees.items():
                 print(f"=== round {i + 1} {side} ({args.before if side == 'before' else 'this tree'})", flush=True)
-                results[side].append(run(tree, load_args))
+                results[side].append(run(tree, load_args, hidden if side == "before" else None))
     report(results)
     return 0
 

@@ -329,6 +329,15 @@ def print_server_times(latencies: list) -> None:
               + line.replace("   server", ""))
 
 
+def http_parser() -> str:
+    """The HTTP parser uvicorn picks in this environment (the server's too): httptools when importable."""
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11"
+    return "httptools"
+
+
 def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -> None:
     ms = sorted(x * 1000 for _, x, _ in r.latencies)
     print(f"load: {args.clients} clients on the ledger page and API for {r.took:.1f} s while an ingest ran "
@@ -339,7 +348,7 @@ def report(args: argparse.Namespace, r: Result, t0: float, load_before: float) -
     print(f"server CPU: {r.server_cpu / max(1, len(ms)) * 1000:.1f} ms per request "
           f"({r.server_cpu / r.took * 100:.0f}% of one CPU over the load)")
     print(f"total run: {time.monotonic() - t0:.1f} s; machine load average (1 min) before/after: "
-          f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+          f"{load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; HTTP parser: {http_parser()}")
     print_server_times(r.latencies)
     kinds: dict[str, list[float]] = {}
     for kind, x, _ in r.latencies:

@@ -23,30 +23,43 @@ from sayso.serve import ingest
 from sayso.serve.cache import cached
 from sayso.ledger.filter_params import FILTER_HELP as LEDGER_FILTER_HELP
 from sayso.serve import exports
-from sayso.serve.params import without_paths
 from sayso.serve.params import FILTERS, LIST, MAX_LIMIT, SORTS
 from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
 
-def plain(obj: Any) -> Any:
-    """JSON-ready form of the ledger's dataclasses, tuples and values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names, looked up once per type
+NO_PATHS = frozenset({"path"})
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _FIELDS[kind]
+
+
+def plain(obj: Any, hide: frozenset[str] = frozenset()) -> Any:
+    """JSON-ready form of the ledger's dataclasses, tuples and values, without the members named
+    in `hide` at any depth (one pass: the API's lists are thousands of values)."""
+    kind = type(obj)
+    if kind in SCALARS:
+        return obj
     if isinstance(obj, dict):
-        return {str(k): plain(v) for k, v in obj.items()}
+        return {key: plain(v, hide) for k, v in obj.items() if (key := str(k)) not in hide}
     if isinstance(obj, (list, tuple, set, frozenset)):
-        return [plain(x) for x in obj]
-    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return [plain(x, hide) for x in obj]
+    names = _fields(kind)
+    if names is not None:
+        return {n: plain(getattr(obj, n), hide) for n in names if n not in hide}
+    if isinstance(obj, (str, int, float, bool)):
         return obj
     return str(obj)
 
 
 def _json(request: Request, data: Any, status: int = 200) -> JSONResponse:
-    body = plain(data)
-    if not request.app.state.settings.show_paths:
-        body = without_paths(body)
-    return JSONResponse(body, status_code=status)
+    hide = frozenset() if request.app.state.settings.show_paths else NO_PATHS
+    return JSONResponse(plain(data, hide), status_code=status)
 
 
 @cached
