@@ -44,3 +44,15 @@ def test_training_puts_the_gold_choice_first():
     model = fit(groups, c=3.0)
     assert accuracy(model, groups) == 1.0
     assert fit(groups, c=3.0).coef.tolist() == model.coef.tolist()  # deterministic
+
+
+def test_the_path_from_a_subject_to_its_root_verb_is_a_subject_path():
+    """spaCy makes a new Token object on each access: walking up by identity never stopped at the
+    root, so every argument of a root verb had a path of 'long8'."""
+    from sayso.nlp.parse import load_model
+    from sayso.settings import DEFAULT
+    from sayso.stages.events.features import dependency_path
+
+    doc = load_model(DEFAULT)("Rebels seized the town.")
+    assert dependency_path(doc[0], doc[1]) == "nsubj^"
+    assert dependency_path(doc[3], doc[1]) == "dobj^"

@@ -87,7 +87,7 @@ def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
 
 def _ancestors(token: Any) -> list[Any]:
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 30:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 30:  # spaCy makes a new Token each time: never `is`
         chain.append(chain[-1].head)
     return chain
 
