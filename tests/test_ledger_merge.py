@@ -156,22 +156,30 @@ def test_replacing_an_article_twice_equals_a_fresh_ingest(ledger_target, tmp_pat
         check_consistent(ledger)
 
 
-def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
-    """Schema step 8 files every report in report_keys and re-clusters: a version 7 ledger whose
-    reports each stood alone becomes what a fresh ingest gives."""
+def _fresh_and_downgraded(tmp_path, name: str, downgrade: str) -> tuple[str, list]:
+    """The merged contents of a fresh ingest, and the path of the same ingest taken back by the
+    SQL `downgrade` to what an older schema left."""
     records = news_stream(60)
     with open_ledger(str(tmp_path / "fresh.db")) as ledger:
         list(ledger.ingest_many(records, batch=20))
         expected = merged_contents(ledger)
-    path = str(tmp_path / "v7.db")
+    path = str(tmp_path / name)
     with open_ledger(path) as ledger:
         list(ledger.ingest_many(records, batch=20))
     conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE report_keys; ALTER TABLE merged_events DROP COLUMN evidence; "
-                       "DELETE FROM schema_version WHERE version >= 8; "
-                       "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v7 left them
+    conn.executescript(downgrade)
     conn.commit()
     conn.close()
+    return path, expected
+
+
+def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
+    """Schema step 8 files every report in report_keys and re-clusters: a version 7 ledger whose
+    reports each stood alone becomes what a fresh ingest gives."""
+    path, expected = _fresh_and_downgraded(
+        tmp_path, "v7.db", "DROP TABLE report_keys; ALTER TABLE merged_events DROP COLUMN evidence; "
+        "DELETE FROM schema_version WHERE version >= 8; "
+        "UPDATE events SET merged_id = rowid;")  # one report a merged event, as v7 left them
     with open_ledger(path) as ledger:
         assert ledger.schema_version() == VERSION
         assert merged_contents(ledger) == expected
@@ -180,18 +188,9 @@ def test_a_version_7_ledger_is_clustered_again_by_the_migration(tmp_path):
 def test_a_version_8_ledger_is_clustered_again_under_the_cannot_links(tmp_path):
     """Schema step 9 clusters every report again (cannot-links, definite references): a
     version 8 ledger whose merged events were made under other rules becomes a fresh ingest's."""
-    records = news_stream(60)
-    with open_ledger(str(tmp_path / "fresh.db")) as ledger:
-        list(ledger.ingest_many(records, batch=20))
-        expected = merged_contents(ledger)
-    path = str(tmp_path / "v8.db")
-    with open_ledger(path) as ledger:
-        list(ledger.ingest_many(records, batch=20))
-    conn = sqlite3.connect(path)
-    conn.executescript("DELETE FROM schema_version WHERE version >= 9; DELETE FROM merged_events; "
-                       "UPDATE events SET merged_id = rowid;")  # as other rules might have left them
-    conn.commit()
-    conn.close()
+    path, expected = _fresh_and_downgraded(
+        tmp_path, "v8.db", "DELETE FROM schema_version WHERE version >= 9; DELETE FROM merged_events; "
+        "UPDATE events SET merged_id = rowid;")  # as other rules might have left them
     with open_ledger(path) as ledger:
         assert ledger.schema_version() == VERSION
         assert merged_contents(ledger) == expected

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sayso.ledger import open_ledger
 from sayso.serve.app import ServeSettings, create_app
-from test_serve_records import hostile, sample_records
+from test_serve_records import hostile, sample_ledger
 
 pytestmark = pytest.mark.slow  # Chromium
 
@@ -91,10 +90,7 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("browser") / "ledger.db")
-    with open_ledger(path) as ledger:
-        for rec in sample_records():
-            ledger.ingest(rec)
+    path = sample_ledger(str(tmp_path_factory.mktemp("browser") / "ledger.db"))
     with Server(ServeSettings(ledger=path, token="browser-token")) as s:
         yield s
 

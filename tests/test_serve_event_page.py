@@ -13,16 +13,12 @@ from starlette.testclient import TestClient
 from sayso.ledger import open_ledger
 from sayso.serve.app import ServeSettings, create_app
 from test_serve_browser import ARTIFACTS, Server, browser  # noqa: F401  (fixture)
-from test_serve_records import sample_records
+from test_serve_records import sample_ledger
 
 
 @pytest.fixture(scope="module")
 def ledger_path(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("event-page") / "ledger.db")
-    with open_ledger(path) as ledger:
-        for rec in sample_records():
-            ledger.ingest(rec)
-    return path
+    return sample_ledger(str(tmp_path_factory.mktemp("event-page") / "ledger.db"))
 
 
 @pytest.fixture(scope="module")

@@ -10,18 +10,14 @@ from starlette.testclient import TestClient
 
 from sayso.ledger import open_ledger
 from sayso.serve.app import ServeSettings, create_app
-from test_serve_records import XSS, hostile, sample_records
+from test_serve_records import XSS, hostile, sample_ledger, sample_records
 
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="module")
 def ledger_path(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("serve") / "ledger.db")
-    with open_ledger(path) as ledger:
-        for rec in sample_records():
-            ledger.ingest(rec)
-    return path
+    return sample_ledger(str(tmp_path_factory.mktemp("serve") / "ledger.db"))
 
 
 def client(path: str, **settings) -> TestClient:

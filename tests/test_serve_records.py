@@ -118,6 +118,16 @@ def sample_records() -> list[Record]:
             denial(), hostile()]
 
 
+def sample_ledger(path: str) -> str:
+    """A SQLite ledger at `path` holding the sample records; returns the path."""
+    from sayso.ledger import open_ledger
+
+    with open_ledger(path) as ledger:
+        for rec in sample_records():
+            ledger.ingest(rec)
+    return path
+
+
 # ---- tests of the record -> HTML pieces -------------------------------------------------------
 
 class Tags(HTMLParser):
