@@ -40,7 +40,7 @@ def test_training_puts_the_gold_choice_first():
 
     nobody = {"null": 1.0}
     subject, obj, other = {"path=nsubj<^": 1.0}, {"path=dobj<^": 1.0}, {"path=long5": 1.0}
-    groups = [([nobody, subject, obj], 1), ([nobody, obj, other], 0), ([nobody, other, subject], 2)] * 4
+    groups = [([nobody, subject, obj], (1,)), ([nobody, obj, other], (0,)), ([nobody, other, subject], (2,))] * 4
     model = fit(groups, c=3.0)
     assert accuracy(model, groups) == 1.0
     assert fit(groups, c=3.0).coef.tolist() == model.coef.tolist()  # deterministic
@@ -56,3 +56,28 @@ def test_the_path_from_a_subject_to_its_root_verb_is_a_subject_path():
     doc = load_model(DEFAULT)("Rebels seized the town.")
     assert dependency_path(doc[0], doc[1]) == "nsubj^"
     assert dependency_path(doc[3], doc[1]) == "dobj^"
+
+
+def test_a_group_may_have_several_right_choices():
+    """A relative pronoun and its antecedent are both right ("the preacher whom Erdogan
+    accuses"): the ranker maximises the probability of picking either."""
+    pytest.importorskip("scipy")
+    from training.events.ranker import accuracy, fit
+
+    nobody = {"null": 1.0}
+    name, relative, other = {"kind=PERSON": 1.0}, {"kind=PRON": 1.0}, {"kind=DATE": 1.0}
+    groups = [([nobody, name, relative, other], (1, 2)), ([nobody, other], (0,)), ([nobody, relative, other], (1,))] * 3
+    model = fit(groups, c=3.0)
+    assert accuracy(model, groups) == 1.0
+    score = {k: float(model.scores(f)[0]) for k, f in (("name", name), ("other", other), ("nobody", nobody))}
+    assert score["name"] > score["other"] and score["name"] > score["nobody"]
+
+
+def test_the_events_stage_takes_the_antecedent_of_a_relative_pronoun():
+    from sayso.nlp.parse import load_model
+    from sayso.settings import DEFAULT
+    from sayso.stages.events.arguments import resolve_relative
+
+    doc = load_model(DEFAULT)("Police detained the men who attacked the convoy.")
+    who = next(t for t in doc if t.lower_ == "who")
+    assert resolve_relative(who).text == "men"

@@ -52,6 +52,14 @@ def candidate_matches(draft: Any, ontology: Any) -> Iterator[tuple[Any, Optional
         yield m, rules.get((m.start, m.end))
 
 
+def _stands_for(candidate: Any, gold: Optional[Any]) -> int:
+    """1 when the candidate is the gold argument's head, or a relative pronoun that stands for
+    it ("the preacher whom Erdogan accuses"): the events stage takes its antecedent."""
+    from sayso.stages.events.arguments import resolve_relative
+
+    return int(gold is not None and gold.i in (candidate.i, resolve_relative(candidate).i))
+
+
 def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontology: Any) -> None:
     from sayso.stages.events import _arguments, _Entities, is_participant
 
@@ -62,8 +70,8 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
         role = rule_role(t, rule_actor, rule_recipient)
         f = argument_features(match.head, t, gold.category, is_participant(t, "actor", ontology, ents.entity), role)
         group = len(out.trigger)  # the event these candidates belong to
-        out.actor.append((f, int(actor is not None and t.i == actor.i), gold.split, group))
-        out.recipient.append((f, int(recipient is not None and t.i == recipient.i), gold.split, group))
+        out.actor.append((f, _stands_for(t, actor), gold.split, group))
+        out.recipient.append((f, _stands_for(t, recipient), gold.split, group))
     out.has_argument[len(out.trigger)] = (actor is not None, recipient is not None)
     out.nobody[len(out.trigger)] = (no_argument_features(match.head, gold.category, rule_actor is not None),
                                     no_argument_features(match.head, gold.category, rule_recipient is not None))

@@ -17,8 +17,10 @@ import numpy as np
 from sayso.stages.events.model import Linear
 from training.events.examples import Examples
 
-C_GRID = (0.3, 1.0, 3.0)
-Group = tuple[list[dict], int]  # the nobody option's features first, then the candidates'; the gold choice
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+# the nobody option's features first, then the candidates'; the right choices (more than one
+# when a relative pronoun stands for the gold argument: "the preacher whom Erdogan accuses")
+Group = tuple[list[dict], tuple[int, ...]]
 
 
 def groups(ex: Examples, role: str, splits: tuple[str, ...]) -> list[Group]:
@@ -33,31 +35,49 @@ def groups(ex: Examples, role: str, splits: tuple[str, ...]) -> list[Group]:
     for event, cands in sorted(by_event.items()):
         rows = [ex.nobody[event][which]] + [f for f, _ in cands]
         ys = [int(not ex.has_argument[event][which])] + [y for _, y in cands]
-        if sum(ys) == 1:
-            out.append((rows, ys.index(1)))
+        if any(ys):
+            out.append((rows, tuple(i for i, y in enumerate(ys) if y)))
     return out
+
+
+def _matrix(rows: list[dict], index: dict[str, int]) -> Any:
+    """The rows as a sparse matrix over `index` (built from coordinates: fast for many rows)."""
+    from scipy.sparse import csr_matrix
+
+    r, k, v = [], [], []
+    for n, f in enumerate(rows):
+        for name, value in f.items():
+            i = index.get(name)
+            if i is not None:
+                r.append(n)
+                k.append(i)
+                v.append(value)
+    return csr_matrix((np.asarray(v, dtype=np.float32), (r, k)), shape=(len(rows), len(index)))
 
 
 def fit(train: list[Group], c: float) -> Linear:
     from scipy.optimize import minimize
 
-    from training.events.train import _matrix, _vocabulary
+    from training.events.train import _vocabulary
 
     rows = [r for rs, _ in train for r in rs]
     index = _vocabulary(rows)
     x = _matrix(rows, index)
     starts = np.cumsum([0] + [len(rs) for rs, _ in train])
-    gold = np.array([starts[i] + g for i, (_, g) in enumerate(train)])
+    right = np.zeros(len(rows))
+    for i, (_, golds) in enumerate(train):
+        right[[starts[i] + g for g in golds]] = 1.0
     segment = np.repeat(np.arange(len(train)), np.diff(starts))
 
     def loss(w: Any) -> tuple[float, Any]:
+        """Minus the log probability of a right choice, summed over the groups, plus L2."""
         s = x @ w
         top = np.maximum.reduceat(s, starts[:-1])
         e = np.exp(s - top[segment])
         z = np.add.reduceat(e, starts[:-1])
-        grad = e / z[segment]
-        grad[gold] -= 1.0
-        value = -(s[gold] - top - np.log(z)).sum() + 0.5 * w @ w / c
+        z_right = np.add.reduceat(e * right, starts[:-1])
+        grad = e / z[segment] - e * right / z_right[segment]
+        value = -(np.log(z_right) - np.log(z)).sum() + 0.5 * w @ w / c
         return float(value), x.T @ grad + w / c
 
     w = minimize(loss, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
@@ -65,7 +85,7 @@ def fit(train: list[Group], c: float) -> Linear:
 
 
 def accuracy(model: Linear, dev: list[Group]) -> float:
-    right = sum(int(np.argmax([float(model.scores(f)[0]) for f in rows]) == g) for rows, g in dev)
+    right = sum(int(np.argmax([float(model.scores(f)[0]) for f in rows]) in g) for rows, g in dev)
     return right / len(dev) if dev else 0.0
 
 

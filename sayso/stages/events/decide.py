@@ -13,6 +13,7 @@ import yaml
 
 from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
                                           trigger_features)
+from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
 
@@ -74,7 +75,9 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     actor = model.argument("actor", cands, no_argument_features(match.head, category, rule_actor is not None))
     recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
                                no_argument_features(match.head, category, rule_recipient is not None))
-    return actor, recipient
+    # a relative pronoun stands for its antecedent ("the preacher whom Erdogan accuses")
+    return (resolve_relative(actor) if actor is not None else None,
+            resolve_relative(recipient) if recipient is not None else None)
 
 
 def origin_of(match: Any) -> str:

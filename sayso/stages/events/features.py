@@ -8,6 +8,8 @@ from typing import Any, Iterator, Optional
 
 MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+NAMED_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})  # "Israeli air raids": the adjective is the actor
+NULL_CHILDREN = frozenset({"poss", "compound", "amod", "prep", "dobj", "nsubj", "nsubjpass", "agent"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "who"})
 
 
@@ -77,7 +79,7 @@ def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
     """Heads of noun phrases of the trigger's sentence that could be its actor or recipient."""
     out = []
     for t in head.sent:
-        if t.i in skip or t.pos_ not in ARGUMENT_POS:
+        if t.i in skip or not (t.pos_ in ARGUMENT_POS or (t.pos_ == "ADJ" and t.ent_type_ in NAMED_ADJECTIVES)):
             continue
         if t.dep_ in ("compound", "poss") and t.head.pos_ == "PROPN" and t.pos_ == "PROPN":
             continue  # part of a longer name
@@ -92,18 +94,40 @@ def _ancestors(token: Any) -> list[Any]:
     return chain
 
 
-def dependency_path(frm: Any, to: Any) -> str:
-    """The labels from `frm` up to the lowest common ancestor and down to `to`:
-    "nsubj<" is a subject of the trigger, "<pobj<prep" ... ; long paths are cut."""
+def _path_labels(frm: Any, to: Any) -> Optional[tuple[list[str], list[str]]]:
+    """The labels from `frm` up to the lowest common ancestor, and from there down to `to`."""
     up, down = _ancestors(frm), _ancestors(to)
     down_ids = {t.i: n for n, t in enumerate(down)}
     for n, t in enumerate(up):
         if t.i in down_ids:
-            ups = [x.dep_ + ("|" + x.lower_ if x.dep_ == "prep" or x.dep_ == "agent" else "") for x in up[:n]]
+            ups = [x.dep_ + ("|" + x.lower_ if x.dep_ in ("prep", "agent") else "") for x in up[:n]]
             downs = [x.dep_ + ("|" + x.lower_ if x.dep_ in ("prep", "agent") else "") for x in down[:down_ids[t.i]]]
-            path = "<".join(ups) + "^" + ">".join(reversed(downs))
-            return path if len(ups) + len(downs) <= MAX_PATH else f"long{min(len(ups) + len(downs), 8)}"
-    return "none"
+            return ups, list(reversed(downs))
+    return None
+
+
+def dependency_path(frm: Any, to: Any) -> str:
+    """The labels from `frm` up to the lowest common ancestor and down to `to`:
+    "nsubj<" is a subject of the trigger, "<pobj<prep" ... ; long paths are cut."""
+    labels = _path_labels(frm, to)
+    if labels is None:
+        return "none"
+    ups, downs = labels
+    path = "<".join(ups) + "^" + ">".join(downs)
+    return path if len(ups) + len(downs) <= MAX_PATH else f"long{min(len(ups) + len(downs), 8)}"
+
+
+def _path_shape(frm: Any, to: Any) -> list[str]:
+    """A coarser view of the path, shared by long and rare paths: the candidate's own label with
+    how far up and down the path goes ("nsubj/1/2": the subject of a verb two steps above the
+    trigger), and the labels the path goes down through to the trigger."""
+    labels = _path_labels(frm, to)
+    if labels is None:
+        return ["shape=none"]
+    ups, downs = labels
+    first = ups[0] if ups else "self"
+    return [f"shape={first}/{min(len(ups), 3)}/{min(len(downs), 3)}",
+            f"shape_down={'>'.join(d.split('|')[0] for d in downs[:3])}", f"shape_first={first}"]
 
 
 def _voice(trigger: Any) -> str:
@@ -127,6 +151,29 @@ def _speaker(candidate: Any, trigger: Any) -> bool:
     return False
 
 
+def _clause_subject(trigger: Any) -> tuple[Optional[int], int]:
+    """The subject of the clause that holds the trigger (its own, else that of the first verb
+    above it: "Williams confessed to the attack", "warplanes pounded the village, killing six")
+    and how many steps up that verb is."""
+    cur = trigger
+    for steps in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None:
+                return subj.i, steps
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, 0
+
+
+def _tensor(token: Any, prefix: str) -> dict[str, float]:
+    tensor = token.doc.tensor
+    if tensor is None or not len(tensor):
+        return {}
+    return {f"{prefix}{k}": float(v) / 4.0 for k, v in enumerate(tensor[token.i])}
+
+
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
                       rule_role: Optional[str]) -> dict[str, float]:
     """Features of `candidate` as an argument of the event whose trigger head is `trigger`."""
@@ -143,11 +190,19 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
     voice = _voice(trigger)
     names += [f"kind_cat={kind}:{category}", f"part_path={participant}:{path}", f"rule_kind={rule_role}:{kind}",
               f"path_lem={path}:{trigger.lemma_.lower()}", f"voice_path={voice}:{path}"]
+    shape = _path_shape(candidate, trigger)
+    names += shape + [f"{x}:{trigger.pos_}" for x in shape] + [f"voice_{shape[0]}:{voice}"]
+    subject, steps = _clause_subject(trigger)
+    if subject == candidate.i:
+        names += ["clause_subj", f"clause_subj={min(steps, 3)}:{trigger.pos_}", f"clause_subj_cat={category}",
+                  f"clause_subj_part={participant}"]
     if _speaker(candidate, trigger):
         names += ["speaker", f"speaker_cat={category}"]
     if candidate.pos_ == "NOUN":
         names.append(f"cand_lem={candidate.lemma_.lower()}")
-    return dict.fromkeys(names, 1.0)
+    features = dict.fromkeys(names, 1.0)
+    features.update(_tensor(candidate, "a"))  # the pipeline's context vector of the candidate
+    return features
 
 
 def no_argument_features(trigger: Any, category: str, rule_has: bool) -> dict[str, float]:
@@ -155,4 +210,10 @@ def no_argument_features(trigger: Any, category: str, rule_has: bool) -> dict[st
     weighs against every noun phrase (sayso/stages/events/model.py, EventModel.argument)."""
     names = ["null", f"null_cat={category}", f"null_pos={trigger.pos_}", f"null_dep={trigger.dep_}",
              f"null_rule={rule_has}", f"null_lem={trigger.lemma_.lower()}"]
-    return dict.fromkeys(names, 1.0)
+    voice = _voice(trigger)  # "was shot" names no actor more often than "shot"
+    names += [f"null_voice={voice}:{trigger.pos_}", f"null_voice_cat={voice}:{category}",
+              f"null_gov_pos={trigger.head.pos_}:{trigger.dep_}"]
+    names += [f"null_child={c.dep_}" for c in trigger.children if c.dep_ in NULL_CHILDREN]
+    features = dict.fromkeys(names, 1.0)
+    features.update(_tensor(trigger, "n"))  # the trigger's context vector
+    return features
