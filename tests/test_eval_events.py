@@ -51,3 +51,15 @@ def test_the_event_model_on_the_test_split_is_above_its_floors():
     floors = yaml.safe_load((ROOT / "eval_floors.yaml").read_text())["events"]
     for name, floor in floors.items():
         assert result[name] >= floor, (name, result[name], floor)
+
+
+def test_arguments_are_sorted_by_kind():
+    from sayso.evaluation.events import argument_kind
+
+    record = _record()
+    assert argument_kind(record, "e1", (0, 6)) == "right"
+    assert argument_kind(record, "e1", (0, 15)) == "partly right"  # "Police arrested": overlaps, still right
+    assert argument_kind(record, "e1", (21, 26)) == "wrong span"
+    assert argument_kind(record, None, (0, 6)) == "nobody for someone"
+    assert argument_kind(record, "e1", None) == "someone for nobody"
+    assert argument_kind(record, None, None) == "right"

@@ -9,7 +9,9 @@ category has an overlapping trigger; recall counts the gold events found so. Act
 recipient accuracy are over the events found right: right when the gold has none and sayso
 has none, or when a mention of sayso's entity overlaps the gold span. The errors are listed by
 kind: not an event, wrong category, missed (the model said no), missed (no candidate),
-an event on a trigger nobody labelled. `--rules` scores the rules without the event model.
+an event on a trigger nobody labelled; and the arguments by kind: right, partly right (a
+mention overlaps the gold span without being it: counted right), nobody for someone, someone
+for nobody, wrong span. `--rules` scores the rules without the event model.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class Tally:
     actor_right: int = 0
     recipient_right: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    arguments: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "actor: kind" -> count
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -53,6 +56,20 @@ def _argument_right(record: Any, entity_id: Optional[str], gold: Optional[tuple[
         return gold is None and entity_id is None
     entity = next((e for e in record.entities if e.id == entity_id), None)
     return entity is not None and any(_overlaps((m.start, m.end), gold) for m in entity.mentions)
+
+
+def argument_kind(record: Any, entity_id: Optional[str], gold: Optional[tuple[int, int]]) -> str:
+    """How sayso's argument compares with the gold span: right (a mention of its entity is the
+    gold span), partly right (a mention overlaps it: still right), nobody for someone, someone
+    for nobody, or a wrong span."""
+    if gold is None or entity_id is None:
+        return "right" if gold is None and entity_id is None else "nobody for someone" if entity_id is None \
+            else "someone for nobody"
+    entity = next((e for e in record.entities if e.id == entity_id), None)
+    spans = [(m.start, m.end) for m in entity.mentions] if entity is not None else []
+    if tuple(gold) in spans:
+        return "right"
+    return "partly right" if any(_overlaps(m, gold) for m in spans) else "wrong span"
 
 
 def _note(tally: Tally, kind: str, text: str, span: tuple[int, int], what: str) -> None:
@@ -74,6 +91,8 @@ def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
             tally.right += 1
             tally.actor_right += _argument_right(record, ev.actor, golds[hit].actor)
             tally.recipient_right += _argument_right(record, ev.recipient, golds[hit].recipient)
+            tally.arguments[f"actor: {argument_kind(record, ev.actor, golds[hit].actor)}"] += 1
+            tally.arguments[f"recipient: {argument_kind(record, ev.recipient, golds[hit].recipient)}"] += 1
             continue
         other = next((g for g in labels if _overlaps(g.trigger, span)), None)
         kind = "unlabelled trigger" if other is None else "not an event" if not other.event else "wrong category"
@@ -110,6 +129,7 @@ def _result(t: Tally, split: str, docs: int, rules: bool) -> dict[str, Any]:
         "precision": p, "recall": r, "f1": round(2 * p * r / (p + r), 1) if p + r else 0.0,
         "actor_accuracy": _pct(t.actor_right, t.right), "recipient_accuracy": _pct(t.recipient_right, t.right),
         "errors": {k: {"count": len(v), "examples": v} for k, v in sorted(t.errors.items())},
+        "arguments": dict(sorted(t.arguments.items())),
     }
 
 
@@ -122,6 +142,9 @@ def _print(r: dict[str, Any], examples: int) -> None:
         print(f"  {kind}: {row['count']}")
         for line in row["examples"][:examples]:
             print(f"      {line}")
+    print("arguments of the events found right (partly right counts as right):")
+    for kind, count in r["arguments"].items():
+        print(f"  {kind}: {count}")
 
 
 def run(args: argparse.Namespace) -> int:
