@@ -75,3 +75,9 @@ def test_a_coordinated_subject_is_the_actor():
 def test_an_unnamed_group_is_an_actor(text, trigger, actor):
     _, _, got, _ = _event(text, trigger)
     assert _has(got, actor), got
+
+
+def test_a_natural_cause_is_never_the_actor():
+    """Agent rules as data (sayso/data/agents.yaml): whatever the event, a storm acts on nobody."""
+    for category, _, actor, _ in _events("The storm forced the government to cancel its talks with the rebels."):
+        assert not _has(actor, "storm"), (category, actor)

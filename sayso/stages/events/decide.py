@@ -72,7 +72,8 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
 
     cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t)))
              for t in argument_candidates(match.head, skip)]
-    actor = model.argument("actor", cands, no_argument_features(match.head, category, rule_actor is not None))
+    actors = [c for c in cands if not natural_cause(c[0])]  # a cause is never an actor ("the storm")
+    actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))
     recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
                                no_argument_features(match.head, category, rule_recipient is not None))
     # a relative pronoun stands for its antecedent ("the preacher whom Erdogan accuses")
