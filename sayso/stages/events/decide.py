@@ -61,6 +61,11 @@ def rule_role(token: Any, rule_actor: Optional[Any], rule_recipient: Optional[An
     return "recipient" if rule_recipient is not None and token.i == rule_recipient.i else None
 
 
+def participial(verb: Any) -> bool:
+    """A participial clause without its own subject ("..., killing six civilians")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: tuple[Optional[Any], Optional[Any]],
                     participant: Callable[[Any], bool]) -> tuple[Optional[Any], Optional[Any]]:
     """The actor and recipient tokens the model picks among the sentence's noun phrases."""
@@ -76,6 +81,8 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))
     recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
                                no_argument_features(match.head, category, rule_recipient is not None))
+    if actor is None and participial(match.head) and rule_actor is not None:
+        actor = rule_actor  # "warplanes flew over the market, killing nine": the main clause's subject
     # a relative pronoun stands for its antecedent ("the preacher whom Erdogan accuses")
     return (resolve_relative(actor) if actor is not None else None,
             resolve_relative(recipient) if recipient is not None else None)
