@@ -322,7 +322,9 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     """The event of a trigger match as the event model decides it: whether there is one, its
     category, actor and recipient; status, polarity, mode and attribution from the rules. Where
     the model only confirms the rules (a category it never learned, or a threat the rules made
-    of a future act: "he will be punished", said by Syria) the rules' event stands whole."""
+    of a future act: "he will be punished", said by Syria, whether the model calls it the act or
+    the threat: the threat's actor is the speaker, whom the rankers do not learn) the rules'
+    event stands whole."""
     from sayso.stages.events.decide import decide
 
     before = ents.items
@@ -333,7 +335,7 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     if category is None:
         return None
     if rule is not None and (category not in model.trigger.classes or
-                             (rule.type == "THREATEN" and category == match.trigger.category)):
+                             (rule.type == "THREATEN" and category in (match.trigger.category, "THREATEN"))):
         ents.items = kept
         return rule
     return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category)
