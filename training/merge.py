@@ -103,7 +103,7 @@ def choose(dev: list[Pair], m: resemblance.PairModel, cache: Optional[Path], roo
     (or, when the rules alone are below them, the rules' own) with the best recall above the
     rules alone; else the rules alone (threshold OFF, keep 0)."""
     rows = []
-    for t, keep in [(OFF, 0.0)] + [(OFF, k) for k in KEEPS] + [(t, 0.0) for t in THRESHOLDS]:
+    for t, keep in [(OFF, 0.0)] + [(t, k) for t in (OFF, *THRESHOLDS) for k in (0.0, *KEEPS)][1:]:
         s = end_to_end(dev, resemblance.PairModel(m.weights, t, keep), cache, root)
         a, w = s["all"], s["within an article"]
         print(f"  threshold {t:.2f} keep {keep:.2f}: dev P {_pct(a.precision)} R {_pct(a.recall)}, "
