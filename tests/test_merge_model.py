@@ -59,3 +59,14 @@ def test_the_learned_link_keeps_the_hard_constraints(eager):
     assert link(a, b, 3) is None  # two named people
     groups = {frozenset(r.key[1] for r in cl.members) for cl in clusters([a, b, c], 3)}
     assert not any({"v1", "v2"} <= g for g in groups)
+
+
+def test_the_fast_score_is_the_probability_of_the_features():
+    m = resemblance.shipped()
+    a = report("one", 1, "met", "Ivo Sander met the envoy in Norland.", actor="Ivo Sander")
+    for b in (report("one", 4, "talks", "Ivo Sander called the talks useful.", actor="Ivo Sander"),
+              report("two", 2, "meeting", "Ivo Sander's meeting with the envoy.", actor="Ivo Sander", day="2031-04-04")):
+        for rule in (False, True):
+            similarity = cosine(a.words, b.words)
+            assert m.chance(a, b, rule, similarity) == pytest.approx(
+                m.probability(resemblance.features(a, b, rule, similarity)))

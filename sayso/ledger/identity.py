@@ -299,7 +299,7 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     if ruled is None and (m.threshold > 1.0 or (not within and not shared) or (within and one_sentence(a, b))):
         return None
     similarity = cosine(a.words, b.words)
-    p = m.probability(resemblance.features(a, b, ruled is not None, similarity))
+    p = m.chance(a, b, ruled is not None, similarity)
     if ruled is not None:
         return ruled if p >= m.keep else None
     if p < m.threshold:

@@ -15,7 +15,7 @@ import json
 import math
 from datetime import date
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -32,8 +32,27 @@ class PairModel:
     keep: float = 0.0  # keep a link of the rules when the probability is at least this (both on dev)
 
     def probability(self, features: dict[str, float]) -> float:
-        s = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
+        return _logistic(sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
+
+    @cached_property
+    def sides(self) -> dict[str, dict[str, float]]:
+        """The weights of pairs within an article ("w") and across articles ("x"), unprefixed."""
+        found: dict[str, dict[str, float]] = {"w": {}, "x": {}}
+        for name, w in self.weights.items():
+            side, _, feature = name.partition(":")
+            found.setdefault(side, {})[feature] = w
+        return found
+
+    def chance(self, a: Any, b: Any, rule: bool, similarity: float) -> float:
+        """The probability of the pair (a dot product with `raw_features`, as `probability` of
+        `features`, without building the prefixed names)."""
+        weights = self.sides["w" if a.key[0] == b.key[0] else "x"]
+        get = weights.get
+        return _logistic(sum(get(name, 0.0) * value for name, value in raw_features(a, b, rule, similarity).items()))
+
+
+def _logistic(s: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
 
     def to_json(self) -> dict:
         return {"threshold": self.threshold, "keep": self.keep, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
@@ -60,6 +79,7 @@ def use(m: Optional[PairModel]) -> None:
         _override.append(m)
 
 
+@lru_cache(maxsize=65536)
 def _position(key: str) -> int:
     digits = "".join(c for c in key if c.isdigit())
     return int(digits) if digits else 0
@@ -81,13 +101,25 @@ def _agreement(a: Any, b: Any, role: str, ta: frozenset, tb: frozenset) -> dict[
 def _days(a: dict, b: dict) -> str:
     if not a["day"] or not b["day"]:
         return "undated"
-    apart = abs((date.fromisoformat(a["day"]) - date.fromisoformat(b["day"])).days)
+    return _apart(a["day"], b["day"])
+
+
+@lru_cache(maxsize=65536)
+def _apart(a: str, b: str) -> str:
+    apart = abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
     return str(apart) if apart < 2 else "2+"
 
 
 def features(a: Any, b: Any, rule: bool, similarity: float) -> dict[str, float]:
     """The features of a pair that does not conflict (same category, no two participants,
-    places or days against each other); `rule`: the hand-written rules link them."""
+    places or days against each other), named "w:..." within an article and "x:..." across;
+    `rule`: the hand-written rules link them."""
+    prefix = "w:" if a.key[0] == b.key[0] else "x:"
+    return {prefix + k: v for k, v in raw_features(a, b, rule, similarity).items() if v}
+
+
+def raw_features(a: Any, b: Any, rule: bool, similarity: float) -> dict[str, float]:
+    """`features` without the prefix (zeros included)."""
     ra, rb = a.row, b.row
     within = a.key[0] == b.key[0]
     shared_words = len(a.words & b.words)
@@ -109,5 +141,4 @@ def features(a: Any, b: Any, rule: bool, similarity: float) -> dict[str, float]:
         apart = abs(_position(a.key[1]) - _position(b.key[1]))
         found["distance"] = math.log1p(apart)
         found["lead"] = float(min(_position(a.key[1]), _position(b.key[1])) <= 2)
-    prefix = "w:" if within else "x:"
-    return {prefix + k: v for k, v in found.items() if v}
+    return found
