@@ -70,3 +70,9 @@ def test_the_fast_score_is_the_probability_of_the_features():
             similarity = cosine(a.words, b.words)
             assert m.chance(a, b, rule, similarity) == pytest.approx(
                 m.probability(resemblance.features(a, b, rule, similarity)))
+
+
+def test_a_model_written_as_json_reads_back_the_same():
+    m = resemblance.PairModel({"w:bias": -1.25, "x:same-stem": 0.5}, 0.7, 0.3)
+    assert resemblance.PairModel.from_json(m.to_json()) == m
+    assert resemblance.PairModel.from_json(resemblance.shipped().to_json()) == resemblance.shipped()

@@ -31,6 +31,13 @@ class PairModel:
     threshold: float  # link a pair the rules do not when the probability is at least this
     keep: float = 0.0  # keep a link of the rules when the probability is at least this (both on dev)
 
+    def to_json(self) -> dict:
+        return {"threshold": self.threshold, "keep": self.keep, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "PairModel":
+        return cls(dict(d["weights"]), float(d["threshold"]), float(d.get("keep", 0.0)))
+
     def probability(self, features: dict[str, float]) -> float:
         return _logistic(sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
 
@@ -54,14 +61,10 @@ class PairModel:
 def _logistic(s: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
 
-    def to_json(self) -> dict:
-        return {"threshold": self.threshold, "keep": self.keep, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
-
 
 @lru_cache(maxsize=1)
 def shipped() -> PairModel:
-    d = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return PairModel(dict(d["weights"]), float(d["threshold"]), float(d.get("keep", 0.0)))
+    return PairModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
 _override: list[PairModel] = []
