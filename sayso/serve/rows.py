@@ -46,10 +46,10 @@ class Rows:
     def render(self, events: Iterable[Any], sources: Mapping[int, list[str]], category_links: Mapping[str, str],
                place_link: str) -> list[Markup]:
         """The rows of these merged events with this page's links (escaped) in place of the markers."""
-        out, place = [], str(escape(place_link))
+        place = str(escape(place_link))
+        marks = {c: (str(escape(category_mark(c))), str(escape(link))) for c, link in category_links.items()}
+        out = []
         for e in events:
-            html = self._row(e, tuple(sources.get(e.id, ())))
-            html = html.replace(PLACE, place).replace(str(escape(category_mark(e.category))),
-                                                      str(escape(category_links[e.category])))
-            out.append(Markup(html))
+            mark, link = marks[e.category]
+            out.append(Markup(self._row(e, tuple(sources.get(e.id, ()))).replace(PLACE, place).replace(mark, link)))
         return out
