@@ -81,3 +81,25 @@ def test_api_json_is_the_same_as_made_value_by_value(tmp_path):
     reports = json.loads(json.dumps(plain(detail.reports, NO_PATHS)))
     assert reports == [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(r).items() if k != "path"}
                        for r in detail.reports]
+
+
+def test_a_row_escapes_every_value_and_keeps_the_markers_for_the_pages_links():
+    from dataclasses import replace
+    from html import unescape
+
+    from sayso.ledger.query import MergedEvent
+    from sayso.serve.rows import PLACE, category_mark, row_html, summary
+    from test_serve_records import XSS, parse
+
+    hostile = '<img src=x onerror="alert(1)">\'&'
+    e = MergedEvent(7, XSS, hostile, "2012-06-21", "2012-06-22", XSS, hostile, XSS, hostile, XSS, None, XSS, hostile,
+                    31.0, 36.0, 2, 2, 4, (XSS, "occurred"), "occurred", True, XSS + " word" * 60)
+    html = row_html(e, (XSS, hostile, "c", "d"))
+    tags = parse(html.replace("<br>", ""))  # (the parser of the tests knows no void element)
+    assert set(tags.tags) <= {"tr", "td", "a", "small", "span", "strong"}
+    text = unescape("".join(tags.text))
+    assert text.count(XSS) >= 8 and hostile in text and "; +1" in text and "to 2012-06-22" in text
+    assert f'href="{PLACE}31.0000%2C36.0000"' in html and unescape(category_mark(XSS)) in unescape(html)
+    plain = row_html(replace(e, lat=None, place=None, actor=None, actor_country=None, conflict=False), ())
+    assert "<td data-label=\"Place\"> <small>" in plain and "disputed" not in plain and PLACE not in plain
+    assert summary("x" * 165) == "x" * 165 and summary("ab " * 60) == ("ab " * 60)[:157].rsplit(" ", 1)[0] + "..."

@@ -69,7 +69,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
-    app.state.rows = Rows(app.state.templates.env.get_template("_row.html"))
+    app.state.rows = Rows()
     app.state.fragments = Fragments(app.state.templates.env)
     app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
