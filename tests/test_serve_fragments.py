@@ -103,3 +103,18 @@ def test_a_row_escapes_every_value_and_keeps_the_markers_for_the_pages_links():
     plain = row_html(replace(e, lat=None, place=None, actor=None, actor_country=None, conflict=False), ())
     assert "<td data-label=\"Place\"> <small>" in plain and "disputed" not in plain and PLACE not in plain
     assert summary("x" * 165) == "x" * 165 and summary("ab " * 60) == ("ab " * 60)[:157].rsplit(" ", 1)[0] + "..."
+
+
+def test_an_ingest_by_another_process_reaches_the_kept_form_when_the_choices_are_read_again(tmp_path, monkeypatch):
+    from sayso.serve import store
+
+    path = str(tmp_path / "elsewhere.db")
+    with open_ledger(path) as ledger:
+        ledger.ingest(sample_records()[0])
+    monkeypatch.setattr(store, "OPTIONS_TTL", 0.0)  # the form's choices read again at each request
+    with client(path) as c:
+        assert options(c.get("/").text, "category") == ["DEFECT"]
+        with open_ledger(path) as ledger:  # `sayso ingest` in another process, not through this server
+            ledger.ingest(hostile())
+        assert options(c.get("/").text, "category") == ["DEFECT", "PROTEST"]
+        assert options(c.get("/map").text, "category") == ["DEFECT", "PROTEST"]
