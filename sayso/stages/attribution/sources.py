@@ -34,7 +34,7 @@ class Speaker:
 
 def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = None) -> Optional[Speaker]:
     tok = doc[head_i]
-    if tok.lower_ in NOT_SPEAKERS:
+    if tok.lower_ in NOT_SPEAKERS and not _saying_it(tok, lex):
         return None
     span = noun_phrase(tok, text, lex.interview_nouns, avoid)
     if span is None:
@@ -72,6 +72,14 @@ def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: O
         if t.pos_ in ("PROPN", "NOUN") and not (cut <= t.head.idx < end and t.head.i != t.i):
             return speaker(doc, text, t.i, lex, avoid)
     return None
+
+
+def _saying_it(tok, lex: Lexicon) -> bool:
+    """'It said', 'it added that': 'it' as the subject of an active verb of saying refers to
+    an organisation, a report or an outlet; 'it is said', 'it seems' name no one."""
+    verb = tok.head
+    return (tok.lower_ == "it" and tok.dep_ == "nsubj" and verb.lemma_.lower() in lex.it_cues
+            and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:
@@ -148,6 +156,8 @@ def matches_pronoun(pronoun: Speaker, candidate: Speaker) -> bool:
     """Whether a pronoun speaker can refer to an earlier speaker."""
     if pronoun.gender == "plural":
         return candidate.plural or candidate.kind in GROUP_KINDS
+    if pronoun.gender == "neuter":
+        return candidate.kind in ("organization", "media", "document") and not candidate.plural
     if pronoun.gender in ("male", "female"):
         return candidate.kind in PERSON_KINDS and not candidate.plural and candidate.gender in (None, pronoun.gender)
     return False
