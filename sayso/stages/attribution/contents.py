@@ -32,6 +32,7 @@ MARKERS = frozenset({"that", "whether", "if"})
 ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos": frozenset({"a", "an"})}
 SETTING_PREPS = frozenset({"at", "during"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
+QUOTE_MARKS = " \n\t'\"“‘`"
 
 
 @dataclass(frozen=True)
@@ -370,12 +371,19 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
         start = verb.idx  # "..., saying “...”": only what follows the participle
     parts: list[Pair] = []
     for q in ctx.quotes.within(start, end):
-        if q.start < start or (source and q.start < source[1] and source[0] < q.end):
+        if (q.start < start and not _mark_before(ctx.text, q.start, start)) or (
+                source and q.start < source[1] and source[0] < q.end):
             continue
         for part in ctx.quotes.group(q):
             if part.start >= q.start and (part.start, part.end) not in parts:
                 parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
     return parts
+
+
+def _mark_before(text: str, quote_start: int, sentence_start: int) -> bool:
+    """'... said. ''They need to be careful,'' Mr. Bennett said.': the parser glued the opening
+    mark to the sentence before; the quotation is this sentence's."""
+    return not text[quote_start:sentence_start].strip(QUOTE_MARKS)
 
 
 def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair], recipient) -> list[Pair]:
