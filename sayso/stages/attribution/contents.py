@@ -87,7 +87,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
         span = _objects(verb, recipient, ctx.lex)
         if span is None:
-            span, cue_last = _adjacent_prep(verb, cue_last)
+            span, cue_last = _adjacent_prep(verb, cue_last, ctx.lex)
     cue_last = _statement_phrase(ctx, verb, cue_last)
     led = _led_quote(ctx, cue_last, source)
     if led and doc[cue_last + 1].text == ":" and doc[cue_last].idx + len(doc[cue_last]) == doc[cue_last + 1].idx:
@@ -344,10 +344,12 @@ def _setting(prep, lex: Lexicon) -> bool:
     return prep.lower_ in ("in", "on") and obj.lemma_.lower() in lex.interview_nouns
 
 
-def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:
+def _adjacent_prep(verb, cue_last: int, lex: Lexicon) -> tuple[Optional[Pair], int]:
+    """'spoke about the plan', 'warned of attacks'; never a setting ('said on Monday')."""
     doc = verb.doc
     nxt = cue_last + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS:
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS \
+            and not _setting(doc[nxt], lex):
         obj = _pobj(doc[nxt])
         if obj is not None:
             return subtree_span(obj), nxt
@@ -453,15 +455,32 @@ def _inverted(ctx: Context, verb) -> list[Pair]:
     head = verb.head
     if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
         return []
-    if verb.i < head.i and verb.dep_ != "parataxis":
+    aside = _parenthetical(verb)
+    if verb.i < head.i and verb.dep_ != "parataxis" and aside is None:
         return []
     if ctx.quotes.at(verb.idx) is not None:
         return []
-    own = subtree_span(verb)
+    own = aside or subtree_span(verb)
     clause = subtree_span(head)
     if head.dep_ == "ROOT" or head.dep_ == "conj":
         clause = ctx.sentence_of[verb.i]  # the whole sentence, all its conjuncts
     return minus(clause, own)
+
+
+def _parenthetical(verb) -> Optional[Pair]:
+    """'If she wins, Clinton suggested in a tweet, women won't be punished': a cue set off by
+    commas inside the clause it reports (the parse hangs it on that clause as a complement);
+    its own words run from its subject to its last word."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = verb.doc
+    if subject is None or subject.i > verb.i or verb.head.i < verb.i:
+        return None
+    before, after = subject.left_edge.i - 1, verb.right_edge.i + 1
+    if before < 0 or after >= len(doc) or doc[before].text != "," or doc[after].text != ",":
+        return None
+    if any(c.dep_ in CLAUSES for c in verb.children):
+        return None
+    return subject.left_edge.idx, doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i])
 
 
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
