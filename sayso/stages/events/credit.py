@@ -73,7 +73,23 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
-    return lemma in lex.narrated_cues or lemma in lex.implicative or _agentless_passive(root)
+    if _agentless_passive(root):
+        return True
+    if lemma not in lex.narrated_cues and lemma not in lex.implicative:
+        return False
+    return attribution.type == "indirect" and not _finite_complement(root)
+
+
+def _finite_complement(verb: Any) -> bool:
+    """'confirmed that he was killed', 'He continued, "..."': a clause with its own subject
+    (not 'forced them to agree', 'declined to threaten') is said, not narrated."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        if any(k.dep_ == "mark" for k in kids):
+            return True
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(k.tag_ == "TO" for k in kids):
+            return True
+    return False
 
 
 def _agentless_passive(verb: Any) -> bool:
