@@ -23,6 +23,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
+MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 SAYING = REPORTING  # plain reporting verbs
 CONTRAST = frozenset({"while", "whereas"})
@@ -96,7 +97,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     parts = led
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
         parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
-        parts = parts or _adjacent_quotes(ctx, cue, source)
+        parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
@@ -380,6 +381,20 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
             if part.start >= q.start and (part.start, part.end) not in parts:
                 parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
     return parts
+
+
+def _with_clause_before(ctx: Context, verb, quotes: list[Pair]) -> list[Pair]:
+    """'Only one has visited so far, Beth Garay said, but "I can assure you ..."': a cue set
+    after the clause it reports, then a quotation: both are the content."""
+    if not quotes or verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return quotes
+    extra = []
+    for part in _inverted(ctx, verb):
+        pieces = [part]
+        for q in quotes:
+            pieces = [p for piece in pieces for p in minus(piece, q)]
+        extra += [p for p in pieces if len(ctx.text[p[0]:p[1]].split()) >= MIN_CLAUSE_WORDS]
+    return sorted(extra + quotes)
 
 
 def _mark_before(text: str, quote_start: int, sentence_start: int) -> bool:
