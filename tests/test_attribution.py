@@ -203,3 +203,41 @@ def test_unbalanced_quote_marks_do_not_crash_or_swallow_the_article():
 def test_bad_input_still_gives_a_record(text):
     record = found(text)
     assert record.text == text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("It is said that the army attacked the town.", "It"),
+    ("It seems that the army attacked the town.", "It"),
+])
+def test_it_without_a_verb_of_saying_is_no_speaker(text, words):
+    assert all(a.source.text != words for a in found(text).attributions)
+
+
+def test_a_quotation_whose_opening_mark_the_parser_glued_to_the_sentence_before():
+    text = ("Matt Bennett, a founder of the group, said the campaign had been careful. ''They need to be "
+            "careful not to go too far,'' Mr. Bennett said. ''Bans on anything tend to be problematic.''")
+    a = next(a for a in found(text).attributions if a.source.text == "Mr. Bennett")
+    assert [c.text[:16] for c in a.content] == ["''They need to b", "''Bans on anythi"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("If she becomes president, Clinton suggested in a tweet, women will not be punished.",
+     ["If she becomes president", "women will not be punished"]),
+    ("The army, the ministry said on Monday, shelled the town.", ["The army", "shelled the town"]),
+])
+def test_a_cue_set_off_by_commas_inside_the_clause_it_reports(text, parts):
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text.startswith(("suggested", "said")))
+    assert [c.text for c in a.content] == parts
+
+
+def test_said_with_no_subject_in_the_parse_takes_the_person_named_before_it():
+    text = ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+            "spoke with Mr. Sanders on Tuesday.")
+    a = one(found(text), "said")
+    assert "Harry Reid" in a.source.text and a.source.kind == "named_person"
+
+
+def test_a_clause_before_the_cue_and_a_quotation_after_it_are_both_the_content():
+    text = "Only one has visited so far, Beth Garay said, but “I can assure you they will have space.”"
+    a = one(found(text), "said")
+    assert [c.text for c in a.content] == ["Only one has visited so far", "“I can assure you they will have space.”"]

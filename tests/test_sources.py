@@ -190,3 +190,24 @@ def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
 def test_a_cue_that_only_narrates_its_complement_holds_no_report(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)
     assert _credit(record, trigger).chain[-1] == teller
+
+
+@pytest.mark.parametrize("text, trigger, speaker", [
+    ("The ministry confirmed that the soldier was killed in the attack.", "killed", "The ministry"),
+    ('The general spoke to the troops. He continued, "The army attacked the town at dawn."', "attacked", "He"),
+])
+def test_a_narrating_verb_with_a_clause_or_a_quotation_of_its_own_says_it(text, trigger, speaker):
+    record = extract_checked(text, outlet=OUTLET)
+    event = _event(record, trigger)
+    assert event.attribution is not None
+    assert next(a for a in record.attributions if a.id == event.attribution).source.text == speaker
+
+
+def test_it_said_credits_the_organisation_named_before():
+    text = "The company said the plant would close. It added that the army attacked the depot."
+    record = extract_checked(text, outlet=OUTLET)
+    event = _event(record, "attacked")
+    it = next(a for a in record.attributions if a.id == event.attribution)
+    company = next(a for a in record.attributions if a.source.text == "The company")
+    assert it.source.text == "It" and it.source.entity == company.source.entity
+    assert _credit(record, "attacked").chain[-1] == "The company"
