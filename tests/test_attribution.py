@@ -241,3 +241,10 @@ def test_a_clause_before_the_cue_and_a_quotation_after_it_are_both_the_content()
     text = "Only one has visited so far, Beth Garay said, but “I can assure you they will have space.”"
     a = one(found(text), "said")
     assert [c.text for c in a.content] == ["Only one has visited so far", "“I can assure you they will have space.”"]
+
+
+def test_according_to_at_the_end_holds_the_whole_sentence_with_its_quotation():
+    text = ("Talks have been going on for a year, but since the shootings in Paris, ''there has been a "
+            "renewed engagement,'' according to a senior administration official.")
+    a = one(found(text), "according to")
+    assert a.content[0].text.startswith("Talks have been going on") and "renewed engagement" in a.content[-1].text

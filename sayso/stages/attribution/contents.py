@@ -501,16 +501,26 @@ def _parenthetical(verb) -> Optional[Pair]:
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
     doc = ctx.doc
     first = doc[cue.first]
+    own = (first.idx, source[1] if source else first.idx + len(first))
+    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
+    sentence = ctx.sentence_of[first.i]
+    last = not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n")
     quotes = _sentence_quotes(ctx, cue, source)
     if quotes:
+        before = ctx.text[_quote_start(ctx, sentence[0]):quotes[0][0]]
+        if last and len(before.split()) >= MIN_LEAD_WORDS:
+            return minus(sentence, own)  # 'A, but since B, "C," according to Z': all of it
         return quotes
     head = first.head
     if head.i == first.i:
         return []
-    own = (first.idx, source[1] if source else first.idx + len(first))
-    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
     clause = subtree_span(head)
-    sentence = ctx.sentence_of[first.i]
-    if head.dep_ == "conj" and not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n"):
+    if head.dep_ == "conj" and last:
         clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
     return minus(clause, own)
+
+
+def _quote_start(ctx: Context, sentence_start: int) -> int:
+    """The sentence's start, past a closing mark the parser glued to it."""
+    q = ctx.quotes.at(sentence_start)
+    return q.end if q is not None and q.start < sentence_start else sentence_start
