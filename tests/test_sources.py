@@ -211,3 +211,17 @@ def test_it_said_credits_the_organisation_named_before():
     company = next(a for a in record.attributions if a.source.text == "The company")
     assert it.source.text == "It" and it.source.entity == company.source.entity
     assert _credit(record, "attacked").chain[-1] == "The company"
+
+
+@pytest.mark.parametrize("text, trigger, teller", [
+    ("Baker said the FBI has not publicly commented on the scope of the investigation.", "investigation", "Baker"),
+    ("The minister did not say when the attack would start.", "attack", OUTLET),
+])
+def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == teller
+
+
+def test_a_negated_belief_is_still_the_thinkers():
+    record = extract_checked("“I don't think the server was hacked,” Comey said.", outlet=OUTLET)
+    assert _credit(record, "hacked").chain[-1] == "Comey"

@@ -11,7 +11,8 @@
 - a cue that only narrates its complement ("the president declined to threaten Moscow",
   "appeared to blame", "forced them to agree to surrender deals"; status: narrated_cues and
   the implicative verbs), and a passive cue with no agent ("is not expected to surface"),
-  holds nothing: the report is its teller's (the parent, else the article).
+  holds nothing: the report is its teller's (the parent, else the article); so does a negated
+  verb of telling ("has not commented on the investigation"; status: unsaid_when_negated).
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
-    if _agentless_passive(root):
+    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and any(c.dep_ == "neg" for c in root.children)):
         return True
     if lemma not in lex.narrated_cues and lemma not in lex.implicative:
         return False
