@@ -248,3 +248,9 @@ def test_according_to_at_the_end_holds_the_whole_sentence_with_its_quotation():
             "renewed engagement,'' according to a senior administration official.")
     a = one(found(text), "according to")
     assert a.content[0].text.startswith("Talks have been going on") and "renewed engagement" in a.content[-1].text
+
+
+def test_a_label_before_a_colon_is_no_speaker_the_phrase_after_it_may_be():
+    text = "Editor's Note: An article on Monday about the attack reported that she had spoken about jihad."
+    a = one(found(text), "reported")
+    assert a.source.text.startswith("An article on Monday")

@@ -44,6 +44,8 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         if span is None:
             return None
     cut = dateline_end(doc, text, span[0])
+    if cut is None:
+        cut = _label_end(text, span, lex)
     if cut is not None and span[0] < cut:
         if tok.idx < cut:  # "WASHINGTON" parsed as the speaker: the name after the dateline is
             return _after_dateline(doc, text, span, cut, lex, avoid)
@@ -61,6 +63,16 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         plural=plural,
         definite=kind == "pronoun" or _definite_description(tok, lex),
     )
+
+
+def _label_end(text: str, span: Pair, lex: Lexicon) -> Optional[int]:
+    """'Editor's Note: An article on Monday reported ...': the end of a label opening the
+    speaker's phrase (a label names no speaker; what follows its colon may)."""
+    colon = text.find(":", span[0], span[1] + 2)
+    if colon < 0 or text[span[1]:colon].strip():
+        return None
+    label = text[span[0]:colon].strip().lower().replace("’", "'")
+    return colon + 1 if label in lex.headline_labels or label in lex.caption_labels else None
 
 
 def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: Optional[Pair]) -> Optional[Speaker]:
