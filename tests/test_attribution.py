@@ -254,3 +254,10 @@ def test_a_label_before_a_colon_is_no_speaker_the_phrase_after_it_may_be():
     text = "Editor's Note: An article on Monday about the attack reported that she had spoken about jihad."
     a = one(found(text), "reported")
     assert a.source.text.startswith("An article on Monday")
+
+
+def test_a_quotation_after_a_conjoined_clause_with_its_own_subject_is_that_clauses():
+    text = "Ingraham apologized, but Hogg blasted it as an insincere “effort just to save your advertisers.”"
+    r = found(text)
+    assert all(a.source.text != "Ingraham" for a in r.attributions)
+    assert "“effort just" in one(r, "blasted").content[0].text

@@ -375,7 +375,7 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
     parts: list[Pair] = []
     for q in ctx.quotes.within(start, end):
         if (q.start < start and not _mark_before(ctx.text, q.start, start)) or (
-                source and q.start < source[1] and source[0] < q.end):
+                source and q.start < source[1] and source[0] < q.end) or _clause_between(ctx, cue, q.start):
             continue
         for part in ctx.quotes.group(q):
             if part.start >= q.start and (part.start, part.end) not in parts:
@@ -395,6 +395,16 @@ def _with_clause_before(ctx: Context, verb, quotes: list[Pair]) -> list[Pair]:
             pieces = [p for piece in pieces for p in minus(piece, q)]
         extra += [p for p in pieces if len(ctx.text[p[0]:p[1]].split()) >= MIN_CLAUSE_WORDS]
     return sorted(extra + quotes)
+
+
+def _clause_between(ctx: Context, cue: Cue, quote_start: int) -> bool:
+    """'Ingraham apologized, but Hogg blasted it as an insincere “effort ...”': a conjoined clause
+    with a subject of its own between the cue and the quotation; the quotation is that clause's."""
+    doc = ctx.doc
+    between = [t for t in doc[cue.last + 1:] if t.idx < quote_start]
+    inside = {t.i for t in between}
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in inside for c in t.children) for t in between)
 
 
 def _mark_before(text: str, quote_start: int, sentence_start: int) -> bool:
