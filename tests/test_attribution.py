@@ -261,3 +261,8 @@ def test_a_quotation_after_a_conjoined_clause_with_its_own_subject_is_that_claus
     r = found(text)
     assert all(a.source.text != "Ingraham" for a in r.attributions)
     assert "“effort just" in one(r, "blasted").content[0].text
+
+
+def test_a_name_and_its_setting_before_a_colon_name_the_speaker():
+    a = one(found("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency."), ":")
+    assert a.source.text.startswith("Former AG Mukasey")

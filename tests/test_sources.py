@@ -225,3 +225,12 @@ def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
 def test_a_negated_belief_is_still_the_thinkers():
     record = extract_checked("“I don't think the server was hacked,” Comey said.", outlet=OUTLET)
     assert _credit(record, "hacked").chain[-1] == "Comey"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Mukasey criticized Clinton's email use, which an FBI investigation said was careless.", "investigation"),
+    ("The council approved a resolution condemning the attack on the mosque.", "condemning"),
+])
+def test_what_the_object_of_an_evaluation_holds_is_the_tellers(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == OUTLET

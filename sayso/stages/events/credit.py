@@ -47,10 +47,11 @@ def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innerm
     denied_by = denier(token, lex, attributions)
     if denied_by is not None:
         return denied_by
+    held = _aside_holder(token, attributions, innermost) or innermost
     evaluation = _evaluation(token, lex, attributions)
-    if evaluation is not None and evaluation.id == innermost:
+    if evaluation is not None and evaluation.id == held:
         return evaluation.parent
-    return _teller(token.doc, lex, attributions, _aside_holder(token, attributions, innermost) or innermost)
+    return _teller(token.doc, lex, attributions, held)
 
 
 def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: Optional[str]) -> Optional[str]:
@@ -129,7 +130,13 @@ def _inside(inner: str, outer: Optional[str], attributions: Sequence[Any]) -> bo
 
 
 def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[Any]:
-    if token.pos_ != "NOUN" or token.dep_ not in OBJECTS or token.head.lemma_.lower() not in lex.presupposing_cues:
-        return None
-    verb = token.head
-    return next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
+    """The evaluative attribution whose noun object holds the trigger: the object itself ("blasted
+    the investigation") or a word inside it ("criticized Clinton's email use, which an FBI
+    investigation said was careless", "approved a resolution condemning the ban")."""
+    for obj in [token, *token.ancestors]:
+        if obj.dep_ in OBJECTS and obj.pos_ == "NOUN" and obj.head.lemma_.lower() in lex.presupposing_cues:
+            verb = obj.head
+            found = next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
+            if found is not None:
+                return found
+    return None
