@@ -16,10 +16,10 @@ def _word(token: Any) -> str:
 
 
 def _around(token: Any) -> Iterator[str]:
-    doc = token.doc
+    doc, sent = token.doc, token.sent  # token.sent builds a new Span: once
     for k, name in ((-2, "l-2"), (-1, "l-1"), (1, "l+1"), (2, "l+2")):
         j = token.i + k
-        if token.sent.start <= j < token.sent.end:
+        if sent.start <= j < sent.end:
             yield f"{name}={_word(doc[j])}"
 
 
@@ -38,7 +38,7 @@ def _child_features(head: Any) -> Iterator[str]:
 
 
 def _sentence_features(sent: Any) -> Iterator[str]:
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         yield f"sent_ent={ent.label_}"
     for t in sent:
         if t.pos_ in ("NOUN", "VERB") and not t.is_stop:
@@ -63,12 +63,58 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
     names += list(_around(head))
     names += list(_child_features(head))
-    names += list(_sentence_features(head.sent))
+    names += _per_sentence(head.sent)
     features = dict.fromkeys(names, 1.0)
-    vector = head.doc.tensor[head.i] if head.doc.tensor is not None and len(head.doc.tensor) else ()
-    for k, v in enumerate(vector):
-        features[f"t{k}"] = float(v) / 4.0
+    features.update(_tensor_features(head))
     return features
+
+
+# --- how: computed once per doc or sentence (spaCy builds doc.ents, Spans and Tokens anew on
+# every access); what the features are is above -------------------------------------------------
+
+_MEMO: list[tuple[Any, dict]] = [(None, {})]  # the last doc asked about and its memo
+
+
+def doc_memo(doc: Any) -> dict:
+    """A dict kept for `doc` until another doc is asked about (one entry: a stage reads one doc
+    at a time; the tuple is swapped whole, so a second thread only recomputes)."""
+    last = _MEMO[0]
+    if last[0] is not doc:
+        last = (doc, {})
+        _MEMO[0] = last
+    return last[1]
+
+
+def sentence_ents(sent: Any) -> list[Any]:
+    """`sent.ents` from the doc's entities built once (Span.ents rebuilds every entity of the doc)."""
+    memo = doc_memo(sent.doc)
+    ents = memo.get("ents")
+    if ents is None:
+        ents = memo["ents"] = sent.doc.ents
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+
+
+def _per_sentence(sent: Any) -> tuple[str, ...]:
+    """`_sentence_features(sent)`, computed once per sentence of the doc."""
+    memo = doc_memo(sent.doc)
+    key = ("sentence", sent.start, sent.end)
+    names = memo.get(key)
+    if names is None:
+        names = memo[key] = tuple(_sentence_features(sent))
+    return names
+
+
+TENSOR_NAMES = tuple(f"t{k}" for k in range(512))
+
+
+def _tensor_features(head: Any) -> Iterator[tuple[str, float]]:
+    """("t<k>", the k-th value of the head's tok2vec row / 4) for every k."""
+    tensor = head.doc.tensor
+    if tensor is None or not len(tensor):
+        return iter(())
+    row = tensor[head.i].tolist()
+    names = TENSOR_NAMES if len(row) <= len(TENSOR_NAMES) else tuple(f"t{k}" for k in range(len(row)))
+    return zip(names, [v / 4.0 for v in row])
 
 
 # --- arguments --------------------------------------------------------------------------------

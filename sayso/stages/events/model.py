@@ -35,15 +35,11 @@ class Linear:
     intercept: Any  # numpy array, classes
 
     def scores(self, features: dict[str, float]) -> Any:
-        rows, values = [], []
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                rows.append(i)
-                values.append(value)
-        if not rows:
+        hits = [(i, v) for i, v in zip(map(self.index.get, features), features.values()) if i is not None]
+        if not hits:
             return self.intercept.copy()
-        return np.asarray(values, dtype=np.float32) @ self.coef[rows] + self.intercept
+        rows, values = zip(*hits)  # in the features' order: the same sum, bit for bit
+        return np.asarray(values, dtype=np.float32) @ self.coef[list(rows)] + self.intercept
 
     def probabilities(self, features: dict[str, float]) -> Any:
         s = self.scores(features)

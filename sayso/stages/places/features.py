@@ -67,15 +67,20 @@ def is_capital(c: Candidate) -> bool:
 def contexts(first: Sequence[Optional[Candidate]], keys: Sequence[str], extra: Counter) -> list[Context]:
     """The context of each mention: the first-pass choices of the mentions of other names
     (a name repeated does not support itself), plus the countries of demonyms and the outlet."""
-    out = []
+    of_key: dict[str, Context] = {}  # a name repeated has the same context
     for key in keys:
-        others = [c for c, k in zip(first, keys) if c is not None and k != key]
-        countries = Counter(c.country for c in others if c.country) + extra
-        states = Counter((c.country, c.admin1) for c in others if c.admin1 and c.precision != "country")
-        points = tuple((c.lat, c.lon) for c in others if c.precision in ("city", "region", "facility"))
-        focus = countries.most_common(1)[0][0] if countries else None
-        out.append(Context(countries, states, points, focus))
-    return out
+        if key not in of_key:
+            of_key[key] = _context([c for c, k in zip(first, keys) if c is not None and k != key], extra)
+    return [of_key[key] for key in keys]
+
+
+def _context(others: list[Candidate], extra: Counter) -> Context:
+    countries = Counter(c.country for c in others if c.country) + extra
+    states = Counter((c.country, c.admin1) for c in others if c.admin1 and c.precision != "country")
+    # each point once: only the nearest counts
+    points = tuple(dict.fromkeys((c.lat, c.lon) for c in others if c.precision in ("city", "region", "facility")))
+    focus = countries.most_common(1)[0][0] if countries else None
+    return Context(countries, states, points, focus)
 
 
 def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -> list[float]:
