@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
+from sayso.nlp.memo import doc_memo
+
 MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "who"})
@@ -71,19 +73,6 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
 
 # --- how: computed once per doc or sentence (spaCy builds doc.ents, Spans and Tokens anew on
 # every access); what the features are is above -------------------------------------------------
-
-_MEMO: list[tuple[Any, dict]] = [(None, {})]  # the last doc asked about and its memo
-
-
-def doc_memo(doc: Any) -> dict:
-    """A dict kept for `doc` until another doc is asked about (one entry: a stage reads one doc
-    at a time; the tuple is swapped whole, so a second thread only recomputes)."""
-    last = _MEMO[0]
-    if last[0] is not doc:
-        last = (doc, {})
-        _MEMO[0] = last
-    return last[1]
-
 
 def sentence_ents(sent: Any) -> list[Any]:
     """`sent.ents` from the doc's entities built once (Span.ents rebuilds every entity of the doc)."""
