@@ -4,6 +4,7 @@ shows, each with the value 1, so the same function serves training and extractio
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Iterator, Optional
 
 from sayso.nlp.memo import doc_memo
@@ -75,12 +76,20 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
 # every access); what the features are is above -------------------------------------------------
 
 def sentence_ents(sent: Any) -> list[Any]:
-    """`sent.ents` from the doc's entities built once (Span.ents rebuilds every entity of the doc)."""
+    """`sent.ents` from the doc's entities built once (Span.ents rebuilds every entity of the
+    doc): those from the first starting in the sentence while they end in it (entities are in
+    order and never overlap)."""
     memo = doc_memo(sent.doc)
     ents = memo.get("ents")
     if ents is None:
         ents = memo["ents"] = sent.doc.ents
-    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+        memo["ent_starts"] = [e.start for e in ents]
+    out = []
+    for e in ents[bisect_left(memo["ent_starts"], sent.start):]:
+        if e.end > sent.end:
+            break
+        out.append(e)
+    return out
 
 
 def _per_sentence(sent: Any) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import gzip
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Optional
 
@@ -35,11 +36,15 @@ class Linear:
     intercept: Any  # numpy array, classes
 
     def scores(self, features: dict[str, float]) -> Any:
-        hits = [(i, v) for i, v in zip(map(self.index.get, features), features.values()) if i is not None]
-        if not hits:
+        """The intercept plus the weights of the known features times their values (the rows
+        in the features' order, so the sum is the same bit for bit however it is gathered)."""
+        n = len(features)
+        rows = np.fromiter(map(self.index.get, features, repeat(-1)), dtype=np.int64, count=n)
+        known = rows >= 0
+        if not known.any():
             return self.intercept.copy()
-        rows, values = zip(*hits)  # in the features' order: the same sum, bit for bit
-        return np.asarray(values, dtype=np.float32) @ self.coef[list(rows)] + self.intercept
+        values = np.fromiter(features.values(), dtype=np.float32, count=n)
+        return values[known] @ self.coef[rows[known]] + self.intercept
 
     def probabilities(self, features: dict[str, float]) -> Any:
         s = self.scores(features)
