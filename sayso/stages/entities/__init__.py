@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any, Optional
 
 from sayso.stages.entities.coref import join
-from sayso.stages.entities.lookup import mention_index
+from sayso.stages.entities.lookup import entity_at as _entity_at
 from sayso.stages.entities.mentions import Outside, find_mentions, normalise, person_role
 from sayso.stages.base import Draft, stage
 from sayso.record import Entity, Span
@@ -22,7 +22,7 @@ from sayso.settings import Settings
 def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Optional[Entity]:
     """The entity with a mention overlapping [start, end) the most, else None; on a tie the
     tighter mention wins ("Uhuru Kenyatta" in "Uhuru Kenyatta's aides" is the person)."""
-    return mention_index(entities).best(start, end)
+    return _entity_at(entities, start, end)
 
 
 def add_entity(

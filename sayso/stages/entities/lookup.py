@@ -1,7 +1,7 @@
 """The entity at a character range, found through an index of mentions by start (later stages
 ask for the entity at a token thousands of times an article; a scan of every mention each time
-was a tenth of the events stage). The index of the last entities tuple asked about is kept:
-tuples are immutable, and a stage asks many times about the same one."""
+was a tenth of the events stage). The index of the last entities tuple asked about twice is
+kept: tuples are immutable, and a stage asks many times about the same one."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -41,12 +41,25 @@ class MentionIndex:
 _LAST: list[tuple[object, Optional[MentionIndex]]] = [((), None)]
 
 
-def mention_index(entities: Sequence[Entity]) -> MentionIndex:
-    """The index of `entities`, kept for the last tuple asked about (swapped whole: thread-safe)."""
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Optional[Entity]:
+    """The entity with a mention overlapping [start, end) the most (see MentionIndex.best): a
+    scan the first time a tuple of entities is asked about, through its index from the second
+    (a stage that adds an entity after each question asks about each tuple once)."""
     last = _LAST[0]
-    if last[0] is entities and last[1] is not None:
-        return last[1]
-    index = MentionIndex.of(entities)
-    if isinstance(entities, tuple):
+    if last[0] is entities:
+        index = last[1] or MentionIndex.of(entities)
         _LAST[0] = (entities, index)
-    return index
+        return index.best(start, end)
+    if isinstance(entities, tuple):
+        _LAST[0] = (entities, None)
+    return _scan(entities, start, end)
+
+
+def _scan(entities: Sequence[Entity], start: int, end: int) -> Optional[Entity]:
+    best, best_score = None, (0, 0)
+    for entity in entities:
+        for m in entity.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (overlap, m.start - m.end) > best_score:
+                best, best_score = entity, (overlap, m.start - m.end)
+    return best
