@@ -1,6 +1,6 @@
 """The fast ways the extract path computes things give what the plain ways give: the entity
 at a range through the mention index, the event model's sparse dot product, the events' line
-start found in the text, a sentence's entities and features kept per doc."""
+start found in the text, a sentence's entities and features kept per doc, the nearest point."""
 from __future__ import annotations
 
 import random
@@ -103,3 +103,14 @@ def test_sentence_entities_and_features_kept_per_doc_are_spacys(doc):
             (e.start, e.end, e.label_) for e in sent.ents]
         assert _per_sentence(sent) == tuple(_sentence_features(sent))
         assert _per_sentence(sent) == _per_sentence(sent)
+
+
+def test_nearest_point_is_the_least_distance():
+    from sayso.stages.places.names import distance_km, nearest_km
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        points = [(lat + rng.uniform(-2, 2), lon + rng.uniform(-2, 2)) if rng.random() < 0.5 else
+                  (rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 9))]
+        assert nearest_km(lat, lon, points) == min(distance_km(lat, lon, a, b) for a, b in points)

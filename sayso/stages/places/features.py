@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from sayso.stages.places.names import Candidate, distance_km, exact_key
+from sayso.stages.places.names import Candidate, exact_key, nearest_km
 
 NAMES = (
     "bias", "log_population", "population_gap", "most_populous", "country", "region", "city",
@@ -121,7 +121,7 @@ def _big_namesake(c: Candidate, cands: Sequence[Candidate]) -> bool:
 def _nearest(c: Candidate, points: tuple[tuple[float, float], ...]) -> Optional[float]:
     if not points or c.precision == "country":
         return None
-    return min(distance_km(c.lat, c.lon, lat, lon) for lat, lon in points)
+    return nearest_km(c.lat, c.lon, points)
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:
