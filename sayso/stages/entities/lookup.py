@@ -1,7 +1,7 @@
 """The entity at a character range, found through an index of mentions by start (later stages
 ask for the entity at a token thousands of times an article; a scan of every mention each time
-was a tenth of the events stage). The index of the last entities tuple asked about twice is
-kept: tuples are immutable, and a stage asks many times about the same one."""
+was a tenth of the events stage). The index of the last entities tuple asked about more than
+SCANS times is kept: tuples are immutable, and a stage asks many times about the same one."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -38,21 +38,23 @@ class MentionIndex:
         return best
 
 
-_LAST: list[tuple[object, Optional[MentionIndex]]] = [((), None)]
+SCANS = 3  # questions about one tuple answered by a scan before its index is built
+_LAST: list[tuple[object, int, Optional[MentionIndex]]] = [((), 0, None)]
 
 
 def entity_at(entities: Sequence[Entity], start: int, end: int) -> Optional[Entity]:
     """The entity with a mention overlapping [start, end) the most (see MentionIndex.best): a
-    scan the first time a tuple of entities is asked about, through its index from the second
-    (a stage that adds an entity after each question asks about each tuple once)."""
+    scan for the first questions about a tuple of entities, its index from then on (a stage
+    that adds an entity after a question or two asks about each tuple only a few times)."""
     last = _LAST[0]
-    if last[0] is entities:
-        index = last[1] or MentionIndex.of(entities)
-        _LAST[0] = (entities, index)
-        return index.best(start, end)
-    if isinstance(entities, tuple):
-        _LAST[0] = (entities, None)
-    return _scan(entities, start, end)
+    asked = last[1] + 1 if last[0] is entities else 1
+    if asked <= SCANS:
+        if isinstance(entities, tuple):
+            _LAST[0] = (entities, asked, None)
+        return _scan(entities, start, end)
+    index = last[2] or MentionIndex.of(entities)
+    _LAST[0] = (entities, asked, index)
+    return index.best(start, end)
 
 
 def _scan(entities: Sequence[Entity], start: int, end: int) -> Optional[Entity]:
