@@ -4,7 +4,10 @@ shows, each with the value 1, so the same function serves training and extractio
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Iterator, Optional
+
+from sayso.nlp.memo import doc_memo
 
 MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -16,10 +19,10 @@ def _word(token: Any) -> str:
 
 
 def _around(token: Any) -> Iterator[str]:
-    doc = token.doc
+    doc, sent = token.doc, token.sent  # token.sent builds a new Span: once
     for k, name in ((-2, "l-2"), (-1, "l-1"), (1, "l+1"), (2, "l+2")):
         j = token.i + k
-        if token.sent.start <= j < token.sent.end:
+        if sent.start <= j < sent.end:
             yield f"{name}={_word(doc[j])}"
 
 
@@ -38,7 +41,7 @@ def _child_features(head: Any) -> Iterator[str]:
 
 
 def _sentence_features(sent: Any) -> Iterator[str]:
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         yield f"sent_ent={ent.label_}"
     for t in sent:
         if t.pos_ in ("NOUN", "VERB") and not t.is_stop:
@@ -63,12 +66,53 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
     names += list(_around(head))
     names += list(_child_features(head))
-    names += list(_sentence_features(head.sent))
+    names += _per_sentence(head.sent)
     features = dict.fromkeys(names, 1.0)
-    vector = head.doc.tensor[head.i] if head.doc.tensor is not None and len(head.doc.tensor) else ()
-    for k, v in enumerate(vector):
-        features[f"t{k}"] = float(v) / 4.0
+    features.update(_tensor_features(head))
     return features
+
+
+# --- how: computed once per doc or sentence (spaCy builds doc.ents, Spans and Tokens anew on
+# every access); what the features are is above -------------------------------------------------
+
+def sentence_ents(sent: Any) -> list[Any]:
+    """`sent.ents` from the doc's entities built once (Span.ents rebuilds every entity of the
+    doc): those from the first starting in the sentence while they end in it (entities are in
+    order and never overlap)."""
+    memo = doc_memo(sent.doc)
+    ents = memo.get("ents")
+    if ents is None:
+        ents = memo["ents"] = sent.doc.ents
+        memo["ent_starts"] = [e.start for e in ents]
+    out = []
+    for e in ents[bisect_left(memo["ent_starts"], sent.start):]:
+        if e.end > sent.end:
+            break
+        out.append(e)
+    return out
+
+
+def _per_sentence(sent: Any) -> tuple[str, ...]:
+    """`_sentence_features(sent)`, computed once per sentence of the doc."""
+    memo = doc_memo(sent.doc)
+    key = ("sentence", sent.start, sent.end)
+    names = memo.get(key)
+    if names is None:
+        names = memo[key] = tuple(_sentence_features(sent))
+    return names
+
+
+TENSOR_NAMES = tuple(f"t{k}" for k in range(512))
+
+
+def _tensor_features(head: Any) -> Iterator[tuple[str, float]]:
+    """("t<k>", the k-th value of the head's tok2vec row / 4) for every k."""
+    tensor = head.doc.tensor
+    if tensor is None or not len(tensor):
+        return iter(())
+    row = tensor[head.i].tolist()
+    names = TENSOR_NAMES if len(row) <= len(TENSOR_NAMES) else tuple(f"t{k}" for k in range(len(row)))
+    return zip(names, [v / 4.0 for v in row])
 
 
 # --- arguments --------------------------------------------------------------------------------
