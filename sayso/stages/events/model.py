@@ -69,15 +69,21 @@ class EventModel:
     actor: Linear
     recipient: Linear
     thresholds: dict[str, float]
+    open_skip: frozenset[str] = frozenset()  # verbs never asked about (open_candidates.py)
 
-    def category(self, features: dict[str, float]) -> tuple[Optional[str], float]:
+    @property
+    def opens(self) -> bool:
+        """Whether the model decides verbs beyond the lexicon (it was trained on them)."""
+        return "open_event" in self.thresholds
+
+    def category(self, features: dict[str, float], threshold: str = "event") -> tuple[Optional[str], float]:
         """The event category of a candidate and the probability that it is an event, or None
-        when that probability is under the event threshold."""
+        when that probability is under the threshold named `threshold`."""
         p = self.trigger.probabilities(features)
         classes = self.trigger.classes
         none = classes.index(NONE) if NONE in classes else None
         event_p = 1.0 - float(p[none]) if none is not None else 1.0
-        if event_p < self.thresholds.get("event", 0.5):
+        if event_p < self.thresholds.get(threshold, 0.5):
             return None, event_p
         if none is not None:
             p = p.copy()
@@ -106,7 +112,8 @@ class EventModel:
 
     def to_json(self) -> dict:
         return {"version": 1, "trigger": self.trigger.to_json(), "actor": self.actor.to_json(),
-                "recipient": self.recipient.to_json(), "thresholds": self.thresholds}
+                "recipient": self.recipient.to_json(), "thresholds": self.thresholds,
+                "open_skip": sorted(self.open_skip)}
 
     def save(self, path: Path = MODEL_PATH) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
@@ -121,4 +128,4 @@ def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         d = json.load(f)
     return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
-                      Linear.from_json(d["recipient"]), dict(d["thresholds"]))
+                      Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())))
