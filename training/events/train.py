@@ -73,6 +73,9 @@ def _vocabulary(rows: list[dict]) -> dict[str, int]:
     return {k: i for i, k in enumerate(names)}
 
 
+_matrix = thresholds.matrix  # training/events/ranker.py builds its matrices with it
+
+
 def fit(rows: list[dict], ys: list, c: float, binary: bool = False) -> Linear:
     from sklearn.linear_model import LogisticRegression
 

@@ -4,6 +4,7 @@ shows, each with the value 1, so the same function serves training and extractio
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 MAX_PATH = 4
@@ -45,6 +46,18 @@ def _sentence_features(sent: Any) -> Iterator[str]:
             yield f"w={t.lemma_.lower()}"
 
 
+_LAST_SENTENCE: list[Any] = [None, -1, ()]  # doc, sentence start, its features: the candidates of a sentence come together
+
+
+def _sentence_names(sent: Any) -> tuple[str, ...]:
+    """The sentence's features, computed once for all its candidates (the open verbs make
+    several per sentence)."""
+    doc, start = sent.doc, sent.start
+    if _LAST_SENTENCE[0] is not doc or _LAST_SENTENCE[1] != start:
+        _LAST_SENTENCE[:] = [doc, start, tuple(_sentence_features(sent))]
+    return _LAST_SENTENCE[2]
+
+
 def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
                      origin: str = "lexicon") -> dict[str, float]:
     """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
@@ -63,12 +76,18 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
     names += list(_around(head))
     names += list(_child_features(head))
-    names += list(_sentence_features(head.sent))
+    names += _sentence_names(head.sent)
     features = dict.fromkeys(names, 1.0)
-    vector = head.doc.tensor[head.i] if head.doc.tensor is not None and len(head.doc.tensor) else ()
-    for k, v in enumerate(vector):
-        features[f"t{k}"] = float(v) / 4.0
+    tensor = head.doc.tensor
+    if tensor is not None and len(tensor):
+        vector = tensor[head.i]
+        features.update(zip(_tensor_names(len(vector)), (vector / 4.0).tolist()))
     return features
+
+
+@lru_cache(maxsize=4)
+def _tensor_names(width: int) -> tuple[str, ...]:
+    return tuple(f"t{k}" for k in range(width))
 
 
 # --- arguments --------------------------------------------------------------------------------
