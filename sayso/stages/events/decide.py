@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 import yaml
 
 from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
-                                          trigger_features)
+                                          trigger_names, trigger_vector)
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
 
@@ -93,8 +93,8 @@ def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str
     rare = match.trigger.category not in model.trigger.classes
     if rare and model.thresholds.get("rare_by_model", 0.0) < 0.5:
         return rule.type if rule is not None else None
-    features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
-    category, p_event = model.category(features)
+    features = trigger_names(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
+    category, p_event = model.category(features, "event", trigger_vector(match.head))
     if rule is not None and category is None:
         category = rule.type if p_event >= model.thresholds.get("veto", 1.0) else None
     if category is None or without_agent(category, match.head):
@@ -107,7 +107,8 @@ def decide_open(model: EventModel, match: Any) -> Optional[str]:
     the model alone decides, at its `open_event` threshold."""
     from sayso.stages.events.open_candidates import OPEN
 
-    category, _ = model.category(trigger_features(match.head, OPEN, False, None, "open"), "open_event")
+    features = trigger_names(match.head, OPEN, False, None, "open")
+    category, _ = model.category(features, "open_event", trigger_vector(match.head))
     if category is None or without_agent(category, match.head):
         return None
     return category

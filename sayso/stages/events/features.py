@@ -61,7 +61,24 @@ def _sentence_names(sent: Any) -> tuple[str, ...]:
 def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
                      origin: str = "lexicon") -> dict[str, float]:
     """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
-    of it (an Event or None); `origin` says whether the word is the ontology's or learned."""
+    of it (an Event or None); `origin` says whether the word is the ontology's or learned.
+    The names of trigger_names, plus the trigger's tok2vec vector as t0, t1, ... (divided by 4)."""
+    features = trigger_names(head, lexicon_category, multiword, rule, origin)
+    vector = trigger_vector(head)
+    if vector is not None:
+        features.update(zip(tensor_names(len(vector)), vector.tolist()))
+    return features
+
+
+def trigger_vector(head: Any) -> Optional[Any]:
+    """The trigger's tok2vec vector divided by 4 (the dense part of its features), or None."""
+    tensor = head.doc.tensor
+    return tensor[head.i] / 4.0 if tensor is not None and len(tensor) else None
+
+
+def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
+                  origin: str = "lexicon") -> dict[str, float]:
+    """The sparse part of trigger_features: names of what the parse shows, each with the value 1."""
     lemma = head.lemma_.lower()
     gov = head.head
     names = [
@@ -77,16 +94,11 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
     names += list(_around(head))
     names += list(_child_features(head))
     names += _sentence_names(head.sent)
-    features = dict.fromkeys(names, 1.0)
-    tensor = head.doc.tensor
-    if tensor is not None and len(tensor):
-        vector = tensor[head.i]
-        features.update(zip(_tensor_names(len(vector)), (vector / 4.0).tolist()))
-    return features
+    return dict.fromkeys(names, 1.0)
 
 
 @lru_cache(maxsize=4)
-def _tensor_names(width: int) -> tuple[str, ...]:
+def tensor_names(width: int) -> tuple[str, ...]:
     return tuple(f"t{k}" for k in range(width))
 
 

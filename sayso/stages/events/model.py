@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,7 +34,29 @@ class Linear:
     coef: Any  # numpy array, features x classes
     intercept: Any  # numpy array, classes
 
-    def scores(self, features: dict[str, float]) -> Any:
+    @cached_property
+    def _dense(self) -> Any:
+        """The weights of the dense features t0, t1, ... (a tok2vec vector), in order; zero rows
+        for the ones the model dropped."""
+        from sayso.stages.events.features import tensor_names
+
+        width = max((int(n[1:]) + 1 for n in self.index if n[:1] == "t" and n[1:].isdigit()), default=0)
+        out = np.zeros((width, len(self.classes)), dtype=np.float32)
+        for k, name in enumerate(tensor_names(width)):
+            i = self.index.get(name)
+            if i is not None:
+                out[k] = self.coef[i]
+        return out
+
+    def scores(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
+        """The class scores of sparse `features`, plus those of the dense `vector` (the values of
+        the features t0, t1, ... when they are not among `features`)."""
+        base = self._sparse_scores(features)
+        if vector is None or not len(self._dense):
+            return base
+        return base + np.asarray(vector[: len(self._dense)], dtype=np.float32) @ self._dense
+
+    def _sparse_scores(self, features: dict[str, float]) -> Any:
         rows, values = [], []
         for name, value in features.items():
             i = self.index.get(name)
@@ -45,8 +67,8 @@ class Linear:
             return self.intercept.copy()
         return np.asarray(values, dtype=np.float32) @ self.coef[rows] + self.intercept
 
-    def probabilities(self, features: dict[str, float]) -> Any:
-        s = self.scores(features)
+    def probabilities(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
+        s = self.scores(features, vector)
         if len(self.classes) == 1:  # binary: the probability of the one class
             return 1.0 / (1.0 + np.exp(-s))
         e = np.exp(s - s.max())
@@ -76,10 +98,12 @@ class EventModel:
         """Whether the model decides verbs beyond the lexicon (it was trained on them)."""
         return "open_event" in self.thresholds
 
-    def category(self, features: dict[str, float], threshold: str = "event") -> tuple[Optional[str], float]:
+    def category(self, features: dict[str, float], threshold: str = "event",
+                 vector: Optional[Any] = None) -> tuple[Optional[str], float]:
         """The event category of a candidate and the probability that it is an event, or None
-        when that probability is under the threshold named `threshold`."""
-        p = self.trigger.probabilities(features)
+        when that probability is under the threshold named `threshold`; `vector`: the dense
+        features (Linear.scores)."""
+        p = self.trigger.probabilities(features, vector)
         classes = self.trigger.classes
         none = classes.index(NONE) if NONE in classes else None
         event_p = 1.0 - float(p[none]) if none is not None else 1.0
