@@ -16,11 +16,11 @@ def _word(token: Any) -> str:
     return token.lemma_.lower() if token.pos_ not in ("PROPN", "NUM") else f"<{token.ent_type_ or token.pos_}>"
 
 
-def _around(token: Any) -> Iterator[str]:
-    doc = token.doc
+def _around(token: Any, sent: Any) -> Iterator[str]:
+    doc, start, end = token.doc, sent.start, sent.end  # token.sent is rebuilt on each access
     for k, name in ((-2, "l-2"), (-1, "l-1"), (1, "l+1"), (2, "l+2")):
         j = token.i + k
-        if token.sent.start <= j < token.sent.end:
+        if start <= j < end:
             yield f"{name}={_word(doc[j])}"
 
 
@@ -39,14 +39,38 @@ def _child_features(head: Any) -> Iterator[str]:
 
 
 def _sentence_features(sent: Any) -> Iterator[str]:
-    for ent in sent.ents:
-        yield f"sent_ent={ent.label_}"
+    for label in _entity_labels(sent):
+        yield f"sent_ent={label}"
     for t in sent:
         if t.pos_ in ("NOUN", "VERB") and not t.is_stop:
             yield f"w={t.lemma_.lower()}"
 
 
+_LAST_DOC: list[Any] = [None, ()]  # doc, its entities as (start, end, label): doc.ents builds them anew on each access
+
+
+def _entity_labels(sent: Any) -> list[str]:
+    """The labels of the entities that fall completely within the sentence, as `sent.ents`
+    gives them (spaCy's Span.ents), from the doc's entities read once per doc."""
+    doc = sent.doc
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, tuple((e.start, e.end, e.label_) for e in doc.ents)]
+    out = []
+    for start, end, label in _LAST_DOC[1]:
+        if start >= sent.start:
+            if end > sent.end:
+                break
+            out.append(label)
+    return out
+
+
 _LAST_SENTENCE: list[Any] = [None, -1, ()]  # doc, sentence start, its features: the candidates of a sentence come together
+
+
+def forget_document() -> None:
+    """Drop what is kept of the last document (the events stage calls it for each one)."""
+    _LAST_DOC[:] = [None, ()]
+    _LAST_SENTENCE[:] = [None, -1, ()]
 
 
 def _sentence_names(sent: Any) -> tuple[str, ...]:
@@ -91,9 +115,10 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     if rule is not None:
         names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
-    names += list(_around(head))
+    sent = head.sent
+    names += list(_around(head, sent))
     names += list(_child_features(head))
-    names += _sentence_names(head.sent)
+    names += _sentence_names(sent)
     return dict.fromkeys(names, 1.0)
 
 
