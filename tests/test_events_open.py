@@ -18,7 +18,7 @@ def _model(opens: bool) -> EventModel:
                      np.array([[4.0, -4.0], [-2.0, 2.0]], dtype=np.float32), np.zeros(2, dtype=np.float32))
     argument = Linear(("yes",), {"bias": 0}, np.zeros((1, 1), dtype=np.float32), np.zeros(1, dtype=np.float32))
     thresholds = {"event": 0.5, "veto": 0.5, "ranker": 1.0} | ({"open_event": 0.5} if opens else {})
-    return EventModel(trigger, argument, argument, thresholds, frozenset({"say"}))
+    return EventModel(trigger, argument, argument, thresholds, frozenset({"say"}), trigger if opens else None)
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,4 @@ def test_the_skip_list_is_saved_with_the_model(tmp_path):
     _model(opens=True).save(path)
     loaded = load_model(path)
     assert loaded is not None and loaded.open_skip == frozenset({"say"}) and loaded.opens
+    assert loaded.open_trigger is not None and loaded.open_trigger.classes == ("ASSAULT", "NONE")

@@ -21,10 +21,10 @@ VETO_GRID = tuple(float(x) for x in np.round(np.arange(0.1, 0.96, 0.05), 2))
 
 @dataclass(frozen=True)
 class Scored:
-    """The dev candidates under one trigger model: probabilities and what is known of each."""
+    """The dev candidates under the trigger models: what each model says and what is known."""
 
-    probabilities: Any  # candidates x classes
-    classes: tuple[str, ...]
+    p_event: Any  # probability of an event, per candidate
+    best: Any  # the most likely category other than NONE, per candidate
     labels: Any  # gold category or NONE, per candidate
     rules: Any  # the rules' category or "", per candidate
     opens: Any  # bool per candidate
@@ -49,24 +49,34 @@ def _rule(features: dict) -> str:
     return "" if found == "none" else found
 
 
-def score(model: Linear, rows: list[dict], ys: list[str], gold_events: int) -> Scored:
+def _predict(model: Linear, rows: list[dict]) -> tuple[Any, Any]:
+    if not rows:
+        return np.zeros(0), np.zeros(0, dtype=object)
     s = matrix(rows, model.index) @ model.coef + model.intercept
     e = np.exp(s - s.max(axis=1, keepdims=True))
-    return Scored(e / e.sum(axis=1, keepdims=True), model.classes, np.asarray(ys, dtype=object),
-                  np.asarray([_rule(f) for f in rows], dtype=object),
-                  np.asarray(["origin=open" in f for f in rows]), gold_events)
+    p = e / e.sum(axis=1, keepdims=True)
+    none = model.classes.index(NONE)
+    p_event = 1.0 - p[:, none]
+    p[:, none] = -1.0
+    return p_event, np.asarray(model.classes, dtype=object)[p.argmax(axis=1)]
+
+
+def score(model: Linear, rows: list[dict], ys: list[str], gold_events: int, open_model: Optional[Linear] = None) -> Scored:
+    """The candidates scored by `model`, the open ones by `open_model` when given."""
+    opens = np.asarray(["origin=open" in f for f in rows], dtype=bool)
+    p_event, best = np.zeros(len(rows)), np.full(len(rows), "", dtype=object)
+    for which, m in ((~opens, model), (opens, open_model or model)):
+        idx = np.flatnonzero(which)
+        p_event[idx], best[idx] = _predict(m, [rows[i] for i in idx])
+    return Scored(p_event, best, np.asarray(ys, dtype=object), np.asarray([_rule(f) for f in rows], dtype=object),
+                  opens, gold_events)
 
 
 def decisions(s: Scored, event: float, veto: float, open_event: float) -> Any:
     """The category decided for each candidate ("" for none)."""
-    none = s.classes.index(NONE)
-    p_event = 1.0 - s.probabilities[:, none]
-    masked = s.probabilities.copy()
-    masked[:, none] = -1.0
-    best = np.asarray(s.classes, dtype=object)[masked.argmax(axis=1)]
     threshold = np.where(s.opens, open_event, event)
-    out = np.where(p_event >= threshold, best, "")
-    keep_rule = (out == "") & (s.rules != "") & (p_event >= veto)
+    out = np.where(s.p_event >= threshold, s.best, "")
+    keep_rule = (out == "") & (s.rules != "") & (s.p_event >= veto)
     return np.where(keep_rule, s.rules, out)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from typing import Optional
 
 import numpy as np
 
@@ -88,19 +89,29 @@ def fit(rows: list[dict], ys: list, c: float, binary: bool = False) -> Linear:
     return Linear(tuple(str(c) for c in clf.classes_), index, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))
 
 
+def fit_both(rows: list[dict], ys: list, c: float) -> tuple[Linear, Optional[Linear]]:
+    """The trigger model of the lexicon's candidates and that of the open ones (None without
+    open candidates): two models, so that thousands of open verbs do not move the weights the
+    lexicon's words are decided by."""
+    lexicon = [(f, y) for f, y in zip(rows, ys) if "origin=open" not in f]
+    opens = [(f, y) for f, y in zip(rows, ys) if "origin=open" in f]
+    first = fit([f for f, _ in lexicon], [y for _, y in lexicon], c)
+    return first, fit([f for f, _ in opens], [y for _, y in opens], c) if opens else None
+
+
 def _part(items: list, splits: tuple[str, ...]) -> tuple[list, list]:
     chosen = [x for x in items if x[2] in splits]
     return [x[0] for x in chosen], [x[1] for x in chosen]
 
 
-def _with(trigger: Linear, ex: Examples, splits: tuple[str, ...], thresholds: dict[str, float],
-          c_args: dict[str, float], skip: frozenset[str] = frozenset()) -> EventModel:
+def _with(triggers: tuple[Linear, Optional[Linear]], ex: Examples, splits: tuple[str, ...],
+          thresholds: dict[str, float], c_args: dict[str, float], skip: frozenset[str] = frozenset()) -> EventModel:
     """The event model with this trigger model and argument rankers fitted on `splits`."""
     from training.events import ranker
 
     actor = ranker.fit(ranker.groups(ex, "actor", splits), c_args["actor"])
     recipient = ranker.fit(ranker.groups(ex, "recipient", splits), c_args["recipient"])
-    return EventModel(trigger, actor, recipient, thresholds, skip)
+    return EventModel(triggers[0], actor, recipient, thresholds, skip, triggers[1])
 
 
 def open_skip(ex: Examples, splits: tuple[str, ...]) -> frozenset[str]:
@@ -132,7 +143,8 @@ def tune(ex: Examples) -> tuple[float, dict[str, float]]:
     dev_rows, dev_ys = _part(ex.trigger, ("dev",))
     best: tuple = ((-2.0, -1.0), 1.0, {})
     for c in C_GRID:
-        scored = thresholds.score(fit(rows, ys, c), dev_rows, dev_ys, ex.gold_events.get("dev", 0))
+        trigger, open_trigger = fit_both(rows, ys, c)
+        scored = thresholds.score(trigger, dev_rows, dev_ys, ex.gold_events.get("dev", 0), open_trigger)
         chosen, f = thresholds.best(scored, PRECISION, OPENS)
         print(f"  C={c:<4} {chosen}  dev P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f}")
         key = (f["f1"] if f["precision"] >= PRECISION else -1 + f["precision"], f["precision"])
@@ -171,14 +183,15 @@ def main() -> None:
 
     ca, cr = ranker.tune(ex, "actor"), ranker.tune(ex, "recipient")
     rows, ys = _part(ex.trigger, ("train",))
-    trigger = fit(rows, ys, c)
+    trigger, open_trigger = fit_both(rows, ys, c)
     names = ("event", "veto", "open_event") if OPENS else ("event", "veto")
     tuned_thresholds = {k: chosen[k] for k in names} | {"ranker": 1.0, "rule_arguments": RULE_ARGUMENTS,
                                                           "rare_by_model": float(RARE_BY_MODEL)}
     c_args = {"actor": ca, "recipient": cr}
-    tuned = _with(trigger, ex, ("train",), tuned_thresholds, c_args, open_skip(every, ("train",)))
+    tuned = _with((trigger, open_trigger), ex, ("train",), tuned_thresholds, c_args, open_skip(every, ("train",)))
     for split in ("dev", "test"):
-        f = thresholds.figures(thresholds.score(trigger, *_part(ex.trigger, (split,)), ex.gold_events.get(split, 0)),
+        f = thresholds.figures(thresholds.score(trigger, *_part(ex.trigger, (split,)), ex.gold_events.get(split, 0),
+                                                open_trigger),
                                chosen["event"], chosen["veto"], chosen["open_event"])
         print(f"trained on train, {split}: P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
               f"(over all {ex.gold_events.get(split, 0)} gold events)")
@@ -186,7 +199,7 @@ def main() -> None:
     if not args.train_only:
         skip = open_skip(every, ("train", "dev"))
         rows, ys = _part(without_skipped(every, skip).trigger, ("train", "dev"))
-        final = _with(fit(rows, ys, c), ex, ("train", "dev"), tuned_thresholds, c_args, skip)
+        final = _with(fit_both(rows, ys, c), ex, ("train", "dev"), tuned_thresholds, c_args, skip)
     if not args.no_save:
         final.save()
         print("saved sayso/data/event_model.json.gz")

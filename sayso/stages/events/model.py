@@ -92,19 +92,21 @@ class EventModel:
     recipient: Linear
     thresholds: dict[str, float]
     open_skip: frozenset[str] = frozenset()  # verbs never asked about (open_candidates.py)
+    open_trigger: Optional[Linear] = None  # the trigger model of open candidates (verbs the lexicon lacks)
 
     @property
     def opens(self) -> bool:
         """Whether the model decides verbs beyond the lexicon (it was trained on them)."""
-        return "open_event" in self.thresholds
+        return self.open_trigger is not None and "open_event" in self.thresholds
 
     def category(self, features: dict[str, float], threshold: str = "event",
                  vector: Optional[Any] = None) -> tuple[Optional[str], float]:
         """The event category of a candidate and the probability that it is an event, or None
         when that probability is under the threshold named `threshold`; `vector`: the dense
-        features (Linear.scores)."""
-        p = self.trigger.probabilities(features, vector)
-        classes = self.trigger.classes
+        features (Linear.scores). The `open_event` threshold goes with the open candidates' model."""
+        linear = self.open_trigger if threshold == "open_event" and self.open_trigger is not None else self.trigger
+        p = linear.probabilities(features, vector)
+        classes = linear.classes
         none = classes.index(NONE) if NONE in classes else None
         event_p = 1.0 - float(p[none]) if none is not None else 1.0
         if event_p < self.thresholds.get(threshold, 0.5):
@@ -137,7 +139,8 @@ class EventModel:
     def to_json(self) -> dict:
         return {"version": 1, "trigger": self.trigger.to_json(), "actor": self.actor.to_json(),
                 "recipient": self.recipient.to_json(), "thresholds": self.thresholds,
-                "open_skip": sorted(self.open_skip)}
+                "open_skip": sorted(self.open_skip)} | (
+                    {"open_trigger": self.open_trigger.to_json()} if self.open_trigger is not None else {})
 
     def save(self, path: Path = MODEL_PATH) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
@@ -152,4 +155,5 @@ def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         d = json.load(f)
     return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
-                      Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())))
+                      Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())),
+                      Linear.from_json(d["open_trigger"]) if "open_trigger" in d else None)
