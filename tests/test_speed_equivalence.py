@@ -96,13 +96,12 @@ def test_line_start_from_the_text_is_the_walk_back(doc):
 
 
 def test_sentence_entities_and_features_kept_per_doc_are_spacys(doc):
-    from sayso.stages.events.features import _per_sentence, _sentence_features, sentence_ents
+    from sayso.stages.events.features import _entity_labels, _sentence_features, _sentence_names
 
     for sent in doc.sents:
-        assert [(e.start, e.end, e.label_) for e in sentence_ents(sent)] == [
-            (e.start, e.end, e.label_) for e in sent.ents]
-        assert _per_sentence(sent) == tuple(_sentence_features(sent))
-        assert _per_sentence(sent) == _per_sentence(sent)
+        assert _entity_labels(sent) == [e.label_ for e in sent.ents]
+        assert _sentence_names(sent) == tuple(_sentence_features(sent))
+        assert _sentence_names(sent) == _sentence_names(sent)
 
 
 def test_nearest_point_is_the_least_distance():
