@@ -203,3 +203,66 @@ def test_unbalanced_quote_marks_do_not_crash_or_swallow_the_article():
 def test_bad_input_still_gives_a_record(text):
     record = found(text)
     assert record.text == text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("It is said that the army attacked the town.", "It"),
+    ("It seems that the army attacked the town.", "It"),
+])
+def test_it_without_a_verb_of_saying_is_no_speaker(text, words):
+    assert all(a.source.text != words for a in found(text).attributions)
+
+
+def test_a_quotation_whose_opening_mark_the_parser_glued_to_the_sentence_before():
+    text = ("Matt Bennett, a founder of the group, said the campaign had been careful. ''They need to be "
+            "careful not to go too far,'' Mr. Bennett said. ''Bans on anything tend to be problematic.''")
+    a = next(a for a in found(text).attributions if a.source.text == "Mr. Bennett")
+    assert [c.text[:16] for c in a.content] == ["''They need to b", "''Bans on anythi"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("If she becomes president, Clinton suggested in a tweet, women will not be punished.",
+     ["If she becomes president", "women will not be punished"]),
+    ("The army, the ministry said on Monday, shelled the town.", ["The army", "shelled the town"]),
+])
+def test_a_cue_set_off_by_commas_inside_the_clause_it_reports(text, parts):
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text.startswith(("suggested", "said")))
+    assert [c.text for c in a.content] == parts
+
+
+def test_said_with_no_subject_in_the_parse_takes_the_person_named_before_it():
+    text = ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+            "spoke with Mr. Sanders on Tuesday.")
+    a = one(found(text), "said")
+    assert "Harry Reid" in a.source.text and a.source.kind == "named_person"
+
+
+def test_a_clause_before_the_cue_and_a_quotation_after_it_are_both_the_content():
+    text = "Only one has visited so far, Beth Garay said, but “I can assure you they will have space.”"
+    a = one(found(text), "said")
+    assert [c.text for c in a.content] == ["Only one has visited so far", "“I can assure you they will have space.”"]
+
+
+def test_according_to_at_the_end_holds_the_whole_sentence_with_its_quotation():
+    text = ("Talks have been going on for a year, but since the shootings in Paris, ''there has been a "
+            "renewed engagement,'' according to a senior administration official.")
+    a = one(found(text), "according to")
+    assert a.content[0].text.startswith("Talks have been going on") and "renewed engagement" in a.content[-1].text
+
+
+def test_a_label_before_a_colon_is_no_speaker_the_phrase_after_it_may_be():
+    text = "Editor's Note: An article on Monday about the attack reported that she had spoken about jihad."
+    a = one(found(text), "reported")
+    assert a.source.text.startswith("An article on Monday")
+
+
+def test_a_quotation_after_a_conjoined_clause_with_its_own_subject_is_that_clauses():
+    text = "Ingraham apologized, but Hogg blasted it as an insincere “effort just to save your advertisers.”"
+    r = found(text)
+    assert all(a.source.text != "Ingraham" for a in r.attributions)
+    assert "“effort just" in one(r, "blasted").content[0].text
+
+
+def test_a_name_and_its_setting_before_a_colon_name_the_speaker():
+    a = one(found("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency."), ":")
+    assert a.source.text.startswith("Former AG Mukasey")

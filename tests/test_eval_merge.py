@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.evaluation.event_corpus import EVAL
+from sayso.evaluation.event_corpus import EVAL, split_of as document_split
 from sayso.evaluation.merge import score
 from sayso.evaluation.merge_corpus import load, check, split_of
 
@@ -11,12 +11,24 @@ from sayso.evaluation.merge_corpus import load, check, split_of
 def test_the_labels_are_many_split_by_story_and_cover_both_kinds():
     pairs = load()
     assert len(pairs) >= 300
-    assert all(p.split == split_of(p.story) for p in pairs)
+    assert all(p.split == split_of(p.story) for p in pairs if p.split != "train")
     for split in ("dev", "test"):
         part = [p for p in pairs if p.split == split]
         assert {(p.same, p.within) for p in part} == {(True, True), (True, False), (False, True), (False, False)}
     stories = {split: {p.story for p in pairs if p.split == split} for split in ("dev", "test")}
     assert not stories["dev"] & stories["test"]
+
+
+def test_train_pairs_are_in_train_documents_no_dev_or_test_pair_names():
+    """Train pairs (issue 14, for the learned link) are split by document like the events
+    annotations, and never share a document with a dev or test pair."""
+    pairs = load()
+    train = [p for p in pairs if p.split == "train"]
+    held = {m.doc for p in pairs if p.split != "train" for m in (p.a, p.b)}
+    assert len(train) >= 200 and any(p.same for p in train) and any(not p.same for p in train)
+    for p in train:
+        for m in (p.a, p.b):
+            assert document_split(m.doc) == "train" and m.doc not in held
 
 
 @pytest.mark.skipif(not (EVAL / "polnear").exists(), reason="../shared/eval is not beside the checkout")

@@ -196,6 +196,18 @@ def test_a_version_8_ledger_is_clustered_again_under_the_cannot_links(tmp_path):
         assert merged_contents(ledger) == expected
 
 
+def test_a_version_10_ledger_is_clustered_again_under_the_learned_link(tmp_path):
+    """Schema step 11 clusters every report again (the learned link vets and adds links): a
+    version 10 ledger whose merged events were made under the rules alone becomes a fresh
+    ingest's."""
+    path, expected = _fresh_and_downgraded(
+        tmp_path, "v10.db", "DELETE FROM schema_version WHERE version >= 11; DELETE FROM merged_events; "
+        "UPDATE events SET merged_id = rowid;")
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == VERSION == 11
+        assert merged_contents(ledger) == expected
+
+
 def test_the_claim_timeline_orders_reports_by_publication(ledger_target):
     from sayso.ledger.timeline import claim_timeline
 

@@ -118,3 +118,29 @@ def test_the_map_and_place_links_read_schema_10s_indexes(ledger_path):
                                         for e in found.items)
         assert any("merged_lat_lon" in plan_of(db, s, ()) for s in traced if "m.lat BETWEEN" in s)
         db.conn.set_trace_callback(None)
+
+
+@pytest.mark.parametrize("sort", ["-day", "day"])
+def test_several_categories_by_day_read_a_category_at_a_time_give_the_same_pages(ledger_path, sort):
+    """A page of several categories by day merges each category's own first rows
+    (query.by_category); it is the same page as the whole list sorted in one query gives."""
+    with open_ledger(ledger_path) as ledger:
+        db = ledger.db
+        first, second, third = (common(db, "type", rank) for rank in (0, 1, 2))
+        country = common(db, "actor_country", 0)
+        traced: list[str] = []
+        db.conn.set_trace_callback(traced.append)
+        for filters in ({"category": (first, second)}, {"category": (third, first.lower(), first)},
+                        {"category": (second, second)}, {"category": (first, third), "country": country},
+                        {"category": (first, second), "since": "2012-01-03", "min_sources": 1}):
+            whole = [e.id for e in ledger.events(Filters(**filters), sort=sort, limit=None).items]
+            assert len(whole) == len(set(whole)) > 7, filters
+            for offset in (0, 5, len(whole) - 3):
+                traced.clear()
+                page = ledger.events(Filters(**filters), sort=sort, limit=5, offset=offset)
+                assert [e.id for e in page.items] == whole[offset:offset + 5], (filters, offset)
+                assert page.total == len(whole)
+                (read,) = [s for s in traced if "LIMIT 5 " in s]  # the page (several categories: UNION ALL)
+                assert "SCAN m USING INDEX merged_day" not in plan_of(db, read, ()), filters
+                assert ("UNION ALL" in read) == (len({c.upper() for c in filters["category"]}) > 1), filters
+        db.conn.set_trace_callback(None)

@@ -232,3 +232,16 @@ def test_timeline_counts_per_day_week_month_or_year_on_a_time_axis():
     xs = [float(x) for x in re.findall(r'<rect x="([\d.]+)"', svg)]
     assert xs[1] - xs[0] > 800  # four years apart on the axis, not side by side
     assert [label for _, label in ticks(date(2012, 6, 22), date(2016, 10, 3))] == ["2013", "2014", "2015", "2016"]
+
+
+def test_a_merged_event_is_made_from_its_row_in_column_order():
+    from dataclasses import fields
+
+    from sayso.ledger.query import MERGED_COLUMNS, MergedEvent
+
+    assert tuple(f.name for f in fields(MergedEvent)) == MERGED_COLUMNS
+    row = (7, "DEFECT", None, "2012-06-22", None, "pilot", "SYR", "MIL", None, None, None, "Jordan", "JOR",
+           31.0, 36.0, 2, 2, 1, "claimed,occurred", "occurred", 1, "A pilot defected.")
+    e = MergedEvent.from_row(row)
+    assert (e.id, e.place, e.lon, e.sources, e.statuses, e.status, e.conflict, e.summary) == (
+        7, "Jordan", 36.0, 1, ("claimed", "occurred"), "occurred", True, "A pilot defected.")

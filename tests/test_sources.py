@@ -190,3 +190,47 @@ def test_an_aside_at_the_end_of_a_content_is_still_the_speakers():
 def test_a_cue_that_only_narrates_its_complement_holds_no_report(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)
     assert _credit(record, trigger).chain[-1] == teller
+
+
+@pytest.mark.parametrize("text, trigger, speaker", [
+    ("The ministry confirmed that the soldier was killed in the attack.", "killed", "The ministry"),
+    ('The general spoke to the troops. He continued, "The army attacked the town at dawn."', "attacked", "He"),
+])
+def test_a_narrating_verb_with_a_clause_or_a_quotation_of_its_own_says_it(text, trigger, speaker):
+    record = extract_checked(text, outlet=OUTLET)
+    event = _event(record, trigger)
+    assert event.attribution is not None
+    assert next(a for a in record.attributions if a.id == event.attribution).source.text == speaker
+
+
+def test_it_said_credits_the_organisation_named_before():
+    text = "The company said the plant would close. It added that the army attacked the depot."
+    record = extract_checked(text, outlet=OUTLET)
+    event = _event(record, "attacked")
+    it = next(a for a in record.attributions if a.id == event.attribution)
+    company = next(a for a in record.attributions if a.source.text == "The company")
+    assert it.source.text == "It" and it.source.entity == company.source.entity
+    assert _credit(record, "attacked").chain[-1] == "The company"
+
+
+@pytest.mark.parametrize("text, trigger, teller", [
+    ("Baker said the FBI has not publicly commented on the scope of the investigation.", "investigation", "Baker"),
+    ("The minister did not say when the attack would start.", "attack", OUTLET),
+])
+def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == teller
+
+
+def test_a_negated_belief_is_still_the_thinkers():
+    record = extract_checked("“I don't think the server was hacked,” Comey said.", outlet=OUTLET)
+    assert _credit(record, "hacked").chain[-1] == "Comey"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Mukasey criticized Clinton's email use, which an FBI investigation said was careless.", "investigation"),
+    ("The council approved a resolution condemning the attack on the mosque.", "condemning"),
+])
+def test_what_the_object_of_an_evaluation_holds_is_the_tellers(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain[-1] == OUTLET

@@ -1,6 +1,6 @@
 """Merging on the team's own labelled pairs of real reports (annotations/merge/pairs.jsonl).
 
-    sayso eval merge [PAIRS] [--split test|dev|all] [--texts ../shared/eval] [--cache FILE]
+    sayso eval merge [PAIRS] [--split test|dev|all|train] [--texts ../shared/eval] [--cache FILE]
 
 Every article named by a pair of the split goes through the whole extraction and into a new,
 temporary ledger (SQLite), in one run. Each labelled mention is the report whose trigger
@@ -28,7 +28,8 @@ HELP = "merging and within-article coreference on the team's labelled pairs of r
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, nargs="?", default=LABELS, help="the labelled pairs (annotations/merge/pairs.jsonl)")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    parser.add_argument("--split", choices=("dev", "test", "all", "train"), default="test",
+                        help="all: dev and test; train: the pairs the learned link is fitted on")
     parser.add_argument("--texts", type=Path, default=EVAL, help="the folder of the gold corpora (../shared/eval)")
     parser.add_argument("--cache", type=Path, help="a JSONL file of extracted records, read and extended")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong pairs of each kind")
@@ -111,7 +112,7 @@ def _pct(x: Optional[float]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    pairs = [p for p in load(args.path) if args.split == "all" or p.split == args.split]
+    pairs = [p for p in load(args.path) if p.split == args.split or (args.split == "all" and p.split != "train")]
     results = evaluate(pairs, args.cache, args.texts)
     if args.json:
         print(json.dumps({k: v[0].to_dict() for k, v in results.items()}, indent=2))

@@ -55,6 +55,9 @@ class Backend:
     def tables(self) -> set[str]:
         raise NotImplementedError
 
+    def map_pages(self, size: int) -> None:
+        """Read the database file through a memory map of up to `size` bytes (SQLite only)."""
+
     def transaction(self):
         raise NotImplementedError
 
@@ -120,6 +123,12 @@ class SQLiteBackend(Backend):
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
+
+    def map_pages(self, size: int) -> None:
+        """Pages of the file are read in place from a memory map, not copied into SQLite's cache.
+        A reader whose cache is dropped at each commit of another process (WAL: a read after a
+        commit starts cold) re-reads its pages at each statement; through the map that is cheap."""
+        self.conn.execute(f"PRAGMA mmap_size = {int(size)}")
 
     def tables(self) -> set[str]:
         found = self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")

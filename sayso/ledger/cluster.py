@@ -88,8 +88,10 @@ def links_of(reports: list[Report], days: int) -> list[Link]:
         made = link(reports[i], reports[j], days)
         if made is not None:
             found[(made.a, made.b)] = made
-    for made in references(reports, days):
-        found.setdefault((made.a, made.b), made)
+    for made in references(reports, days):  # outweighs a learned link (its score, a probability, is below 1)
+        known = found.get((made.a, made.b))
+        if known is None or known.score < made.score:
+            found[(made.a, made.b)] = made
     return sorted(found.values(), key=lambda l: (-l.score, l.a, l.b))
 
 

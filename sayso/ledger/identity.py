@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
+from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
@@ -283,9 +284,36 @@ def _when(a: dict, b: dict) -> str:
 
 
 def link(a: Report, b: Report, days: int) -> Optional[Link]:
-    """The evidence that a and b report one happening, or None (symmetric in a and b)."""
+    """The evidence that a and b report one happening, or None (symmetric in a and b): no
+    conflict, and the rules' positive evidence (`rule_link`) with the learned model's
+    probability (sayso.ledger.resemblance) at least its `keep`, or, within an article or across
+    articles with a shared named participant, that probability at least its threshold."""
     if conflicts(a, b, days):
         return None
+    ruled = rule_link(a, b)
+    m = resemblance.model()
+    if ruled is not None and m.keep <= 0.0:
+        return ruled
+    within = a.key[0] == b.key[0]
+    shared = _shared(a, b)
+    if ruled is None and (m.threshold > 1.0 or (not within and not shared) or (within and one_sentence(a, b))):
+        return None
+    similarity = cosine(a.words, b.words)
+    p = m.chance(a, b, ruled is not None, similarity)
+    if ruled is not None:
+        return ruled if p >= m.keep else None
+    if p < m.threshold:
+        return None
+    parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared]
+    if a.stem and a.stem == b.stem:
+        parts.append(f"same trigger '{a.stem}'")
+    parts += ([] if within else [_when(a.row, b.row)]) + [f"sentence similarity {similarity:.2f}",
+                                                          f"learned probability {p:.2f}"]
+    return _made(a, b, p, ", ".join(parts))
+
+
+def rule_link(a: Report, b: Report) -> Optional[Link]:
+    """The hand-written rules' evidence for two reports that do not conflict, or None."""
     shared = _shared(a, b)
     same_stem = bool(a.stem) and a.stem == b.stem
     category = a.row["type"]

@@ -295,8 +295,18 @@ def v9(db: Backend) -> None:
 V10 = ["CREATE INDEX IF NOT EXISTS merged_day_cover ON merged_events (day, category, place, country, lat, lon)",
        "CREATE INDEX IF NOT EXISTS merged_lat_lon ON merged_events (lat, lon)"]
 
+
+def v11(db: Backend) -> None:
+    """Step 11 (issue 14): the learned link (sayso.ledger.resemblance) vets the rules' links and
+    adds the ones they miss: every stored report is clustered and its sources counted again, so
+    a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11]]
 VERSION = len(MIGRATIONS)
 
 

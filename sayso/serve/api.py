@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -33,10 +35,24 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names, l
 NO_PATHS = frozenset({"path"})
 
 
+FLAT_TYPE = re.compile(r"(Optional\[)?(str|int|float|bool|tuple\[str, \.\.\.\])\]?")
+_FLAT: dict[tuple[type, frozenset[str]], bool] = {}
+
+
 def _fields(kind: type) -> tuple[str, ...] | None:
     if kind not in _FIELDS:
         _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
     return _FIELDS[kind]
+
+
+def _flat(kind: type, names: tuple[str, ...], hide: frozenset[str]) -> bool:
+    """Whether a dataclass holds only scalars and tuples of strings and no hidden member: orjson
+    then writes it as it is (its fields in order, tuples as arrays), as `plain` would have."""
+    key = (kind, hide)
+    if key not in _FLAT:
+        hints = [str(f.type) for f in dataclasses.fields(kind)]
+        _FLAT[key] = not hide.intersection(names) and all(FLAT_TYPE.fullmatch(h) for h in hints)
+    return _FLAT[key]
 
 
 def plain(obj: Any, hide: frozenset[str] = frozenset()) -> Any:
@@ -51,15 +67,18 @@ def plain(obj: Any, hide: frozenset[str] = frozenset()) -> Any:
         return [plain(x, hide) for x in obj]
     names = _fields(kind)
     if names is not None:
+        if _flat(kind, names, hide):
+            return obj
         return {n: plain(getattr(obj, n), hide) for n in names if n not in hide}
     if isinstance(obj, (str, int, float, bool)):
         return obj
     return str(obj)
 
 
-def _json(request: Request, data: Any, status: int = 200) -> JSONResponse:
+def _json(request: Request, data: Any, status: int = 200) -> Response:
+    """JSON of `data` (compact, UTF-8, as Starlette's JSONResponse writes it), by orjson."""
     hide = frozenset() if request.app.state.settings.show_paths else NO_PATHS
-    return JSONResponse(plain(data, hide), status_code=status)
+    return Response(orjson.dumps(plain(data, hide)), status_code=status, media_type="application/json")
 
 
 @cached

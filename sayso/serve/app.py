@@ -20,6 +20,7 @@ from starlette.templating import Jinja2Templates
 
 from sayso.serve import api, views
 from sayso.serve.cache import TTLCache
+from sayso.serve.fragments import Fragments
 from sayso.serve.rows import Rows
 from sayso.serve.security import Guard
 from sayso.serve.store import Store
@@ -68,7 +69,8 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings, app.state.store, app.state.templates = settings, store, templates()
-    app.state.rows = Rows(app.state.templates.env.get_template("_row.html"))
+    app.state.rows = Rows()
+    app.state.fragments = Fragments(app.state.templates.env)
     app.state.cache = TTLCache(settings.cache_seconds) if settings.cache_seconds > 0 else None
     return app
 

@@ -40,6 +40,11 @@ class Query:
         return (self.page - 1) * self.limit
 
     @property
+    def key(self) -> tuple:
+        """What this query's links and forms are made of, page left out (hashable)."""
+        return tuple(sorted(self.filters.items())), self.sort, self.limit, self.default_limit
+
+    @property
     def ledger_filters(self) -> Filters:
         return Filters(**self.filters)
 

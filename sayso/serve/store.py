@@ -22,6 +22,7 @@ from sayso.serve.charts import DayCount, PlaceCount
 
 OPTIONS_TTL = 10.0  # seconds the filter form's choices and the ledger's counts are kept
 IDLE = 8  # open ledger handles kept between requests
+MMAP_BYTES = 1 << 30  # a SQLite ledger is read through a memory map of up to this much (virtual memory)
 T = TypeVar("T")
 
 
@@ -41,6 +42,7 @@ class Store:
             ledger = self._idle.get_nowait()
         except queue.Empty:  # the ledger's integrity is checked once, by the first handle
             ledger = open_ledger(self.ledger_url, check=not self._checked)
+            ledger.db.map_pages(MMAP_BYTES)
             self._checked = True
         try:
             yield ledger

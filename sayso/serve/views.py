@@ -14,9 +14,8 @@ from sayso.serve import ingest
 from sayso.serve.cache import cached
 from sayso.serve.chains import Claim, chain_svg
 from sayso.serve.charts import Bar, bars, colours, timeline_svg
-from sayso.serve.exports import FORMATS
 from sayso.serve.highlight import KINDS, highlight
-from sayso.serve.params import FILTERS, PAGE_SIZES, SORTS, ontology_categories
+from sayso.serve.params import FILTERS, ontology_categories
 from sayso.serve.params import query_of as _query, store_of as _store
 from sayso.serve.security import WriteForbidden
 
@@ -30,19 +29,22 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 @cached
 def ledger_page(request: Request) -> Response:
     query = _query(request)
-    store = _store(request)
+    store, state = _store(request), request.app.state
     page = store.events(query.filters, query.sort, query.limit, query.offset)
     pages = max(1, -(-page.total // query.limit))
-    by_category = {c: query.url(category=c, page=None) for c in {e.category for e in page.items}}
-    exports = {f: query.filter_url("/api/export", format=f) for f in FORMATS}
-    here = query.filter_url("/", place_id=None)  # + a row's place_id (the last filter): no URL built per row
-    rows = request.app.state.rows.render(page.items, store.source_names([e.id for e in page.items]), by_category,
-                                         here + ("&" if "?" in here else "?") + "place_id=")
+    links = state.fragments.ledger_links(query)  # the query's own links, made once per query
+    by_category = {c: links.category(c) for c in {e.category for e in page.items}}
+    rows = state.rows.render(page.items, store.source_names([e.id for e in page.items]), by_category, links.place)
     return _page(request, "ledger.html", {
-        "q": query, "rows": rows, "total": page.total, "pages": pages,
-        "options": store.options(), "stats": store.stats(), "sorts": SORTS, "page_sizes": PAGE_SIZES,
-        "exports": exports, "title": "Ledger",
+        "q": query, "rows": rows, "total": page.total, "pages": pages, "stats": store.stats(),
+        "form": _form(request, query, "/", True), "head": state.fragments.ledger_head(query),
+        "exports": links.exports, "title": "Ledger",
     })
+
+
+def _form(request: Request, query: Any, action: str, full: bool) -> Markup:
+    """The filter form of this query, made once per query and form choices (sayso.serve.fragments)."""
+    return request.app.state.fragments.form(query, _store(request).options(), action, full)
 
 
 def _claims(detail: Any) -> list[Claim]:
@@ -97,7 +99,7 @@ def timeline_page(request: Request) -> Response:
 
     return _page(request, "timeline.html", {
         "q": query, "svg": Markup(timeline_svg(found, palette, link)), "palette": palette, "bars": found,
-        "unit": unit, "link": link, "options": _store(request).options(), "title": "Timeline",
+        "unit": unit, "link": link, "form": _form(request, query, "/timeline", False), "title": "Timeline",
     })
 
 
@@ -108,7 +110,7 @@ def map_page(request: Request) -> Response:
     return _page(request, "map.html", {
         "q": query, "places": places[:200], "data_url": query.filter_url("/api/places"),
         "ledger_url": query.filter_url("/"), "vendor": _vendor(request),
-        "options": _store(request).options(), "title": "Map",
+        "form": _form(request, query, "/map", False), "title": "Map",
     })
 
 

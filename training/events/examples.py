@@ -23,6 +23,7 @@ class Examples:
     has_argument: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # event -> gold actor, recipient
     nobody: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # event -> features of no actor, no recipient
     unmatched: int = 0
+    gold_events: dict[str, int] = field(default_factory=dict)  # split -> gold events in its documents
 
 
 def _gold_for(labels: list[Label], start: int, end: int) -> Optional[Label]:
@@ -90,14 +91,39 @@ def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
     return [(draft, by_doc[doc_id]) for (doc_id, _), draft in zip(texts, drafts)]
 
 
-def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any = None) -> Examples:
+def _open_examples(out: Examples, draft: Any, golds: list[Label], taken: list[Any]) -> None:
+    """Every verb the lexicon does not match (sayso/stages/events/open_candidates.py), labelled
+    with the gold event it overlaps, else NONE: annotation is exhaustive per document. A gold
+    event that a lexicon candidate overlaps is that candidate's, not an open verb's."""
+    from sayso.stages.events import _outside
+    from sayso.stages.events.open_candidates import OPEN, open_matches
+
+    boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
+    spans = [(m.start, m.end) for m in taken]
+    free = [g for g in golds if not any(g.trigger[0] < e and s < g.trigger[1] for s, e in spans)]
+    split = golds[0].split
+    for match in open_matches(draft.doc, {t.i for m in taken for t in m.tokens}, frozenset()):
+        if boilerplate and not _outside(boilerplate, match.start, match.end):
+            continue
+        gold = _gold_for(free, match.start, match.end)
+        f = trigger_features(match.head, OPEN, False, None, "open")
+        out.trigger.append((f, gold.category if gold is not None and gold.event else NONE, split))
+
+
+def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any = None, opens: bool = False) -> Examples:
     """The trigger and argument examples of the parsed documents, candidates from `ontology`.
     A candidate of a learned trigger word (`learned`: the ontology of those words alone) that
     nobody labelled is no event: annotators add every event a sentence names without a
-    candidate (docs/annotation.md), so the word was seen and passed over there."""
+    candidate (docs/annotation.md), so the word was seen and passed over there. With `opens`,
+    every other verb is a candidate too (its features say origin=open)."""
+    from sayso.stages.events.triggers import find_matches
+
     out = Examples()
     for draft, golds in parsed:
         split = golds[0].split
+        out.gold_events[split] = out.gold_events.get(split, 0) + sum(1 for g in golds if g.event)
+        if opens:
+            _open_examples(out, draft, golds, find_matches(draft.doc, ontology, draft.article.text))
         for match, rule in candidate_matches(draft, ontology):
             gold = _gold_for(golds, match.start, match.end)
             f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))

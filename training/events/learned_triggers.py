@@ -20,9 +20,10 @@ COMMON = frozenset("be have do make take get go come give put pull say set hold 
 
 
 def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any,
-                splits: tuple[str, ...] = ("train", "dev")) -> Counter:
+                splits: tuple[str, ...] = ("train", "dev"), sections: tuple[str, ...] = ("verbs", "nouns")) -> Counter:
     """(category, section, lemma) of the head of each added trigger the lexicon lacks, in
-    the documents of `splits` (train alone when the model is measured on dev)."""
+    the documents of `splits` (train alone when the model is measured on dev), of the parts of
+    speech in `sections` (nouns alone when every verb is an open candidate)."""
     found: Counter = Counter()
     for draft, labels in parsed:
         for label in labels:
@@ -34,7 +35,9 @@ def added_heads(parsed: list[tuple[Any, list[Label]]], ontology: Any,
             lemma, pos = span.root.lemma_.lower(), span.root.pos_
             if lemma in COMMON or not lemma.isalpha() or ontology.lookup(lemma, pos):
                 continue
-            found[(label.category, "verbs" if pos == "VERB" else "nouns", lemma)] += 1
+            section = "verbs" if pos == "VERB" else "nouns"
+            if section in sections:
+                found[(label.category, section, lemma)] += 1
     return found
 
 

@@ -23,6 +23,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
+MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 SAYING = REPORTING  # plain reporting verbs
 CONTRAST = frozenset({"while", "whereas"})
@@ -32,6 +33,7 @@ MARKERS = frozenset({"that", "whether", "if"})
 ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos": frozenset({"a", "an"})}
 SETTING_PREPS = frozenset({"at", "during"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
+QUOTE_MARKS = " \n\t'\"“‘`"
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     if span is None and verb.lemma_.lower() not in ctx.lex.clause_only:
         span = _objects(verb, recipient, ctx.lex)
         if span is None:
-            span, cue_last = _adjacent_prep(verb, cue_last)
+            span, cue_last = _adjacent_prep(verb, cue_last, ctx.lex)
     cue_last = _statement_phrase(ctx, verb, cue_last)
     led = _led_quote(ctx, cue_last, source)
     if led and doc[cue_last + 1].text == ":" and doc[cue_last].idx + len(doc[cue_last]) == doc[cue_last + 1].idx:
@@ -95,7 +97,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     parts = led
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
         parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
-        parts = parts or _adjacent_quotes(ctx, cue, source)
+        parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
@@ -343,10 +345,12 @@ def _setting(prep, lex: Lexicon) -> bool:
     return prep.lower_ in ("in", "on") and obj.lemma_.lower() in lex.interview_nouns
 
 
-def _adjacent_prep(verb, cue_last: int) -> tuple[Optional[Pair], int]:
+def _adjacent_prep(verb, cue_last: int, lex: Lexicon) -> tuple[Optional[Pair], int]:
+    """'spoke about the plan', 'warned of attacks'; never a setting ('said on Monday')."""
     doc = verb.doc
     nxt = cue_last + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS:
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and doc[nxt].lower_ in ADJACENT_PREPS \
+            and not _setting(doc[nxt], lex):
         obj = _pobj(doc[nxt])
         if obj is not None:
             return subtree_span(obj), nxt
@@ -370,12 +374,43 @@ def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
         start = verb.idx  # "..., saying “...”": only what follows the participle
     parts: list[Pair] = []
     for q in ctx.quotes.within(start, end):
-        if q.start < start or (source and q.start < source[1] and source[0] < q.end):
+        if (q.start < start and not _mark_before(ctx.text, q.start, start)) or (
+                source and q.start < source[1] and source[0] < q.end) or _clause_between(ctx, cue, q.start):
             continue
         for part in ctx.quotes.group(q):
             if part.start >= q.start and (part.start, part.end) not in parts:
                 parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
     return parts
+
+
+def _with_clause_before(ctx: Context, verb, quotes: list[Pair]) -> list[Pair]:
+    """'Only one has visited so far, Beth Garay said, but "I can assure you ..."': a cue set
+    after the clause it reports, then a quotation: both are the content."""
+    if not quotes or verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return quotes
+    extra = []
+    for part in _inverted(ctx, verb):
+        pieces = [part]
+        for q in quotes:
+            pieces = [p for piece in pieces for p in minus(piece, q)]
+        extra += [p for p in pieces if len(ctx.text[p[0]:p[1]].split()) >= MIN_CLAUSE_WORDS]
+    return sorted(extra + quotes)
+
+
+def _clause_between(ctx: Context, cue: Cue, quote_start: int) -> bool:
+    """'Ingraham apologized, but Hogg blasted it as an insincere “effort ...”': a conjoined clause
+    with a subject of its own between the cue and the quotation; the quotation is that clause's."""
+    doc = ctx.doc
+    between = [t for t in doc[cue.last + 1:] if t.idx < quote_start]
+    inside = {t.i for t in between}
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in inside for c in t.children) for t in between)
+
+
+def _mark_before(text: str, quote_start: int, sentence_start: int) -> bool:
+    """'... said. ''They need to be careful,'' Mr. Bennett said.': the parser glued the opening
+    mark to the sentence before; the quotation is this sentence's."""
+    return not text[quote_start:sentence_start].strip(QUOTE_MARKS)
 
 
 def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair], recipient) -> list[Pair]:
@@ -445,30 +480,57 @@ def _inverted(ctx: Context, verb) -> list[Pair]:
     head = verb.head
     if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
         return []
-    if verb.i < head.i and verb.dep_ != "parataxis":
+    aside = _parenthetical(verb)
+    if verb.i < head.i and verb.dep_ != "parataxis" and aside is None:
         return []
     if ctx.quotes.at(verb.idx) is not None:
         return []
-    own = subtree_span(verb)
+    own = aside or subtree_span(verb)
     clause = subtree_span(head)
     if head.dep_ == "ROOT" or head.dep_ == "conj":
         clause = ctx.sentence_of[verb.i]  # the whole sentence, all its conjuncts
     return minus(clause, own)
 
 
+def _parenthetical(verb) -> Optional[Pair]:
+    """'If she wins, Clinton suggested in a tweet, women won't be punished': a cue set off by
+    commas inside the clause it reports (the parse hangs it on that clause as a complement);
+    its own words run from its subject to its last word."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = verb.doc
+    if subject is None or subject.i > verb.i or verb.head.i < verb.i:
+        return None
+    before, after = subject.left_edge.i - 1, verb.right_edge.i + 1
+    if before < 0 or after >= len(doc) or doc[before].text != "," or doc[after].text != ",":
+        return None
+    if any(c.dep_ in CLAUSES for c in verb.children):
+        return None
+    return subject.left_edge.idx, doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i])
+
+
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
     doc = ctx.doc
     first = doc[cue.first]
+    own = (first.idx, source[1] if source else first.idx + len(first))
+    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
+    sentence = ctx.sentence_of[first.i]
+    last = not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n")
     quotes = _sentence_quotes(ctx, cue, source)
     if quotes:
+        before = ctx.text[_quote_start(ctx, sentence[0]):quotes[0][0]]
+        if last and len(before.split()) >= MIN_LEAD_WORDS:
+            return minus(sentence, own)  # 'A, but since B, "C," according to Z': all of it
         return quotes
     head = first.head
     if head.i == first.i:
         return []
-    own = (first.idx, source[1] if source else first.idx + len(first))
-    own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
     clause = subtree_span(head)
-    sentence = ctx.sentence_of[first.i]
-    if head.dep_ == "conj" and not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n"):
+    if head.dep_ == "conj" and last:
         clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
     return minus(clause, own)
+
+
+def _quote_start(ctx: Context, sentence_start: int) -> int:
+    """The sentence's start, past a closing mark the parser glued to it."""
+    q = ctx.quotes.at(sentence_start)
+    return q.end if q is not None and q.start < sentence_start else sentence_start

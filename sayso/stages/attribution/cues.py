@@ -19,6 +19,9 @@ INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 LEFT_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
 REPORTING = frozenset({"say", "tell", "add", "report", "claim"})  # plain reporting verbs
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+NAMED = frozenset({"PERSON", "ORG", "NORP"})
+NAMED_HEAD_DEPS = frozenset({"nsubj", "appos", "conj", "ROOT", "npadvmod", "dep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +130,27 @@ def speaker_of(verb) -> Optional[int]:
         if subject is not None:
             return _antecedent_of_relative(subject, tok)
         if tok.dep_ not in INHERITS or tok.head.i == tok.i:
-            return None
+            break
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head.i  # "a statement saying ...": the noun is the source
         tok = tok.head
+    return _stranded_subject(verb)
+
+
+def _stranded_subject(verb) -> Optional[int]:
+    """'Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that ...':
+    a finite 'said' heading its sentence with no subject, the parse having hung the speaker on
+    an earlier phrase (a conjunct, an appositive): the first person or organisation named before
+    it in the sentence, outside a prepositional object or a possessive."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE or verb.lemma_.lower() not in REPORTING:
+        return None
+    if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    for tok in doc[verb.sent.start:verb.i]:
+        last_of_name = tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I"
+        if tok.ent_type_ in NAMED and tok.dep_ in NAMED_HEAD_DEPS and last_of_name:
+            return tok.i
     return None
 
 

@@ -20,6 +20,7 @@ MIN_QUOTE_SHARE = 0.5
 MAX_PARAGRAPHS_BACK = 2
 MAX_NAME_TOKENS = 6
 MIN_LINE_WORDS = 3
+SETTINGS = frozenset({"at", "in", "on", "to", "before", "after", "during"})  # "Mukasey at RNC:"
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def _name_head(doc, first, mark: int, lex: Lexicon):
     a headline label ("Report:", "Exclusive:"), a byline or a caption ("By:", "Buy Photo:")
     is none."""
     words = [t for t in doc[first.i:mark] if not t.is_punct]
+    setting = next((n for n, t in enumerate(words) if n and t.pos_ == "ADP" and t.lower_ in SETTINGS), None)
+    words = words[:setting]  # 'Former AG Mukasey at RNC:', 'Trump to GOP:': the name before the setting
     if doc[first.i:mark].text.lower().replace("’", "'") in lex.headline_labels:
         return None
     if words and words[-1].lower_ in lex.caption_labels:

@@ -35,8 +35,8 @@ def features(tok, lex: Lexicon, in_quote: bool) -> list[str]:
         "q=" + str(in_quote),
         "ld=" + lemma + "|" + tok.dep_,
     ]
-    feats.extend("k=" + k for k in set(kids))
-    feats.extend("lk=" + lemma + "|" + k for k in set(kids) if k in ("ccomp", "xcomp", "dobj", "prep", "prt", "nsubj", "nsubjpass", "agent"))
+    feats.extend("k=" + k for k in sorted(set(kids)))
+    feats.extend("lk=" + lemma + "|" + k for k in sorted(set(kids)) if k in ("ccomp", "xcomp", "dobj", "prep", "prt", "nsubj", "nsubjpass", "agent"))
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "dobj"):
             feats.append("c=" + c.dep_ + "|" + c.lemma_.lower())

@@ -33,6 +33,7 @@ class Lexicon:
     word_gender: dict[str, str]
     headline_labels: frozenset[str] = frozenset()  # "Report:", "Exclusive:": never speakers
     caption_labels: frozenset[str] = frozenset()  # "By:", "... Buy Photo:": bylines, captions
+    it_cues: frozenset[str] = frozenset()  # "It said": verbs whose active subject "it" is a speaker
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -66,6 +67,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         word_gender=word_gender,
         headline_labels=_words(data, "headline_labels"),
         caption_labels=_words(data, "caption_labels"),
+        it_cues=_words(data, "it_cues"),
     )
 
 

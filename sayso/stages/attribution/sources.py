@@ -34,7 +34,7 @@ class Speaker:
 
 def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = None) -> Optional[Speaker]:
     tok = doc[head_i]
-    if tok.lower_ in NOT_SPEAKERS:
+    if tok.lower_ in NOT_SPEAKERS and not _saying_it(tok, lex):
         return None
     span = noun_phrase(tok, text, lex.interview_nouns, avoid)
     if span is None:
@@ -44,6 +44,8 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
         if span is None:
             return None
     cut = dateline_end(doc, text, span[0])
+    if cut is None:
+        cut = _label_end(text, span, lex)
     if cut is not None and span[0] < cut:
         if tok.idx < cut:  # "WASHINGTON" parsed as the speaker: the name after the dateline is
             return _after_dateline(doc, text, span, cut, lex, avoid)
@@ -63,6 +65,16 @@ def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = N
     )
 
 
+def _label_end(text: str, span: Pair, lex: Lexicon) -> Optional[int]:
+    """'Editor's Note: An article on Monday reported ...': the end of a label opening the
+    speaker's phrase (a label names no speaker; what follows its colon may)."""
+    colon = text.find(":", span[0], span[1] + 2)
+    if colon < 0 or text[span[1]:colon].strip():
+        return None
+    label = text[span[0]:colon].strip().lower().replace("’", "'")
+    return colon + 1 if label in lex.headline_labels or label in lex.caption_labels else None
+
+
 def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: Optional[Pair]) -> Optional[Speaker]:
     """The speaker after a dateline the parser took for the speaker's head ("TALLAHASSEE —
     Rep. Gwen Graham said"): the first noun after the dateline that heads its phrase; None
@@ -72,6 +84,14 @@ def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: O
         if t.pos_ in ("PROPN", "NOUN") and not (cut <= t.head.idx < end and t.head.i != t.i):
             return speaker(doc, text, t.i, lex, avoid)
     return None
+
+
+def _saying_it(tok, lex: Lexicon) -> bool:
+    """'It said', 'it added that': 'it' as the subject of an active verb of saying refers to
+    an organisation, a report or an outlet; 'it is said', 'it seems' name no one."""
+    verb = tok.head
+    return (tok.lower_ == "it" and tok.dep_ == "nsubj" and verb.lemma_.lower() in lex.it_cues
+            and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def source_kind(doc, tok, span: Pair, lex: Lexicon) -> str:
@@ -148,6 +168,8 @@ def matches_pronoun(pronoun: Speaker, candidate: Speaker) -> bool:
     """Whether a pronoun speaker can refer to an earlier speaker."""
     if pronoun.gender == "plural":
         return candidate.plural or candidate.kind in GROUP_KINDS
+    if pronoun.gender == "neuter":
+        return candidate.kind in ("organization", "media", "document") and not candidate.plural
     if pronoun.gender in ("male", "female"):
         return candidate.kind in PERSON_KINDS and not candidate.plural and candidate.gender in (None, pronoun.gender)
     return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
+from sayso.nlp.memo import token_starts
 from sayso.stages.attribution.quotes import MARKS, Quote
 
 Pair = tuple[int, int]
@@ -15,11 +16,12 @@ def char_tokens(doc, start: int, end: int):
     """The tokens that overlap [start, end), found by binary search (Doc.char_span rebuilds the
     whole text on every call)."""
     n = len(doc)
-    lo = bisect_right(range(n), start, key=lambda i: doc[i].idx) - 1
+    starts = token_starts(doc)  # each token's idx, kept for the doc
+    lo = bisect_right(starts, start) - 1
     lo = max(lo, 0)
     if lo < n and doc[lo].idx + len(doc[lo]) <= start:
         lo += 1
-    hi = bisect_left(range(n), end, key=lambda i: doc[i].idx)
+    hi = bisect_left(starts, end)
     return doc[lo:max(hi, lo)]
 
 

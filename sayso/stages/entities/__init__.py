@@ -12,6 +12,7 @@ import dataclasses
 from typing import Any, Optional
 
 from sayso.stages.entities.coref import join
+from sayso.stages.entities.lookup import entity_at as _entity_at
 from sayso.stages.entities.mentions import Outside, find_mentions, normalise, person_role
 from sayso.stages.base import Draft, stage
 from sayso.record import Entity, Span
@@ -21,13 +22,7 @@ from sayso.settings import Settings
 def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Optional[Entity]:
     """The entity with a mention overlapping [start, end) the most, else None; on a tie the
     tighter mention wins ("Uhuru Kenyatta" in "Uhuru Kenyatta's aides" is the person)."""
-    best, best_score = None, (0, 0)
-    for entity in entities:
-        for m in entity.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > 0 and (overlap, m.start - m.end) > best_score:
-                best, best_score = entity, (overlap, m.start - m.end)
-    return best
+    return _entity_at(entities, start, end)
 
 
 def add_entity(

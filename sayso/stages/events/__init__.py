@@ -308,7 +308,7 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text, ontology)
     events: list[Event] = []
-    for match in find_matches(draft.doc, ontology, draft.article.text):  # one pass over the tokens
+    for match in _candidates(draft, ontology, model):
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
         event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology) if model is None else (
@@ -316,6 +316,32 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
         if event is not None:
             events.append(event)
     return tuple(events), ents.items
+
+
+def _candidates(draft: Draft, ontology: Ontology, model: Any) -> list[Match]:
+    """The lexicon's matches (one pass over the tokens) and, when the model decides verbs beyond
+    the lexicon, every other verb, in text order."""
+    from sayso.stages.events.features import forget_document
+
+    forget_document()
+    matches = find_matches(draft.doc, ontology, draft.article.text)
+    if model is None or not model.opens:
+        return matches
+    from sayso.stages.events.open_candidates import open_matches
+
+    taken = {t.i for m in matches for t in m.tokens}
+    return sorted(matches + list(open_matches(draft.doc, taken, model.open_skip)), key=lambda m: m.head.i)
+
+
+def _open_event(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any) -> Optional[Event]:
+    """The event of a verb the lexicon lacks, when the model finds one."""
+    from sayso.stages.events.decide import decide_open
+    from sayso.stages.events.open_candidates import with_category
+
+    category = decide_open(model, match)
+    if category is None:
+        return None
+    return _with_model_arguments(n, with_category(match, category), ents, draft, ontology, model, None, category)
 
 
 def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any) -> Optional[Event]:
@@ -326,7 +352,10 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     the threat: the threat's actor is the speaker, whom the rankers do not learn) the rules'
     event stands whole."""
     from sayso.stages.events.decide import decide
+    from sayso.stages.events.open_candidates import is_open
 
+    if is_open(match):
+        return _open_event(n, match, ents, draft, ontology, model)
     before = ents.items
     rule = _event(n, match, match.head.sent, ents, draft, ontology)
     kept = ents.items

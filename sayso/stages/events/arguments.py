@@ -12,7 +12,10 @@ subject of the verb whose object the noun is ("establishing lines of communicati
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Callable, Optional
+
+from sayso.nlp.memo import doc_memo, doc_text, token_starts
 
 Accept = Callable[[Any], bool]
 
@@ -187,17 +190,26 @@ DATELINE_SPAN = 12  # tokens: "YEREVAN, Sept 5 (Caucasus Monitor) -"
 
 def _line_start(token: Any) -> int:
     """Index of the first token of `token`'s line, looking back at most DATELINE_SPAN tokens
-    (-1 when the line starts further back)."""
+    (-1 when the line starts further back): the token after the last line break before it
+    (found in the doc's text: a token's text with its space is the text up to the next token)."""
     doc = token.doc
-    for i in range(token.i, max(token.i - DATELINE_SPAN, 0) - 1, -1):
-        if i == 0 or "\n" in doc[i - 1].text_with_ws:
-            return i
-    return -1
+    at = doc_text(doc).rfind("\n", 0, token.idx)
+    first = bisect_right(token_starts(doc), at) if at >= 0 else 0
+    return first if first >= token.i - DATELINE_SPAN else -1
 
 
 def in_dateline(token: Any) -> bool:
     """Whether `token` is in a dateline ("LAGOS, March 8 (Lagos Ledger) -"): the start of a
     line, opened by a word in capitals, before a dash that has not yet come."""
+    memo = doc_memo(token.doc)
+    key = ("in_dateline", token.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _in_dateline(token)
+    return found
+
+
+def _in_dateline(token: Any) -> bool:
     start = _line_start(token)
     if start < 0:
         return False

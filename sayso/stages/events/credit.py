@@ -11,7 +11,8 @@
 - a cue that only narrates its complement ("the president declined to threaten Moscow",
   "appeared to blame", "forced them to agree to surrender deals"; status: narrated_cues and
   the implicative verbs), and a passive cue with no agent ("is not expected to surface"),
-  holds nothing: the report is its teller's (the parent, else the article).
+  holds nothing: the report is its teller's (the parent, else the article); so does a negated
+  verb of telling ("has not commented on the investigation"; status: unsaid_when_negated).
 """
 from __future__ import annotations
 
@@ -46,10 +47,11 @@ def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innerm
     denied_by = denier(token, lex, attributions)
     if denied_by is not None:
         return denied_by
+    held = _aside_holder(token, attributions, innermost) or innermost
     evaluation = _evaluation(token, lex, attributions)
-    if evaluation is not None and evaluation.id == innermost:
+    if evaluation is not None and evaluation.id == held:
         return evaluation.parent
-    return _teller(token.doc, lex, attributions, _aside_holder(token, attributions, innermost) or innermost)
+    return _teller(token.doc, lex, attributions, held)
 
 
 def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: Optional[str]) -> Optional[str]:
@@ -73,7 +75,23 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
-    return lemma in lex.narrated_cues or lemma in lex.implicative or _agentless_passive(root)
+    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and any(c.dep_ == "neg" for c in root.children)):
+        return True
+    if lemma not in lex.narrated_cues and lemma not in lex.implicative:
+        return False
+    return attribution.type == "indirect" and not _finite_complement(root)
+
+
+def _finite_complement(verb: Any) -> bool:
+    """'confirmed that he was killed', 'He continued, "..."': a clause with its own subject
+    (not 'forced them to agree', 'declined to threaten') is said, not narrated."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        if any(k.dep_ == "mark" for k in kids):
+            return True
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(k.tag_ == "TO" for k in kids):
+            return True
+    return False
 
 
 def _agentless_passive(verb: Any) -> bool:
@@ -112,7 +130,13 @@ def _inside(inner: str, outer: Optional[str], attributions: Sequence[Any]) -> bo
 
 
 def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[Any]:
-    if token.pos_ != "NOUN" or token.dep_ not in OBJECTS or token.head.lemma_.lower() not in lex.presupposing_cues:
-        return None
-    verb = token.head
-    return next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
+    """The evaluative attribution whose noun object holds the trigger: the object itself ("blasted
+    the investigation") or a word inside it ("criticized Clinton's email use, which an FBI
+    investigation said was careless", "approved a resolution condemning the ban")."""
+    for obj in [token, *token.ancestors]:
+        if obj.dep_ in OBJECTS and obj.pos_ == "NOUN" and obj.head.lemma_.lower() in lex.presupposing_cues:
+            verb = obj.head
+            found = next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
+            if found is not None:
+                return found
+    return None

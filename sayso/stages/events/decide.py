@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 import yaml
 
 from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
-                                          trigger_features)
+                                          trigger_names, trigger_vector)
 from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
@@ -97,13 +97,29 @@ def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str
     the rules: it removes a rules' event it finds unlikely (probability of an event under the
     `veto` threshold), adds one the rules missed (at least the `event` threshold), and names the
     category of those it is sure of. A candidate of a category the model never learned
-    (DEFECT: too few annotated) is left to the rules."""
-    if match.trigger.category not in model.trigger.classes:
+    (DEFECT: too few annotated) is left to the rules, or, with the `rare_by_model` threshold,
+    decided like any other: the model learned from such candidates what annotators made of
+    them ("fled", "resigned": no event or CONCEDE), and a rules' event it does not confirm
+    stays only above the veto."""
+    rare = match.trigger.category not in model.trigger.classes
+    if rare and model.thresholds.get("rare_by_model", 0.0) < 0.5:
         return rule.type if rule is not None else None
-    features = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
-    category, p_event = model.category(features)
+    features = trigger_names(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
+    category, p_event = model.category(features, "event", trigger_vector(match.head))
     if rule is not None and category is None:
         category = rule.type if p_event >= model.thresholds.get("veto", 1.0) else None
+    if category is None or without_agent(category, match.head):
+        return None
+    return category
+
+
+def decide_open(model: EventModel, match: Any) -> Optional[str]:
+    """The category of an open candidate (a verb the lexicon lacks, open_candidates.py), or None:
+    the model alone decides, at its `open_event` threshold."""
+    from sayso.stages.events.open_candidates import OPEN
+
+    features = trigger_names(match.head, OPEN, False, None, "open")
+    category, _ = model.category(features, "open_event", trigger_vector(match.head))
     if category is None or without_agent(category, match.head):
         return None
     return category

@@ -4,6 +4,7 @@ shows, each with the value 1, so the same function serves training and extractio
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 MAX_PATH = 4
@@ -17,11 +18,11 @@ def _word(token: Any) -> str:
     return token.lemma_.lower() if token.pos_ not in ("PROPN", "NUM") else f"<{token.ent_type_ or token.pos_}>"
 
 
-def _around(token: Any) -> Iterator[str]:
-    doc = token.doc
+def _around(token: Any, sent: Any) -> Iterator[str]:
+    doc, start, end = token.doc, sent.start, sent.end  # token.sent is rebuilt on each access
     for k, name in ((-2, "l-2"), (-1, "l-1"), (1, "l+1"), (2, "l+2")):
         j = token.i + k
-        if token.sent.start <= j < token.sent.end:
+        if start <= j < end:
             yield f"{name}={_word(doc[j])}"
 
 
@@ -40,17 +41,70 @@ def _child_features(head: Any) -> Iterator[str]:
 
 
 def _sentence_features(sent: Any) -> Iterator[str]:
-    for ent in sent.ents:
-        yield f"sent_ent={ent.label_}"
+    for label in _entity_labels(sent):
+        yield f"sent_ent={label}"
     for t in sent:
         if t.pos_ in ("NOUN", "VERB") and not t.is_stop:
             yield f"w={t.lemma_.lower()}"
 
 
+_LAST_DOC: list[Any] = [None, ()]  # doc, its entities as (start, end, label): doc.ents builds them anew on each access
+
+
+def _entity_labels(sent: Any) -> list[str]:
+    """The labels of the entities that fall completely within the sentence, as `sent.ents`
+    gives them (spaCy's Span.ents), from the doc's entities read once per doc."""
+    doc = sent.doc
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, tuple((e.start, e.end, e.label_) for e in doc.ents)]
+    out = []
+    for start, end, label in _LAST_DOC[1]:
+        if start >= sent.start:
+            if end > sent.end:
+                break
+            out.append(label)
+    return out
+
+
+_LAST_SENTENCE: list[Any] = [None, -1, ()]  # doc, sentence start, its features: the candidates of a sentence come together
+
+
+def forget_document() -> None:
+    """Drop what is kept of the last document (the events stage calls it for each one)."""
+    _LAST_DOC[:] = [None, ()]
+    _LAST_SENTENCE[:] = [None, -1, ()]
+
+
+def _sentence_names(sent: Any) -> tuple[str, ...]:
+    """The sentence's features, computed once for all its candidates (the open verbs make
+    several per sentence)."""
+    doc, start = sent.doc, sent.start
+    if _LAST_SENTENCE[0] is not doc or _LAST_SENTENCE[1] != start:
+        _LAST_SENTENCE[:] = [doc, start, tuple(_sentence_features(sent))]
+    return _LAST_SENTENCE[2]
+
+
 def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
                      origin: str = "lexicon") -> dict[str, float]:
     """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
-    of it (an Event or None); `origin` says whether the word is the ontology's or learned."""
+    of it (an Event or None); `origin` says whether the word is the ontology's or learned.
+    The names of trigger_names, plus the trigger's tok2vec vector as t0, t1, ... (divided by 4)."""
+    features = trigger_names(head, lexicon_category, multiword, rule, origin)
+    vector = trigger_vector(head)
+    if vector is not None:
+        features.update(zip(tensor_names(len(vector)), vector.tolist()))
+    return features
+
+
+def trigger_vector(head: Any) -> Optional[Any]:
+    """The trigger's tok2vec vector divided by 4 (the dense part of its features), or None."""
+    tensor = head.doc.tensor
+    return tensor[head.i] / 4.0 if tensor is not None and len(tensor) else None
+
+
+def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
+                  origin: str = "lexicon") -> dict[str, float]:
+    """The sparse part of trigger_features: names of what the parse shows, each with the value 1."""
     lemma = head.lemma_.lower()
     gov = head.head
     names = [
@@ -63,14 +117,16 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
     if rule is not None:
         names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
-    names += list(_around(head))
+    sent = head.sent
+    names += list(_around(head, sent))
     names += list(_child_features(head))
-    names += list(_sentence_features(head.sent))
-    features = dict.fromkeys(names, 1.0)
-    vector = head.doc.tensor[head.i] if head.doc.tensor is not None and len(head.doc.tensor) else ()
-    for k, v in enumerate(vector):
-        features[f"t{k}"] = float(v) / 4.0
-    return features
+    names += _sentence_names(sent)
+    return dict.fromkeys(names, 1.0)
+
+
+@lru_cache(maxsize=4)
+def tensor_names(width: int) -> tuple[str, ...]:
+    return tuple(f"t{k}" for k in range(width))
 
 
 # --- arguments --------------------------------------------------------------------------------

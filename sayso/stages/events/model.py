@@ -13,7 +13,9 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,19 +36,41 @@ class Linear:
     coef: Any  # numpy array, features x classes
     intercept: Any  # numpy array, classes
 
-    def scores(self, features: dict[str, float]) -> Any:
-        rows, values = [], []
-        for name, value in features.items():
+    @cached_property
+    def _dense(self) -> Any:
+        """The weights of the dense features t0, t1, ... (a tok2vec vector), in order; zero rows
+        for the ones the model dropped."""
+        from sayso.stages.events.features import tensor_names
+
+        width = max((int(n[1:]) + 1 for n in self.index if n[:1] == "t" and n[1:].isdigit()), default=0)
+        out = np.zeros((width, len(self.classes)), dtype=np.float32)
+        for k, name in enumerate(tensor_names(width)):
             i = self.index.get(name)
             if i is not None:
-                rows.append(i)
-                values.append(value)
+                out[k] = self.coef[i]
+        return out
+
+    def scores(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
+        """The class scores of sparse `features`, plus those of the dense `vector` (the values of
+        the features t0, t1, ... when they are not among `features`)."""
+        base = self._sparse_scores(features)
+        if vector is None or not len(self._dense):
+            return base
+        return base + np.asarray(vector[: len(self._dense)], dtype=np.float32) @ self._dense
+
+    def _sparse_scores(self, features: dict[str, float]) -> Any:
+        """The intercept plus the weights of the known features times their values, the rows in
+        the features' order (gathered without a Python loop: this runs for every candidate)."""
+        found = list(map(self.index.get, features))
+        known = list(map(is_not, found, repeat(None)))
+        rows = list(compress(found, known))
         if not rows:
             return self.intercept.copy()
-        return np.asarray(values, dtype=np.float32) @ self.coef[rows] + self.intercept
+        values = np.asarray(list(compress(features.values(), known)), dtype=np.float32)
+        return values @ self.coef.take(rows, axis=0) + self.intercept
 
-    def probabilities(self, features: dict[str, float]) -> Any:
-        s = self.scores(features)
+    def probabilities(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
+        s = self.scores(features, vector)
         if len(self.classes) == 1:  # binary: the probability of the one class
             return 1.0 / (1.0 + np.exp(-s))
         e = np.exp(s - s.max())
@@ -69,15 +93,25 @@ class EventModel:
     actor: Linear
     recipient: Linear
     thresholds: dict[str, float]
+    open_skip: frozenset[str] = frozenset()  # verbs never asked about (open_candidates.py)
+    open_trigger: Optional[Linear] = None  # the trigger model of open candidates (verbs the lexicon lacks)
 
-    def category(self, features: dict[str, float]) -> tuple[Optional[str], float]:
+    @property
+    def opens(self) -> bool:
+        """Whether the model decides verbs beyond the lexicon (it was trained on them)."""
+        return self.open_trigger is not None and "open_event" in self.thresholds
+
+    def category(self, features: dict[str, float], threshold: str = "event",
+                 vector: Optional[Any] = None) -> tuple[Optional[str], float]:
         """The event category of a candidate and the probability that it is an event, or None
-        when that probability is under the event threshold."""
-        p = self.trigger.probabilities(features)
-        classes = self.trigger.classes
+        when that probability is under the threshold named `threshold`; `vector`: the dense
+        features (Linear.scores). The `open_event` threshold goes with the open candidates' model."""
+        linear = self.open_trigger if threshold == "open_event" and self.open_trigger is not None else self.trigger
+        p = linear.probabilities(features, vector)
+        classes = linear.classes
         none = classes.index(NONE) if NONE in classes else None
         event_p = 1.0 - float(p[none]) if none is not None else 1.0
-        if event_p < self.thresholds.get("event", 0.5):
+        if event_p < self.thresholds.get(threshold, 0.5):
             return None, event_p
         if none is not None:
             p = p.copy()
@@ -106,7 +140,9 @@ class EventModel:
 
     def to_json(self) -> dict:
         return {"version": 1, "trigger": self.trigger.to_json(), "actor": self.actor.to_json(),
-                "recipient": self.recipient.to_json(), "thresholds": self.thresholds}
+                "recipient": self.recipient.to_json(), "thresholds": self.thresholds,
+                "open_skip": sorted(self.open_skip)} | (
+                    {"open_trigger": self.open_trigger.to_json()} if self.open_trigger is not None else {})
 
     def save(self, path: Path = MODEL_PATH) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
@@ -121,4 +157,5 @@ def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         d = json.load(f)
     return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
-                      Linear.from_json(d["recipient"]), dict(d["thresholds"]))
+                      Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())),
+                      Linear.from_json(d["open_trigger"]) if "open_trigger" in d else None)

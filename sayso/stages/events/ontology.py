@@ -67,6 +67,7 @@ class StatusLexicon:
     denial_predicates: frozenset[str] = frozenset()  # "said it was untrue that X"
     presupposing_cues: frozenset[str] = frozenset()  # "blasted the investigation": presupposed
     narrated_cues: frozenset[str] = frozenset()  # "declined to threaten": the teller's report
+    unsaid_when_negated: frozenset[str] = frozenset()  # "has not commented on": tells nothing
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
         words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
         denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
         presupposing_cues=words("presupposing_cues"), narrated_cues=words("narrated_cues"),
+        unsaid_when_negated=words("unsaid_when_negated"),
     )
 
 

@@ -21,6 +21,7 @@ from typing import Iterable, Optional, Sequence, Union
 from sayso.stages.places import gazetteer
 from sayso.stages.places import inner, institutions, ranker
 from sayso.stages.places.gazetteer import Candidate, exact_key, read_table
+from sayso.nlp.memo import doc_text
 from sayso.stages.base import Draft, stage
 from sayso.record import Place, Span
 from sayso.settings import Settings
@@ -303,7 +304,7 @@ def find_mentions(doc) -> list[Mention]:
     outside any entity ("[stronghold of] Dera'a", "went to Homs")."""
     out: list[Mention] = []
     covered = set()
-    text = doc.text  # built anew on every access
+    text = doc_text(doc)  # doc.text is built anew on every access
     known = _known(gazetteer.load())
     ents = doc.ents  # built anew on every access
     for ent in ents:
@@ -481,5 +482,5 @@ def resolve_places(draft: Draft, settings: Settings) -> Draft:
         return draft.set(places=())
     home = outlet_country(draft.article.meta.outlet)
     context = Counter({home: 1}) if home else Counter()
-    resolved = resolve(doc.text, mentions, context)
-    return draft.set(places=places_of(resolved, doc.text))
+    text = doc_text(doc)
+    return draft.set(places=places_of(resolve(text, mentions, context), text))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from sayso.stages.places.names import Candidate, distance_km, exact_key
+from sayso.stages.places.names import Candidate, exact_key, nearest_km
 
 NAMES = (
     "bias", "log_population", "population_gap", "most_populous", "country", "region", "city",
@@ -67,15 +67,20 @@ def is_capital(c: Candidate) -> bool:
 def contexts(first: Sequence[Optional[Candidate]], keys: Sequence[str], extra: Counter) -> list[Context]:
     """The context of each mention: the first-pass choices of the mentions of other names
     (a name repeated does not support itself), plus the countries of demonyms and the outlet."""
-    out = []
+    of_key: dict[str, Context] = {}  # a name repeated has the same context
     for key in keys:
-        others = [c for c, k in zip(first, keys) if c is not None and k != key]
-        countries = Counter(c.country for c in others if c.country) + extra
-        states = Counter((c.country, c.admin1) for c in others if c.admin1 and c.precision != "country")
-        points = tuple((c.lat, c.lon) for c in others if c.precision in ("city", "region", "facility"))
-        focus = countries.most_common(1)[0][0] if countries else None
-        out.append(Context(countries, states, points, focus))
-    return out
+        if key not in of_key:
+            of_key[key] = _context([c for c, k in zip(first, keys) if c is not None and k != key], extra)
+    return [of_key[key] for key in keys]
+
+
+def _context(others: list[Candidate], extra: Counter) -> Context:
+    countries = Counter(c.country for c in others if c.country) + extra
+    states = Counter((c.country, c.admin1) for c in others if c.admin1 and c.precision != "country")
+    # each point once: only the nearest counts
+    points = tuple(dict.fromkeys((c.lat, c.lon) for c in others if c.precision in ("city", "region", "facility")))
+    focus = countries.most_common(1)[0][0] if countries else None
+    return Context(countries, states, points, focus)
 
 
 def vector(c: Candidate, cands: Sequence[Candidate], name: Name, ctx: Context) -> list[float]:
@@ -116,7 +121,7 @@ def _big_namesake(c: Candidate, cands: Sequence[Candidate]) -> bool:
 def _nearest(c: Candidate, points: tuple[tuple[float, float], ...]) -> Optional[float]:
     if not points or c.precision == "country":
         return None
-    return min(distance_km(c.lat, c.lon, lat, lon) for lat, lon in points)
+    return nearest_km(c.lat, c.lon, points)
 
 
 def _inside(c: Candidate, q: Candidate) -> bool:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 VOWELS = frozenset("aeiouy")
@@ -76,3 +76,17 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def nearest_km(lat1: float, lon1: float, points: Iterable[tuple[float, float]]) -> float:
+    """min(distance_km(lat1, lon1, lat, lon) for lat, lon in points), the same operations in
+    the same order, with what depends on the first point computed once."""
+    p1 = math.radians(lat1)
+    cos1 = math.cos(p1)
+    radians, sin, cos = math.radians, math.sin, math.cos
+    best = math.inf
+    for lat2, lon2 in points:
+        p2 = radians(lat2)
+        h = sin((p2 - p1) / 2) ** 2 + cos1 * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+        best = min(best, 12742.0 * math.asin(min(1.0, math.sqrt(h))))
+    return best
