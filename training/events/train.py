@@ -1,12 +1,14 @@
 """Train the event model (sayso/data/event_model.json.gz) from the team's annotations.
 
-    .venv/bin/python -m training.events.train            # tune on dev, report dev and test, save
+    .venv/bin/python -m training.events.train            # tune on dev, report dev, save
+    .venv/bin/python -m training.events.train --score-test  # the same, and report test too
     .venv/bin/python -m training.events.train --no-save  # only the figures
 
 Reads annotations/events/*.jsonl and the texts they point into (../shared/eval, by path),
 parses them, and fits three logistic regressions with scikit-learn (fixed seed): the trigger
 model on the train split, its regularisation and the event threshold chosen on dev; the
-shipped model is then refitted on train + dev with those choices. Test is only reported.
+shipped model is then refitted on train + dev with those choices. Test is reported only when
+asked (`--score-test`), so that a run made while tuning does not show it.
 """
 from __future__ import annotations
 
@@ -158,6 +160,7 @@ def main() -> None:
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument("--train-only", action="store_true",
                         help="ship the model fitted on train alone (to measure on dev with `sayso eval events --split dev`)")
+    parser.add_argument("--score-test", action="store_true", help="also print the train-fitted model's test figures")
     args = parser.parse_args()
     from sayso.stages.events.model import LEARNED_TRIGGERS
     from sayso.stages.events.ontology import load as load_ontology
@@ -189,7 +192,7 @@ def main() -> None:
                                                           "rare_by_model": float(RARE_BY_MODEL)}
     c_args = {"actor": ca, "recipient": cr}
     tuned = _with((trigger, open_trigger), ex, ("train",), tuned_thresholds, c_args, open_skip(every, ("train",)))
-    for split in ("dev", "test"):
+    for split in ("dev", "test") if args.score_test else ("dev",):
         f = thresholds.figures(thresholds.score(trigger, *_part(ex.trigger, (split,)), ex.gold_events.get(split, 0),
                                                 open_trigger),
                                chosen["event"], chosen["veto"], chosen["open_event"])
