@@ -321,9 +321,6 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
 def _candidates(draft: Draft, ontology: Ontology, model: Any) -> list[Match]:
     """The lexicon's matches (one pass over the tokens) and, when the model decides verbs beyond
     the lexicon, every other verb, in text order."""
-    from sayso.stages.events.features import forget_document
-
-    forget_document()
     matches = find_matches(draft.doc, ontology, draft.article.text)
     if model is None or not model.opens:
         return matches

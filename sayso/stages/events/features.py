@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
+from sayso.nlp.memo import doc_memo
+
 MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NAMED_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})  # "Israeli air raids": the adjective is the actor
@@ -48,17 +50,15 @@ def _sentence_features(sent: Any) -> Iterator[str]:
             yield f"w={t.lemma_.lower()}"
 
 
-_LAST_DOC: list[Any] = [None, ()]  # doc, its entities as (start, end, label): doc.ents builds them anew on each access
-
-
 def _entity_labels(sent: Any) -> list[str]:
     """The labels of the entities that fall completely within the sentence, as `sent.ents`
     gives them (spaCy's Span.ents), from the doc's entities read once per doc."""
-    doc = sent.doc
-    if _LAST_DOC[0] is not doc:
-        _LAST_DOC[:] = [doc, tuple((e.start, e.end, e.label_) for e in doc.ents)]
+    memo = doc_memo(sent.doc)
+    ents = memo.get("ents_spans")
+    if ents is None:  # doc.ents builds them anew on each access
+        ents = memo["ents_spans"] = tuple((e.start, e.end, e.label_) for e in sent.doc.ents)
     out = []
-    for start, end, label in _LAST_DOC[1]:
+    for start, end, label in ents:
         if start >= sent.start:
             if end > sent.end:
                 break
@@ -66,22 +66,15 @@ def _entity_labels(sent: Any) -> list[str]:
     return out
 
 
-_LAST_SENTENCE: list[Any] = [None, -1, ()]  # doc, sentence start, its features: the candidates of a sentence come together
-
-
-def forget_document() -> None:
-    """Drop what is kept of the last document (the events stage calls it for each one)."""
-    _LAST_DOC[:] = [None, ()]
-    _LAST_SENTENCE[:] = [None, -1, ()]
-
-
 def _sentence_names(sent: Any) -> tuple[str, ...]:
     """The sentence's features, computed once for all its candidates (the open verbs make
     several per sentence)."""
-    doc, start = sent.doc, sent.start
-    if _LAST_SENTENCE[0] is not doc or _LAST_SENTENCE[1] != start:
-        _LAST_SENTENCE[:] = [doc, start, tuple(_sentence_features(sent))]
-    return _LAST_SENTENCE[2]
+    memo = doc_memo(sent.doc)
+    key = ("sentence_names", sent.start)
+    names = memo.get(key)
+    if names is None:
+        names = memo[key] = tuple(_sentence_features(sent))
+    return names
 
 
 def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
