@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, Optional
 
 from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
+from sayso.ledger.naming import happening_name
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -142,7 +143,7 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -153,6 +154,22 @@ class Report:
         self._stem: Optional[str] = None
         self._named: Optional[bool] = None
         self._nominal: Optional[bool] = None
+        self._name: Optional[frozenset] = None
+
+    @property
+    def name(self) -> frozenset:
+        """The tokens of the proper name the sentence calls the happening by ("the Orlando
+        shooting", "an attack in Nice": sayso.ledger.naming); nothing for none or a country."""
+        if self._name is None:
+            found = participant_tokens(happening_name(self.row["trigger"], self.row["sentence"]), "place")
+            self._name = frozenset() if any(t.startswith("^@") for t in found) else found
+        return self._name
+
+    def called(self) -> tuple[frozenset, ...]:
+        """What a name of another report may match: its own name, a named place or actor
+        ("Orlando" extracted as the actor of "the Orlando attack")."""
+        place = participant_tokens(self.row["place_name"], "place")
+        return tuple(t for t in (self.name, place, self.actor, self.recipient) if t)
 
     @property
     def words(self) -> frozenset:
@@ -183,8 +200,18 @@ class Report:
         return self._nominal
 
     def tokens(self) -> frozenset:
-        """The blocking tokens: the heads of the named actor and recipient ("^assad")."""
-        return frozenset(t for t in self.actor | self.recipient if t[0] == "^")
+        """The blocking tokens: the heads of the named actor and recipient ("^assad") and of
+        the name the happening is called by ("^orlando")."""
+        return frozenset(t for t in self.actor | self.recipient | self.name if t[0] == "^")
+
+
+def same_name(a: Report, b: Report) -> Optional[str]:
+    """The name both reports call the happening by (one's name, the other's name, place or
+    actor: "the Orlando shooting" and "the massacre in Orlando"), or None."""
+    for x, y in ((a, b), (b, a)):
+        if x.name and x.name in y.called():
+            return happening_name(x.row["trigger"], x.row["sentence"])
+    return None
 
 
 class Link(NamedTuple):
@@ -247,7 +274,7 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
     return (ra["type"] != rb["type"]
             or _party_conflict(ra, rb, "actor", a.actor, b.actor)
             or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
-            or _place_conflict(ra, rb)
+            or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
             or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
 
 
@@ -315,6 +342,9 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
 def rule_link(a: Report, b: Report) -> Optional[Link]:
     """The hand-written rules' evidence for two reports that do not conflict, or None."""
     shared = _shared(a, b)
+    called = same_name(a, b)
+    if called and not one_sentence(a, b):
+        return _named(a, b, called, shared)
     same_stem = bool(a.stem) and a.stem == b.stem
     category = a.row["type"]
     if a.key[0] == b.key[0]:
@@ -351,6 +381,17 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
     return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
+
+
+def _named(a: Report, b: Report, called: str, shared: list[str]) -> Link:
+    """Two reports of one category that call the happening by one name ("the Orlando shooting",
+    "the Orlando massacre") within the merge window."""
+    within = a.key[0] == b.key[0]
+    similarity = cosine(a.words, b.words)
+    parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared,
+             f"both called '{called}' ('{a.row['trigger']}', '{b.row['trigger']}')",
+             *([] if within else [_when(a.row, b.row)]), f"sentence similarity {similarity:.2f}"]
+    return _made(a, b, (2.0 if within else 1.0) + len(shared) + similarity, ", ".join(parts))
 
 
 def _names_its_own(r: Report, e: Report) -> bool:

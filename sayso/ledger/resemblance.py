@@ -134,6 +134,7 @@ def raw_features(a: Any, b: Any, rule: bool, similarity: float) -> dict[str, flo
         "same-status": float(ra["status"] == rb["status"]),
         "nominal": float(a.nominal or b.nominal),
         "named-happening": float(a.named_happening and b.named_happening),
+        "same-name": float(bool(a.name) and (a.name in b.called() or (bool(b.name) and b.name in a.called()))),
         f"days={_days(ra, rb)}": 1.0,
         "same-place": float(bool(ra["place_name"]) and ra["place_name"] == rb["place_name"]),
         "same-source": float(bool(ra["source_key"]) and ra["source_key"] == rb["source_key"]),

@@ -1,0 +1,81 @@
+"""The name a happening is called by in a sentence: "the Orlando shooting", "the Orlando
+nightclub attack", "the Benghazi attacks", "a terrorist attack in Nice, France".
+
+A proper noun modifying the trigger (before it, perhaps over a few lowercase words such as
+"nightclub" or "truck") or the place it happened "in" or "at" right after it names the
+happening, the way analysts name it; two reports of one category called by one name within the
+merge window tell one happening (sayso.ledger.identity). A possessive ("Trump's attacks") is a
+participant, not a name; days and months ("the Sunday attack") are dates; a headline in title
+case gives no name (every word is capitalised there).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+TIMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+STOPS = frozenset("""
+a an the this that these those his her its their our my your whose of and or but in on at to for
+by with from as after before since during than into over about against
+""".split())
+DETERMINERS = frozenset("a an the this that these those".split())
+AFTER = frozenset({"in", "at"})
+MAX_GAP = 2  # lowercase words between the name and the trigger ("Orlando gay nightclub shooting")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
+
+
+def _title_case(words: list[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha() and w.lower() not in STOPS]
+    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
+def happening_name(trigger: Optional[str], sentence: Optional[str]) -> Optional[str]:
+    """The proper name the sentence calls the happening of `trigger` by, or None."""
+    if not trigger or not sentence:
+        return None
+    at = sentence.find(trigger)
+    if at < 0:
+        return None
+    before, after = WORD.findall(sentence[:at]), WORD.findall(sentence[at + len(trigger):])
+    if _title_case(before + trigger.split() + after):
+        return None
+    return _modifier(before) or _place_after(after)
+
+
+def _modifier(before: list[str]) -> Optional[str]:
+    """Capitalised words between a determiner and the trigger: "the Orlando (nightclub) attack"
+    (without the determiner, "Clinton visited", the name is the verb's subject)."""
+    name: list[str] = []
+    gap = 0
+    for word in reversed(before[-6:]):
+        low = word.lower()
+        if low.endswith(("'s", "’s", "'", "’")) or low in TIMES:
+            return None
+        if _capitalised(word) and low not in STOPS:
+            name.insert(0, word)
+            continue
+        if name or low in STOPS or not word.isalpha() or gap == MAX_GAP:
+            return " ".join(name) if name and low in DETERMINERS else None
+        gap += 1
+    return None
+
+
+def _place_after(after: list[str]) -> Optional[str]:
+    if len(after) < 2 or after[0].lower() not in AFTER:
+        return None
+    rest = after[2:] if after[1].lower() in ("a", "an", "the") else after[1:]
+    name = []
+    for word in rest[:4]:
+        if not _capitalised(word) or word.lower() in TIMES:
+            break
+        name.append(word)
+        if word.endswith(".") and len(word) > 4:  # the end of the sentence, not "D.C."
+            break
+    return " ".join(name) or None
