@@ -260,6 +260,22 @@ def _time_conflict(a: dict, b: dict, days: int, same_article: bool) -> bool:
     return _days_apart(a["day"], b["day"]) > days
 
 
+PERIODS = frozenset({"year", "month", "week", "season", "quarter", "day", "time"})
+
+
+def _explicit_period(r: dict) -> tuple[str, ...]:
+    """(year, month) of an explicit date as far as it is known: ("2001", "05"), ("2016",), ()."""
+    value = r.get("date_value")
+    if not value or r.get("date_precision") not in PERIODS or not value[:4].isdigit() or len(value) < 4:
+        return ()
+    month = value[5:7] if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit() else None
+    return (value[:4], month) if month else (value[:4],)
+
+
+def _periods_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return any(x != y for x, y in zip(a, b))
+
+
 def _explicit_day(r: dict) -> Optional[str]:
     value = r.get("date_value")
     return value[:10] if value and r.get("date_precision") in ("day", "time") else None
@@ -275,7 +291,8 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
             or _party_conflict(ra, rb, "actor", a.actor, b.actor)
             or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
             or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
-            or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
+            or _time_conflict(ra, rb, days, a.key[0] == b.key[0])
+            or _periods_differ(_explicit_period(ra), _explicit_period(rb)))  # "in 2001", "last June" (2015)
 
 
 def must_differ(a: Report, b: Report, days: int) -> bool:
