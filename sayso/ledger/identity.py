@@ -389,7 +389,10 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
     similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
-    if not (shared and same_stem) and not named and not similar:
+    # a shared participant and a repeated trigger, but the other party differs ("520
+    # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
+    paired = shared and same_stem and not _unmatched_parties(a, b)
+    if not paired and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
