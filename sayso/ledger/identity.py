@@ -416,7 +416,10 @@ def _named(a: Report, b: Report, called: str, shared: list[str]) -> Link:
 
 def _names_its_own(r: Report, e: Report) -> bool:
     """A reference named after a participant ("the Orlando killings", "the McDonald shooting")
-    refers back only to a report with that participant, in any role."""
+    refers back only to a report with that participant, in any role; one called by a name ("the
+    Orlando killings") only to a report called by it (or with it as its place or a party)."""
+    if r.name and r.name not in e.called():
+        return False
     if not r.named_happening:
         return True
     return any(same_participant(r.actor, t) for t in (e.actor, e.recipient))
