@@ -91,6 +91,20 @@ def same_participant(a: frozenset, b: frozenset) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
+def compatible(a: frozenset, b: frozenset) -> bool:
+    """Perhaps one participant: one name, or a part of the other's name without its head
+    ("Bill" and "Bill Clinton", "Universe" and "Miss Universe Alicia Machado"): no evidence
+    that they are one, and none that they are two. "Hillary Clinton" and "Bill Clinton" are two."""
+    if same_participant(a, b):
+        return True
+    wa, wb = _words_of(a), _words_of(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _words_of(tokens: frozenset) -> frozenset:
+    return frozenset(t for t in tokens if t[0] != "^")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
@@ -225,7 +239,7 @@ def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -
     """Two named participants that are not one, or two countries; but one named participant
     whose country in one report is that report's place or other party's ("Lasko had defected
     to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
-    if ta and tb and not same_participant(ta, tb):
+    if ta and tb and not compatible(ta, tb):
         return True
     ca, cb = a[f"{role}_country"], b[f"{role}_country"]
     if not (ca and cb and ca != cb):
@@ -304,7 +318,7 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
     if one_sentence(a, b) or _time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
-    return people and bool(a.actor) and bool(b.actor) and not same_participant(a.actor, b.actor)
+    return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
 
 
 def _shared(a: Report, b: Report) -> list[str]:
@@ -456,7 +470,7 @@ def _unmatched_parties(a: Report, b: Report, strict: bool = True) -> bool:
     """Both give an actor (or both a recipient) and it is not one named participant (strict:
     also a name against a description; else only two different descriptions)."""
     for role, ta, tb in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
-        if a.row[f"{role}_name"] and b.row[f"{role}_name"] and not same_participant(ta, tb):
+        if a.row[f"{role}_name"] and b.row[f"{role}_name"] and not compatible(ta, tb):
             differ = normalise(a.row[f"{role}_name"]) != normalise(b.row[f"{role}_name"])
             if (ta or tb or differ) if strict else (not ta and not tb and differ):
                 return True
