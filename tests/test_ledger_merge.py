@@ -204,7 +204,18 @@ def test_a_version_10_ledger_is_clustered_again_under_the_learned_link(tmp_path)
         tmp_path, "v10.db", "DELETE FROM schema_version WHERE version >= 11; DELETE FROM merged_events; "
         "UPDATE events SET merged_id = rowid;")
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 11
+        assert ledger.schema_version() == VERSION == 12
+        assert merged_contents(ledger) == expected
+
+
+def test_a_version_11_ledger_is_filed_and_clustered_again_under_happening_names(tmp_path):
+    """Schema step 12 files every report again (a happening's name is a blocking token) and
+    clusters it again: a version 11 ledger without those keys becomes a fresh ingest's."""
+    path, expected = _fresh_and_downgraded(
+        tmp_path, "v11.db", "DELETE FROM schema_version WHERE version >= 12; DELETE FROM merged_events; "
+        "DELETE FROM report_keys; UPDATE events SET merged_id = rowid;")
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == VERSION == 12
         assert merged_contents(ledger) == expected
 
 

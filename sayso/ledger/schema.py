@@ -305,8 +305,19 @@ def v11(db: Backend) -> None:
     recluster_all(db)
 
 
+def v12(db: Backend) -> None:
+    """Step 12 (issue 14): a happening called by a name ("the Orlando shooting") is filed under
+    the name's head in report_keys and links the reports that call it so; parts of a name
+    ("Bill", "Bill Clinton") no longer conflict; dates of different years and a shared party
+    whose other party differs no longer link: every stored report is filed and clustered again,
+    so a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12]]
 VERSION = len(MIGRATIONS)
 
 
