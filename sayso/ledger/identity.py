@@ -215,8 +215,12 @@ class Report:
 
     def tokens(self) -> frozenset:
         """The blocking tokens: the heads of the named actor and recipient ("^assad") and of
-        the name the happening is called by ("^orlando")."""
-        return frozenset(t for t in self.actor | self.recipient | self.name if t[0] == "^")
+        the name the happening is called by ("^orlando"); a report with none of them, its named
+        place's ("the mass shooting at a nightclub in Orlando" meets "the Orlando shooting")."""
+        found = frozenset(t for t in self.actor | self.recipient | self.name if t[0] == "^")
+        if found:
+            return found
+        return frozenset(t for t in participant_tokens(self.row["place_name"], "place") if t[0] == "^" and t[1] != "@")
 
 
 def same_name(a: Report, b: Report) -> Optional[str]:
