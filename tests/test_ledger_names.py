@@ -18,6 +18,8 @@ from tests.test_ledger_coreference import report
     ("attack", "He spoke about the Orlando nightclub attack on Monday.", "Orlando"),
     ("attack", "Obama condemned what appears to be a terrorist attack in Nice, France.", "Nice"),
     ("attacks", "Her statements about the Benghazi attacks were consistent.", "Benghazi"),
+    ("attack", "Trump tweeted after a lone-wolf attack on an Orlando nightclub.", "Orlando"),
+    ("attacks", "Sanders answered the attacks on Clinton's record.", None),  # "on" a party
     ("visited", "Clinton visited the memorial on Friday.", None),  # a verb's subject
     ("attacks", "Clinton answered Trump's attacks on her.", None),  # a possessive: a participant
     ("attack", "Nobody expected the Sunday attack.", None),  # a day

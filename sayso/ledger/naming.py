@@ -2,7 +2,7 @@
 nightclub attack", "the Benghazi attacks", "a terrorist attack in Nice, France".
 
 A proper noun modifying the trigger (before it, perhaps over a few lowercase words such as
-"nightclub" or "truck") or the place it happened "in" or "at" right after it names the
+"nightclub" or "truck") or the place it happened "in", "at" or "on a/the" right after it names the
 happening, the way analysts name it; two reports of one category called by one name within the
 merge window tell one happening (sayso.ledger.identity). A possessive ("Trump's attacks") is a
 participant, not a name; days and months ("the Sunday attack") are dates; a headline in title
@@ -23,7 +23,7 @@ a an the this that these those his her its their our my your whose of and or but
 by with from as after before since during than into over about against
 """.split())
 DETERMINERS = frozenset("a an the this that these those".split())
-AFTER = frozenset({"in", "at"})
+AFTER = frozenset({"in", "at", "on"})  # "on" only before a determiner: "an attack on an Orlando nightclub"
 MAX_GAP = 2  # lowercase words between the name and the trigger ("Orlando gay nightclub shooting")
 
 
@@ -70,7 +70,10 @@ def _modifier(before: list[str]) -> Optional[str]:
 def _place_after(after: list[str]) -> Optional[str]:
     if len(after) < 2 or after[0].lower() not in AFTER:
         return None
-    rest = after[2:] if after[1].lower() in ("a", "an", "the") else after[1:]
+    determined = after[1].lower() in ("a", "an", "the")
+    if after[0].lower() == "on" and not determined:  # "attacks on Clinton": a party
+        return None
+    rest = after[2:] if determined else after[1:]
     name = []
     for word in rest[:4]:
         if not _capitalised(word) or word.lower() in TIMES:
