@@ -122,3 +122,13 @@ def test_a_shared_participant_and_a_repeated_trigger_are_not_enough_when_the_oth
     ]
     reports[0].row["actor_kind"] = "anonymous_group"
     assert len(keys_together(reports)) == 2
+
+
+def test_a_long_sentence_told_word_for_word_in_two_articles_is_one_happening():
+    """A quoted line two outlets print (no named participant, no place): its fingerprint files
+    both reports under one blocking key and links them; a short common line does not."""
+    quote = "If he doesn't, he should immediately resign in disgrace, the statement said."
+    reports = [report(1, "resign", quote, article="a1"), report(2, "resign", quote, article="a2", day="2031-04-04"),
+               report(3, "resign", "He should resign.", article="a3"), report(4, "resign", "He should resign.", article="a4")]
+    assert keys_together(reports) == {frozenset({"a1/v1", "a2/v2"}), frozenset({"a3/v3"}), frozenset({"a4/v4"})}
+    assert any("word for word" in l.because for c in clusters(reports, 3) for l in c.evidence)

@@ -18,6 +18,7 @@ events built from links (sayso.ledger.cluster) do not depend on the order of ing
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from datetime import date
@@ -46,6 +47,7 @@ SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on 
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 WORD = re.compile(r"[^\W\d_]+")
+RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +222,17 @@ class Report:
         found = frozenset(t for t in self.actor | self.recipient | self.name if t[0] == "^")
         if found:
             return found
-        return frozenset(t for t in participant_tokens(self.row["place_name"], "place") if t[0] == "^" and t[1] != "@")
+        found = frozenset(t for t in participant_tokens(self.row["place_name"], "place") if t[0] == "^" and t[1] != "@")
+        retold = self.retold()
+        return found | {retold} if retold else found
+
+    def retold(self) -> Optional[str]:
+        """A fingerprint of a long sentence ("#" and a hash of its words), the same in every
+        article that tells it word for word (a quoted statement, a wire copy)."""
+        words = WORD.findall((self.row["sentence"] or "").lower())
+        if len(words) < RETOLD_WORDS:
+            return None
+        return "#" + hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
 def same_name(a: Report, b: Report) -> Optional[str]:
@@ -384,6 +396,9 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     category = a.row["type"]
     if a.key[0] == b.key[0]:
         return _within(a, b, shared, same_stem, category)
+    if a.row["trigger"] == b.row["trigger"] and a.retold() is not None and a.retold() == b.retold():
+        return _made(a, b, 2.0 + len(shared), ", ".join([f"same category {category}", *shared, _when(a.row, b.row),
+                     f"the same sentence word for word, same trigger '{a.row['trigger']}'"]))
     if not shared:
         return None
     similarity = cosine(a.words, b.words)
