@@ -21,6 +21,8 @@ from tests.test_ledger_coreference import report
     ("attack", "Trump tweeted after a lone-wolf attack on an Orlando nightclub.", "Orlando"),
     ("attacks", "Sanders answered the attacks on Clinton's record.", None),  # "on" a party
     ("visited", "Clinton visited the memorial on Friday.", None),  # a verb's subject
+    ("defected", "Officials said that Colonel Viktor Lasko defected.", None),
+    ("defected", "The officials said the Colonel Viktor Lasko defected in Riga.", "Riga"),
     ("attacks", "Clinton answered Trump's attacks on her.", None),  # a possessive: a participant
     ("attack", "Nobody expected the Sunday attack.", None),  # a day
     ("attack", "Truck Driver Kills Dozens In Coastal Attack On Holiday Crowd", None),  # title case

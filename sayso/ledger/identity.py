@@ -321,8 +321,7 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
             or _party_conflict(ra, rb, "actor", a.actor, b.actor)
             or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
             or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
-            or _time_conflict(ra, rb, days, a.key[0] == b.key[0])
-            or _periods_differ(_explicit_period(ra), _explicit_period(rb)))  # "in 2001", "last June" (2015)
+            or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
 
 
 def must_differ(a: Report, b: Report, days: int) -> bool:
@@ -362,8 +361,8 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     conflict, and the rules' positive evidence (`rule_link`) with the learned model's
     probability (sayso.ledger.resemblance) at least its `keep`, or, within an article or across
     articles with a shared named participant, that probability at least its threshold."""
-    if conflicts(a, b, days):
-        return None
+    if conflicts(a, b, days) or _periods_differ(_explicit_period(a.row), _explicit_period(b.row)):
+        return None  # two dates of different years ("in 2001", "last June"): a definite reference may still join
     ruled = rule_link(a, b)
     m = resemblance.model()
     if ruled is not None and m.keep <= 0.0:

@@ -22,9 +22,14 @@ STOPS = frozenset("""
 a an the this that these those his her its their our my your whose of and or but in on at to for
 by with from as after before since during than into over about against
 """.split())
-DETERMINERS = frozenset("a an the this that these those".split())
+DETERMINERS = frozenset("a an the this these those".split())  # not "that": "said that Colonel Lasko defected"
 AFTER = frozenset({"in", "at", "on"})  # "on" only before a determiner: "an attack on an Orlando nightclub"
 MAX_GAP = 2  # lowercase words between the name and the trigger ("Orlando gay nightclub shooting")
+
+
+def _bare(word: str) -> str:
+    """The word without a full stop ending its sentence ("Riga." but "D.C.")."""
+    return word[:-1] if word.endswith(".") and word.count(".") == 1 else word
 
 
 def _capitalised(word: str) -> bool:
@@ -46,7 +51,8 @@ def happening_name(trigger: Optional[str], sentence: Optional[str]) -> Optional[
     before, after = WORD.findall(sentence[:at]), WORD.findall(sentence[at + len(trigger):])
     if _title_case(before + trigger.split() + after):
         return None
-    return _modifier(before) or _place_after(after)
+    verb = trigger.split()[-1].lower().endswith("ed")  # "Lasko defected": a subject, no name
+    return (None if verb else _modifier(before)) or _place_after(after)
 
 
 def _modifier(before: list[str]) -> Optional[str]:
@@ -78,7 +84,7 @@ def _place_after(after: list[str]) -> Optional[str]:
     for word in rest[:4]:
         if not _capitalised(word) or word.lower() in TIMES:
             break
-        name.append(word)
-        if word.endswith(".") and len(word) > 4:  # the end of the sentence, not "D.C."
+        name.append(_bare(word))
+        if _bare(word) != word:  # the end of the sentence
             break
     return " ".join(name) or None
