@@ -395,11 +395,8 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     category = a.row["type"]
     if a.key[0] == b.key[0]:
         return _within(a, b, shared, same_stem, category)
-    if a.row["trigger"] == b.row["trigger"] and a.retold() is not None and a.retold() == b.retold():
-        return _made(a, b, 2.0 + len(shared), ", ".join([f"same category {category}", *shared, _when(a.row, b.row),
-                     f"the same sentence word for word, same trigger '{a.row['trigger']}'"]))
     if not shared:
-        return None
+        return _retold(a, b) if a.row["trigger"] == b.row["trigger"] else None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
     if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
@@ -408,6 +405,15 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     if same_stem:
         parts.insert(-1, f"same trigger '{a.stem}'")
     return _made(a, b, similarity + len(shared), ", ".join(parts))
+
+
+def _retold(a: Report, b: Report) -> Optional[Link]:
+    """Two articles telling one sentence word for word with one trigger (a quoted statement, a
+    wire copy), no participant named: one telling."""
+    if a.retold() is None or a.retold() != b.retold():
+        return None
+    return _made(a, b, 2.0, f"same category {a.row['type']}, {_when(a.row, b.row)}, the same sentence word "
+                 f"for word, same trigger '{a.row['trigger']}', sentence similarity 1.00")
 
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
