@@ -159,7 +159,7 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -171,13 +171,15 @@ class Report:
         self._named: Optional[bool] = None
         self._nominal: Optional[bool] = None
         self._name: Optional[frozenset] = None
+        self._tokens: Optional[frozenset] = None
 
     @property
     def name(self) -> frozenset:
         """The tokens of the proper name the sentence calls the happening by ("the Orlando
         shooting", "an attack in Nice": sayso.ledger.naming); nothing for none or a country."""
         if self._name is None:
-            found = participant_tokens(happening_name(self.row["trigger"], self.row["sentence"]), "place")
+            called = happening_name(self.row["trigger"], self.row["sentence"])
+            found = participant_tokens(called, "place") if called else frozenset()
             self._name = frozenset() if any(t.startswith("^@") for t in found) else found
         return self._name
 
@@ -219,6 +221,11 @@ class Report:
         """The blocking tokens: the heads of the named actor and recipient ("^assad") and of
         the name the happening is called by ("^orlando"); a report with none of them, its named
         place's ("the mass shooting at a nightclub in Orlando" meets "the Orlando shooting")."""
+        if self._tokens is None:
+            self._tokens = self._blocking()
+        return self._tokens
+
+    def _blocking(self) -> frozenset:
         found = frozenset(t for t in self.actor | self.recipient | self.name if t[0] == "^")
         if found:
             return found

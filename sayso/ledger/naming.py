@@ -24,6 +24,9 @@ by with from as after before since during than into over about against
 """.split())
 DETERMINERS = frozenset("a an the this these those".split())  # not "that": "said that Colonel Lasko defected"
 AFTER = frozenset({"in", "at", "on"})  # "on" only before a determiner: "an attack on an Orlando nightclub"
+UPPER = re.compile(r"[A-Z]")
+PLACE_AFTER = re.compile(r"\s+(?i:in|at|on)\s+(?:(?i:a|an|the)\s+)?[A-Z][^\W\d_]*(?![\w])")
+WINDOW = 80  # characters either side of the trigger read for a name
 MAX_GAP = 2  # lowercase words between the name and the trigger ("Orlando gay nightclub shooting")
 
 
@@ -48,11 +51,13 @@ def happening_name(trigger: Optional[str], sentence: Optional[str]) -> Optional[
     at = sentence.find(trigger)
     if at < 0:
         return None
-    before, after = WORD.findall(sentence[:at]), WORD.findall(sentence[at + len(trigger):])
-    if _title_case(before + trigger.split() + after):
-        return None
-    verb = trigger.split()[-1].lower().endswith("ed")  # "Lasko defected": a subject, no name
-    return (None if verb else _modifier(before)) or _place_after(after)
+    end, lo = at + len(trigger), max(0, at - WINDOW)
+    name = None
+    if not trigger.endswith("ed") and UPPER.search(sentence, lo, at):  # "Lasko defected": a subject, no name
+        name = _modifier(WORD.findall(sentence[lo:at]))
+    if name is None and PLACE_AFTER.match(sentence, end):
+        name = _place_after(WORD.findall(sentence[end:end + WINDOW]))
+    return None if name is None or _title_case(WORD.findall(sentence)) else name
 
 
 def _modifier(before: list[str]) -> Optional[str]:
