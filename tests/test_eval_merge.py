@@ -44,3 +44,16 @@ def test_pairwise_scores_count_missing_pairs_apart():
     assert scores.missing == 1
     assert scores.tp == int(same[0]) and scores.fp == int(not same[0]) and scores.fn == int(same[1])
     assert len(wrong) == scores.fp + scores.fn
+
+
+def test_a_missed_pair_is_put_down_to_its_first_cause():
+    from sayso.evaluation.merge_causes import missed
+    from tests.test_ledger_coreference import report
+
+    a = report(1, "attack", "The attack on the base was planned.", article="a1", category="ASSAULT")
+    assert missed(a, report(2, "attack", "The attack on the base was condemned.", article="a1", category="ACCUSE"), 3) \
+        == "two categories"
+    assert missed(a, report(3, "attack", "An attack was condemned.", article="a2", category="ASSAULT"), 3) \
+        == "no shared blocking key"
+    assert missed(report(4, "defected", "Ivo Sander defected.", actor="Ivo Sander"),
+                  report(5, "defected", "Rui Mota defected.", actor="Rui Mota"), 3) == "conflict: actor"

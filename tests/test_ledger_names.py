@@ -134,3 +134,13 @@ def test_a_long_sentence_told_word_for_word_in_two_articles_is_one_happening():
                report(3, "resign", "He should resign.", article="a3"), report(4, "resign", "He should resign.", article="a4")]
     assert keys_together(reports) == {frozenset({"a1/v1", "a2/v2"}), frozenset({"a3/v3"}), frozenset({"a4/v4"})}
     assert any("word for word" in l.because for c in clusters(reports, 3) for l in c.evidence)
+
+
+def test_two_days_either_side_of_a_month_end_are_not_two_periods():
+    a = report(1, "met", "Ivo Sander met the envoy in Norland.", actor="Ivo Sander", article="a1", category="CONSULT",
+               day="2031-01-31")
+    b = report(2, "met", "Ivo Sander met the envoy in Norland, officials said.", actor="Ivo Sander", article="a2",
+               category="CONSULT", day="2031-02-01")
+    a.row.update(date_value="2031-01-31", date_precision="day")
+    b.row.update(date_value="2031-02-01", date_precision="day")
+    assert len(keys_together([a, b])) == 1

@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--texts", type=Path, default=EVAL, help="the folder of the gold corpora (../shared/eval)")
     parser.add_argument("--cache", type=Path, help="a JSONL file of extracted records, read and extended")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong pairs of each kind")
+    parser.add_argument("--causes", action="store_true", help="count the wrong pairs by cause (tune on dev)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ class Scores:
 
 def merged_ids(pairs: list[Pair], cache: Optional[Path], root: Path) -> dict[Mention, Optional[int]]:
     """The merged event of each labelled mention, from one ledger of all the pairs' articles."""
+    return merged_and_records(pairs, cache, root)[0]
+
+
+def merged_and_records(pairs: list[Pair], cache: Optional[Path], root: Path) -> tuple[dict[Mention, Optional[int]], dict]:
+    """`merged_ids`, and the records of the articles by document id."""
     from sayso.ledger import open_ledger
 
     docs = {m.doc for p in pairs for m in (p.a, p.b)}
@@ -71,7 +77,7 @@ def merged_ids(pairs: list[Pair], cache: Optional[Path], root: Path) -> dict[Men
             record = by_doc.get(m.doc)
             event = _event_at(record, m) if record is not None else None
             found[m] = merged.get((record.id, event)) if record is not None and event else None
-    return found
+    return found, by_doc
 
 
 def _event_at(record, m: Mention) -> Optional[str]:
@@ -96,8 +102,9 @@ def score(pairs: list[Pair], found: dict[Mention, Optional[int]]) -> tuple[Score
     return Scores(len(pairs), counts["missing"], counts["tp"], counts["fp"], counts["fn"]), wrong
 
 
-def evaluate(pairs: list[Pair], cache: Optional[Path] = None, root: Path = EVAL) -> dict:
-    found = merged_ids(pairs, cache, root)
+def evaluate(pairs: list[Pair], cache: Optional[Path] = None, root: Path = EVAL,
+             found: Optional[dict[Mention, Optional[int]]] = None) -> dict:
+    found = merged_ids(pairs, cache, root) if found is None else found
     parts = {"all": pairs, "across articles": [p for p in pairs if not p.within],
              "within an article": [p for p in pairs if p.within]}
     out = {}
@@ -113,7 +120,8 @@ def _pct(x: Optional[float]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     pairs = [p for p in load(args.path) if p.split == args.split or (args.split == "all" and p.split != "train")]
-    results = evaluate(pairs, args.cache, args.texts)
+    found, by_doc = merged_and_records(pairs, args.cache, args.texts)
+    results = evaluate(pairs, args.cache, args.texts, found)
     if args.json:
         print(json.dumps({k: v[0].to_dict() for k, v in results.items()}, indent=2))
         return 0
@@ -124,4 +132,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name:20} {s.pairs:5d} {s.missing:7d} {_pct(s.precision):>9} {_pct(s.recall):>6}")
     for kind, p in results["all"][1][: args.errors * 2]:
         print(f"  {kind}: {p.a.doc} {p.a.text!r} ~ {p.b.doc} {p.b.text!r}")
+    if args.causes:
+        _print_causes(pairs, found, by_doc)
     return 0
+
+
+def _print_causes(pairs: list[Pair], found: dict[Mention, Optional[int]], by_doc: dict) -> None:
+    from sayso.evaluation.merge_causes import causes, reports_at
+
+    reports = reports_at(by_doc, {m for p in pairs for m in (p.a, p.b)}, _event_at)
+    print("wrong or unscored pairs by cause:")
+    for (kind, side, cause), n in sorted(causes(pairs, found, reports).items(), key=lambda kv: (kv[0][0], -kv[1], kv[0])):
+        print(f"  {n:4d}  {kind:18} {side:7} {cause}")

@@ -298,6 +298,7 @@ def _time_conflict(a: dict, b: dict, days: int, same_article: bool) -> bool:
 
 
 PERIODS = frozenset({"year", "month", "week", "season", "quarter", "day", "time"})
+DAYS = frozenset({"day", "time"})
 
 
 def _explicit_period(r: dict) -> tuple[str, ...]:
@@ -309,8 +310,12 @@ def _explicit_period(r: dict) -> tuple[str, ...]:
     return (value[:4], month) if month else (value[:4],)
 
 
-def _periods_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return any(x != y for x, y in zip(a, b))
+def _periods_differ(a: dict, b: dict) -> bool:
+    """Two explicit dates, one of them coarser than a day, of different years or months (two
+    days are the window's: `_time_conflict`)."""
+    if a.get("date_precision") in DAYS and b.get("date_precision") in DAYS:
+        return False
+    return any(x != y for x, y in zip(_explicit_period(a), _explicit_period(b)))
 
 
 def _explicit_day(r: dict) -> Optional[str]:
@@ -368,7 +373,7 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     conflict, and the rules' positive evidence (`rule_link`) with the learned model's
     probability (sayso.ledger.resemblance) at least its `keep`, or, within an article or across
     articles with a shared named participant, that probability at least its threshold."""
-    if conflicts(a, b, days) or _periods_differ(_explicit_period(a.row), _explicit_period(b.row)):
+    if conflicts(a, b, days) or _periods_differ(a.row, b.row):
         return None  # two dates of different years ("in 2001", "last June"): a definite reference may still join
     ruled = rule_link(a, b)
     m = resemblance.model()
