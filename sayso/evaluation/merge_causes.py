@@ -13,6 +13,7 @@ from typing import Optional
 
 from sayso.evaluation.merge_corpus import Mention, Pair
 from sayso.ledger import identity
+from sayso.ledger.dates import time_conflict
 from sayso.ledger.identity import Report
 from sayso.ledger.rows import rows_of
 from sayso.settings import DEFAULT
@@ -44,7 +45,7 @@ def missed(a: Report, b: Report, days: int) -> str:
             return f"conflict: {role}"
     if identity._place_conflict(ra, rb) and not identity.same_name(a, b):
         return "conflict: place"
-    if identity._time_conflict(ra, rb, days, within):
+    if time_conflict(ra, rb, days, within):
         return "conflict: time"
     if within and identity.one_sentence(a, b):
         return "two triggers of one sentence"

@@ -21,13 +21,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
+from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
@@ -283,46 +283,6 @@ def _place_conflict(a: dict, b: dict) -> bool:
     return abs(a["lat"] - b["lat"]) > NEAR_DEGREES or km(a["lat"], a["lon"], b["lat"], b["lon"]) > NEAR_KM
 
 
-@lru_cache(maxsize=65536)
-def _days_apart(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-
-
-def _time_conflict(a: dict, b: dict, days: int, same_article: bool) -> bool:
-    if same_article:  # two explicit dates of one article that differ: two happenings
-        da, db = _explicit_day(a), _explicit_day(b)
-        return bool(da and db and da != db)
-    if not a["day"] or not b["day"]:
-        return bool(a["day"]) != bool(b["day"])
-    return _days_apart(a["day"], b["day"]) > days
-
-
-PERIODS = frozenset({"year", "month", "week", "season", "quarter", "day", "time"})
-DAYS = frozenset({"day", "time"})
-
-
-def _explicit_period(r: dict) -> tuple[str, ...]:
-    """(year, month) of an explicit date as far as it is known: ("2001", "05"), ("2016",), ()."""
-    value = r.get("date_value")
-    if not value or r.get("date_precision") not in PERIODS or not value[:4].isdigit() or len(value) < 4:
-        return ()
-    month = value[5:7] if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit() else None
-    return (value[:4], month) if month else (value[:4],)
-
-
-def _periods_differ(a: dict, b: dict) -> bool:
-    """Two explicit dates, one of them coarser than a day, of different years or months (two
-    days are the window's: `_time_conflict`)."""
-    if a.get("date_precision") in DAYS and b.get("date_precision") in DAYS:
-        return False
-    return any(x != y for x, y in zip(_explicit_period(a), _explicit_period(b)))
-
-
-def _explicit_day(r: dict) -> Optional[str]:
-    value = r.get("date_value")
-    return value[:10] if value and r.get("date_precision") in ("day", "time") else None
-
-
 def cosine(a: frozenset, b: frozenset) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
@@ -333,7 +293,7 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
             or _party_conflict(ra, rb, "actor", a.actor, b.actor)
             or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
             or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
-            or _time_conflict(ra, rb, days, a.key[0] == b.key[0]))
+            or time_conflict(ra, rb, days, a.key[0] == b.key[0]))
 
 
 def must_differ(a: Report, b: Report, days: int) -> bool:
@@ -342,7 +302,7 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
     too far apart. (Places and recipients, often another happening's in a sentence, and
     organisations, often a description, only stop a direct link.)"""
     ra, rb = a.row, b.row
-    if one_sentence(a, b) or _time_conflict(ra, rb, days, a.key[0] == b.key[0]):
+    if one_sentence(a, b) or time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
@@ -364,7 +324,7 @@ def _shorter(x: str, y: str) -> str:
 def _when(a: dict, b: dict) -> str:
     if not a["day"] or not b["day"]:
         return "both undated"
-    apart = _days_apart(a["day"], b["day"])
+    apart = days_apart(a["day"], b["day"])
     return "same day" if apart == 0 else f"{apart} day{'s' if apart > 1 else ''} apart"
 
 
@@ -373,7 +333,7 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     conflict, and the rules' positive evidence (`rule_link`) with the learned model's
     probability (sayso.ledger.resemblance) at least its `keep`, or, within an article or across
     articles with a shared named participant, that probability at least its threshold."""
-    if conflicts(a, b, days) or _periods_differ(a.row, b.row):
+    if conflicts(a, b, days) or periods_differ(a.row, b.row):
         return None  # two dates of different years ("in 2001", "last June"): a definite reference may still join
     ruled = rule_link(a, b)
     m = resemblance.model()
