@@ -266,3 +266,17 @@ def test_a_quotation_after_a_conjoined_clause_with_its_own_subject_is_that_claus
 def test_a_name_and_its_setting_before_a_colon_name_the_speaker():
     a = one(found("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency."), ":")
     assert a.source.text.startswith("Former AG Mukasey")
+
+
+def test_an_as_clause_of_saying_holds_the_sentence_it_opens():
+    text = "As the newspaper reported earlier, the president on Monday signed the law on assets."
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text == "reported")
+    assert a.source.text == "the newspaper"
+    assert [c.text for c in a.content] == ["the president on Monday signed the law on assets"]
+
+
+def test_a_parenthetical_cue_before_a_quotation_holds_the_whole_clause():
+    text = ("As the crowd cheered, The Washington Post's Robert Costa reported, his wife whispered to him: "
+            '"They are still with you."')
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text == "reported")
+    assert any("his wife whispered" in c.text for c in a.content)
