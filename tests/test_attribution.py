@@ -280,3 +280,12 @@ def test_a_parenthetical_cue_before_a_quotation_holds_the_whole_clause():
             '"They are still with you."')
     a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text == "reported")
     assert any("his wife whispered" in c.text for c in a.content)
+
+
+@pytest.mark.parametrize("first", [
+    "The senator responded.", "The mayor spoke to reporters, and the senator agreed.",
+])
+def test_a_quotation_in_the_next_paragraph_is_not_taken_by_a_cue_before_it(first):
+    text = first + '\n\n"We are at war with a radical group," Rubio said.'
+    holders = [a.source.text for a in found(text).attributions if any("war" in c.text for c in a.content)]
+    assert holders == ["Rubio"]

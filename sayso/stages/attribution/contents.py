@@ -436,7 +436,8 @@ def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pa
 
 
 def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
-    """A quotation just before or after the cue and its source, across a sentence end."""
+    """A quotation just before or after the cue and its source, across a sentence end, in the
+    cue's paragraph."""
     doc, text = ctx.doc, ctx.text
     first, last = doc[cue.first], doc[cue.last]
     start, end = first.idx, last.idx + len(last)
@@ -453,6 +454,8 @@ def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
         q = ctx.quotes.at(j)
         if q is None or q.start != j:
             return []
+    if ctx.paragraph(q.start) != ctx.paragraph(start):
+        return []  # a quotation in the next paragraph has a speaker of its own there
     return [(p.start, p.end) for p in ctx.quotes.group(q)]
 
 
