@@ -260,3 +260,15 @@ def test_a_stray_closing_mark_does_not_swallow_the_next_statement():
     record = extract_checked(text, outlet=OUTLET)
     said = [a for a in record.attributions if a.source.text == "authorities"]
     assert said and said[0].content[0].text.startswith("The families")
+
+
+def test_what_a_possessor_plans_or_calls_for_is_the_possessors():
+    text = ("The council condemned Donald Trump's call for a ban on Muslims. "
+            "Mr. King said that he might decide against his announced plans to help host the coverage.")
+    record = extract_checked(text, outlet=OUTLET)
+    by_id = {a.id: a for a in record.attributions}
+    ban = by_id[_event(record, "ban").attribution or ""]
+    assert ban.source.text.startswith("Donald Trump")
+    king = next(a for a in record.attributions if a.source.text == "Mr. King")
+    plans = next(a for a in record.attributions if a.source.text == "his")
+    assert plans.source.entity == king.source.entity and plans.content[0].text.startswith("to help host")

@@ -5,7 +5,8 @@ the noun's owner (its possessor, "Trump's claim", or agent, "claims by officials
 source, so an event in the clause rests on the one mentioned in that sentence, never on the
 article. With no owner, only a document noun ("reports that X") is a source; "allegations
 that X" names no one and stays the article's report. The nouns are `report_nouns` in
-sayso/data/cues.yaml.
+sayso/data/cues.yaml. A possessed noun of intention ("Trump's plan to deport", "his call for a
+ban": `intention_nouns`) holds what it intends, the possessor's.
 """
 from __future__ import annotations
 
@@ -20,18 +21,38 @@ AGENT_PREPS = frozenset({"by", "from"})
 
 
 def noun_cues(doc, text: str, lex: Lexicon) -> Iterator[tuple[Speaker, Pair, Pair]]:
-    """(source, cue, content) of each noun of saying with a that-clause of its own."""
+    """(source, cue, content) of each noun of saying with a that-clause of its own, and of each
+    possessed noun of intention with what it intends ("Trump's plan to deport")."""
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.report_nouns:
+        if tok.pos_ != "NOUN":
             continue
-        clause = _that_clause(tok)
-        if clause is None:
-            continue
-        content = trim(text, subtree_span(clause))
-        cue = (tok.idx, tok.idx + len(tok))
-        who = _source(doc, text, tok, lex, content)
-        if who is not None and content is not None:
-            yield who, cue, content
+        found = _said(doc, text, tok, lex) or _intended(doc, text, tok, lex)
+        if found is not None:
+            yield found
+
+
+def _said(doc, text: str, noun, lex: Lexicon) -> Optional[tuple[Speaker, Pair, Pair]]:
+    clause = _that_clause(noun) if noun.lemma_.lower() in lex.report_nouns else None
+    content = trim(text, subtree_span(clause)) if clause is not None else None
+    if content is None:
+        return None
+    who = _source(doc, text, noun, lex, content)
+    return (who, (noun.idx, noun.idx + len(noun)), content) if who is not None else None
+
+
+def _intended(doc, text: str, noun, lex: Lexicon) -> Optional[tuple[Speaker, Pair, Pair]]:
+    """'Donald Trump's call for a ban', 'his plan to deport millions': what a possessor plans,
+    calls for or promises is the possessor's; with no possessor the noun names no one."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ == "its" or noun.lemma_.lower() not in lex.intention_nouns:
+        return None
+    aim = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ == "for"), None)
+    if aim is None:
+        aim = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" and g.i == noun.i + 1 for g in c.children)), None)
+    content = trim(text, subtree_span(aim)) if aim is not None else None
+    who = speaker(doc, text, owner.i, lex, avoid=content) if content is not None else None
+    return (who, (noun.idx, noun.idx + len(noun)), content) if who is not None and content is not None else None
 
 
 def _that_clause(noun):
