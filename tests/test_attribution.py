@@ -266,3 +266,26 @@ def test_a_quotation_after_a_conjoined_clause_with_its_own_subject_is_that_claus
 def test_a_name_and_its_setting_before_a_colon_name_the_speaker():
     a = one(found("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency."), ":")
     assert a.source.text.startswith("Former AG Mukasey")
+
+
+def test_an_as_clause_of_saying_holds_the_sentence_it_opens():
+    text = "As the newspaper reported earlier, the president on Monday signed the law on assets."
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text == "reported")
+    assert a.source.text == "the newspaper"
+    assert [c.text for c in a.content] == ["the president on Monday signed the law on assets"]
+
+
+def test_a_parenthetical_cue_before_a_quotation_holds_the_whole_clause():
+    text = ("As the crowd cheered, The Washington Post's Robert Costa reported, his wife whispered to him: "
+            '"They are still with you."')
+    a = next(a for a in found(text).attributions if a.cue is not None and a.cue.text == "reported")
+    assert any("his wife whispered" in c.text for c in a.content)
+
+
+@pytest.mark.parametrize("first", [
+    "The senator responded.", "The mayor spoke to reporters, and the senator agreed.",
+])
+def test_a_quotation_in_the_next_paragraph_is_not_taken_by_a_cue_before_it(first):
+    text = first + '\n\n"We are at war with a radical group," Rubio said.'
+    holders = [a.source.text for a in found(text).attributions if any("war" in c.text for c in a.content)]
+    assert holders == ["Rubio"]

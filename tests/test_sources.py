@@ -234,3 +234,41 @@ def test_a_negated_belief_is_still_the_thinkers():
 def test_what_the_object_of_an_evaluation_holds_is_the_tellers(text, trigger):
     record = extract_checked(text, outlet=OUTLET)
     assert _credit(record, trigger).chain[-1] == OUTLET
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("The issue grew on Monday, amid reports that the couple had bombed the base.", "bombed", "reports"),
+    ("The mayor spoke after Smith's claim that the army attacked the town.", "attacked", "Smith"),
+    ("The town was quiet despite a claim by the ministry that rebels seized it.", "seized", "the ministry"),
+])
+def test_a_report_or_claim_with_its_own_that_clause_is_its_source(text, trigger, source):
+    record = extract_checked(text, outlet=OUTLET)
+    event = _event(record, trigger)
+    by_id = {a.id: a for a in record.attributions}
+    assert event.attribution is not None and by_id[event.attribution].source.text.startswith(source)
+
+
+def test_an_allegation_no_one_is_named_for_stays_the_articles_report():
+    text = "The talks include allegations that Chinese hackers attacked the agency."
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, "attacked").chain == (OUTLET,)
+
+
+def test_a_stray_closing_mark_does_not_swallow_the_next_statement():
+    text = ('A ship arrived on Monday. The vessel has arrived and started the search, " he said. '
+            "The families will be kept informed about the hunt, authorities said.")
+    record = extract_checked(text, outlet=OUTLET)
+    said = [a for a in record.attributions if a.source.text == "authorities"]
+    assert said and said[0].content[0].text.startswith("The families")
+
+
+def test_what_a_possessor_plans_or_calls_for_is_the_possessors():
+    text = ("The council condemned Donald Trump's call for a ban on Muslims. "
+            "Mr. King said that he might decide against his announced plans to help host the coverage.")
+    record = extract_checked(text, outlet=OUTLET)
+    by_id = {a.id: a for a in record.attributions}
+    ban = by_id[_event(record, "ban").attribution or ""]
+    assert ban.source.text.startswith("Donald Trump")
+    king = next(a for a in record.attributions if a.source.text == "Mr. King")
+    plans = next(a for a in record.attributions if a.source.text == "his")
+    assert plans.source.entity == king.source.entity and plans.content[0].text.startswith("to help host")

@@ -11,12 +11,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
+from sayso.stages.attribution.asides import CLAUSES, inverted_clause, set_off_before
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.quotes import paragraph_breaks
 from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
 
-CLAUSES = ("ccomp", "xcomp", "oprd")
 OBJECTS = ("dobj", "attr")
 RECIPIENTS = ("dobj", "dative", "iobj")
 DASHES = frozenset({"-", "–", "—", "--"})
@@ -95,6 +95,8 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         cue_last += 1  # "said:" — PolNeAR keeps the colon in the cue
     inside = ctx.quotes.at(verb.idx)
     parts = led
+    if not parts and span is None and set_off_before(verb):
+        parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
     if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
         parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
         parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
@@ -434,7 +436,8 @@ def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pa
 
 
 def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
-    """A quotation just before or after the cue and its source, across a sentence end."""
+    """A quotation just before or after the cue and its source, across a sentence end, in the
+    cue's paragraph."""
     doc, text = ctx.doc, ctx.text
     first, last = doc[cue.first], doc[cue.last]
     start, end = first.idx, last.idx + len(last)
@@ -451,6 +454,8 @@ def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pai
         q = ctx.quotes.at(j)
         if q is None or q.start != j:
             return []
+    if ctx.paragraph(q.start) != ctx.paragraph(start):
+        return []  # a quotation in the next paragraph has a speaker of its own there
     return [(p.start, p.end) for p in ctx.quotes.group(q)]
 
 
@@ -476,36 +481,11 @@ def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
 
 
 def _inverted(ctx: Context, verb) -> list[Pair]:
-    """'..., say U.S. officials': the clause the cue hangs on, minus the cue's own words."""
-    head = verb.head
-    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
-        return []
-    aside = _parenthetical(verb)
-    if verb.i < head.i and verb.dep_ != "parataxis" and aside is None:
-        return []
+    """'..., say U.S. officials', 'As UNIAN reported, ...': the clause the cue hangs on, minus
+    the cue's own words (sayso/stages/attribution/asides.py); none inside a quotation."""
     if ctx.quotes.at(verb.idx) is not None:
         return []
-    own = aside or subtree_span(verb)
-    clause = subtree_span(head)
-    if head.dep_ == "ROOT" or head.dep_ == "conj":
-        clause = ctx.sentence_of[verb.i]  # the whole sentence, all its conjuncts
-    return minus(clause, own)
-
-
-def _parenthetical(verb) -> Optional[Pair]:
-    """'If she wins, Clinton suggested in a tweet, women won't be punished': a cue set off by
-    commas inside the clause it reports (the parse hangs it on that clause as a complement);
-    its own words run from its subject to its last word."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    doc = verb.doc
-    if subject is None or subject.i > verb.i or verb.head.i < verb.i:
-        return None
-    before, after = subject.left_edge.i - 1, verb.right_edge.i + 1
-    if before < 0 or after >= len(doc) or doc[before].text != "," or doc[after].text != ",":
-        return None
-    if any(c.dep_ in CLAUSES for c in verb.children):
-        return None
-    return subject.left_edge.idx, doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i])
+    return inverted_clause(verb, ctx.sentence_of[verb.i])
 
 
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:

@@ -11,6 +11,7 @@ from typing import Optional
 from sayso.stages.attribution.contents import Context, content_of, make_context
 from sayso.stages.attribution.cues import find_cues
 from sayso.stages.attribution.lexicon import Lexicon
+from sayso.stages.attribution.nouns import noun_cues
 from sayso.stages.attribution.quotes import find_quotes, paragraph_breaks
 from sayso.stages.attribution.sources import Speaker, speaker
 from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, trim
@@ -61,9 +62,19 @@ def find(doc, text: str, lex: Lexicon) -> tuple[list[Found], Context]:
         last = doc[content.cue_last]
         cue_pair = (cue_span[0], last.idx + len(last))
         found.append(Found(who, cue_pair, content.parts, content.type, content.recipient, inner=cue.inner))
+    found.extend(_noun_reports(doc, text, lex, found))
     found.extend(_speaker_colons(ctx, lex, found))
     found.sort(key=lambda f: f.anchor)
     return _with_continuations(ctx, found), ctx
+
+
+def _noun_reports(doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """'amid reports that X': a noun of saying and its that-clause, unless a verb cue already
+    has the noun in its cue or as its speaker's head ("reports said that X")."""
+    cues = [f.cue for f in found if f.cue]
+    speakers = {doc[f.speaker.head].idx for f in found}
+    return [Found(who, cue, (content,), "indirect") for who, cue, content in noun_cues(doc, text, lex)
+            if cue[0] not in speakers and not any(c[0] < cue[1] and cue[0] < c[1] for c in cues)]
 
 
 def _speaker_colons(ctx: Context, lex: Lexicon, found: list[Found]) -> list[Found]:

@@ -34,6 +34,8 @@ class Lexicon:
     headline_labels: frozenset[str] = frozenset()  # "Report:", "Exclusive:": never speakers
     caption_labels: frozenset[str] = frozenset()  # "By:", "... Buy Photo:": bylines, captions
     it_cues: frozenset[str] = frozenset()  # "It said": verbs whose active subject "it" is a speaker
+    report_nouns: frozenset[str] = frozenset()  # "amid reports that X": nouns that say their that-clause
+    intention_nouns: frozenset[str] = frozenset()  # "Trump's plan to deport": a possessor's intention
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -68,6 +70,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         headline_labels=_words(data, "headline_labels"),
         caption_labels=_words(data, "caption_labels"),
         it_cues=_words(data, "it_cues"),
+        report_nouns=_words(data, "report_nouns"),
+        intention_nouns=_words(data, "intention_nouns"),
     )
 
 

@@ -7,7 +7,8 @@ never swallows the rest of the article (a line that opens with a curly mark star
 for this, even in a text whose paragraphs are otherwise blank-line separated). In a text whose
 paragraphs were run together, a straight mark after a sentence's end and a space, before a
 capital, inside a straight-quoted quotation is the next paragraph's opening mark: the
-quotation goes on in the same group. Two apostrophes ('') count as a double quote; single quotes are not
+quotation goes on in the same group. A straight mark followed by a space opens nothing (an
+opening mark touches its word): with no quotation open it is a stray closing mark. Two apostrophes ('') count as a double quote; single quotes are not
 paired: they double as apostrophes.
 """
 from __future__ import annotations
@@ -71,8 +72,8 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
         if ch not in MARKS:
             continue
         if not stack or stack == ["continued"]:
-            if ch in CLOSERS:
-                continue  # a stray closing mark
+            if ch in CLOSERS or (ch == STRAIGHT and _detached(text, i + 2 if skip == i + 1 else i + 1)):
+                continue  # a stray closing mark ('operation, " he said': its opening mark was lost)
             if not stack:
                 group += 1
             stack[:] = [ch]
@@ -108,6 +109,12 @@ def _closing(text: str, i: int) -> bool:
     if i == 0 or text[i - 1].isspace() or text[i - 1] in MARKS:
         return False
     return i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in AFTER_CLOSE
+
+
+def _detached(text: str, after: int) -> bool:
+    """Whether the straight mark ending before offset `after` is followed by a space: an opening
+    mark touches the word it opens, so this one can only close a quotation."""
+    return after < len(text) and text[after] in " \t"
 
 
 def _reopening(text: str, i: int) -> bool:

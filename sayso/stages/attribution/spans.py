@@ -46,8 +46,8 @@ def noun_phrase(
     and without a child that holds the cue (`avoid`)."""
     left, right = tok.i, tok.i
     for child in tok.children:
-        if child.dep_ == "advmod" and child.i < tok.i:
-            continue
+        if (child.dep_ == "advmod" and child.i < tok.i) or child.dep_ == "advcl":
+            continue  # "even X"; "As UNIAN reported, X ...": an adverbial clause the parse hung on X
         if child.dep_ == "prep" and child.i > tok.i and any(g.lemma_.lower() in leave_out for g in child.children):
             continue
         if avoid and _overlap(subtree_span(child), avoid):
