@@ -93,3 +93,10 @@ def test_the_open_model_has_its_own_regularisation():
          for m in (strong, weak)]
     assert p[0] < p[1]  # the stronger penalty keeps the open word's evidence weaker
     assert lexicon.classes == ("ASSAULT", "NONE", "PROTEST")
+
+
+def test_the_shipped_model_weighs_the_lemma_in_its_context():
+    model = load_model()
+    assert model is not None and model.open_trigger is not None
+    for linear in (model.trigger, model.open_trigger):
+        assert any(name.startswith("lc=") for name in linear.index)
