@@ -58,3 +58,45 @@ def test_the_skip_list_is_saved_with_the_model(tmp_path):
     loaded = load_model(path)
     assert loaded is not None and loaded.open_skip == frozenset({"say"}) and loaded.opens
     assert loaded.open_trigger is not None and loaded.open_trigger.classes == ("ASSAULT", "NONE")
+
+
+def _trigger_names(text: str, word: str) -> dict[str, float]:
+    from sayso.stages.events.features import trigger_names
+
+    (got,) = drafts_for([("t", text)], DEFAULT.replace(event_model=False))
+    head = next(t for t in got.doc if t.text == word)
+    return trigger_names(head, OPEN, False, None, "open")
+
+
+def test_the_lemma_is_joined_with_its_own_arguments():
+    """'backed Clinton' and 'backed the bill' differ in the lemma's own context features, so the
+    model can weigh the two senses of one word apart."""
+    person = _trigger_names("Senator Graham backed Hillary Clinton on Monday.", "backed")
+    bill = _trigger_names("Senator Graham backed the spending bill on Monday.", "backed")
+    assert "lc=back|dobj:PERSON" in person and "lc=back|dobj:PERSON" not in bill
+    assert "lc=back|dobj:NOUN" in bill
+    assert "lc=back|dep=ROOT" in person and "lc=back|dep=ROOT" in bill
+
+
+def test_the_open_model_has_its_own_regularisation():
+    pytest.importorskip("sklearn")
+    from training.events.train import fit_both
+
+    words = ("attack", "attack", "march", "march", "say", "say")
+    rows = [{"bias": 1.0, "origin=lexicon": 1.0, f"lem={w}": 1.0} for w in words]
+    rows += [{"bias": 1.0, "origin=open": 1.0, f"lem={w}": 1.0} for w in ("pound", "pound", "rally", "rally", "go", "go")]
+    ys = ["ASSAULT", "ASSAULT", "PROTEST", "PROTEST", "NONE", "NONE"] * 2
+    lexicon, strong = fit_both(rows, ys, 1.0, c_open=0.01)
+    _, weak = fit_both(rows, ys, 1.0, c_open=100.0)
+    assert strong is not None and weak is not None
+    p = [m.probabilities({"bias": 1.0, "origin=open": 1.0, "lem=pound": 1.0})[m.classes.index("ASSAULT")]
+         for m in (strong, weak)]
+    assert p[0] < p[1]  # the stronger penalty keeps the open word's evidence weaker
+    assert lexicon.classes == ("ASSAULT", "NONE", "PROTEST")
+
+
+def test_the_shipped_model_weighs_the_lemma_in_its_context():
+    model = load_model()
+    assert model is not None and model.open_trigger is not None
+    for linear in (model.trigger, model.open_trigger):
+        assert any(name.startswith("lc=") for name in linear.index)

@@ -13,6 +13,7 @@ MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NAMED_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})  # "Israeli air raids": the adjective is the actor
 NULL_CHILDREN = frozenset({"poss", "compound", "amod", "prep", "dobj", "nsubj", "nsubjpass", "agent"})
+LEMMA_CHILDREN = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "pobj"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "who"})
 
 
@@ -40,6 +41,20 @@ def _child_features(head: Any) -> Iterator[str]:
             if obj is not None:
                 yield f"prep={c.lower_}:{obj.ent_type_ or obj.pos_}"
                 yield f"prep={c.lower_}:{_word(obj)}"
+
+
+def _lemma_context(head: Any, lemma: str) -> Iterator[str]:
+    """The trigger's lemma joined with its own context: what kind of subject, object, possessor
+    or preposition it takes, its dependency and tag ("support" with a person as object backs
+    someone, "support for" a policy does not; "charges" of a court, not "fees"). The model then
+    weighs a word's senses one by one instead of the word and its context apart."""
+    yield f"lc={lemma}|dep={head.dep_}"
+    yield f"lc={lemma}|tag={head.tag_}"
+    for c in head.children:
+        if c.dep_ in LEMMA_CHILDREN:
+            yield f"lc={lemma}|{c.dep_}:{c.ent_type_ or c.pos_}"
+        elif c.dep_ == "prep":
+            yield f"lc={lemma}|prep={c.lower_}"
 
 
 def _sentence_features(sent: Any) -> Iterator[str]:
@@ -113,6 +128,7 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     sent = head.sent
     names += list(_around(head, sent))
     names += list(_child_features(head))
+    names += list(_lemma_context(head, lemma))
     names += _sentence_names(sent)
     return dict.fromkeys(names, 1.0)
 
