@@ -29,6 +29,7 @@ from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
+from sayso.ledger.number import series_and_instance
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -46,6 +47,7 @@ PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
+SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
 WORD = re.compile(r"[^\W\d_]+")
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
@@ -304,6 +306,8 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
     ra, rb = a.row, b.row
     if one_sentence(a, b) or time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
+    if a.key[0] == b.key[0] and series_and_instance(ra, rb):
+        return True  # "certain releases" and "the release of a few sanctions-busters"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
 
@@ -401,7 +405,9 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
-    paired = shared and same_stem and not _unmatched_parties(a, b)
+    # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
+    # outlandish attack from Trump at the first debate"): two happenings
+    paired = shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
     if not paired and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
@@ -446,6 +452,8 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
+            if series_and_instance(e.row, r.row):
+                continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
