@@ -8,6 +8,7 @@ import random
 import pytest
 
 from sayso.ledger.cluster import clusters
+from sayso.ledger.identity import stem
 from sayso.ledger.number import number, series_and_instance
 from tests.test_ledger_coreference import report
 
@@ -69,3 +70,25 @@ def test_a_shared_actor_and_a_repeated_trigger_need_sentences_that_share_somethi
                category="ACCUSE"),
     ]
     assert grouped(near) == {frozenset({"v1", "v2"})}
+
+
+def test_a_noun_in_ment_has_its_verbs_stem():
+    assert stem("endorsement") == stem("endorse") == stem("endorsed")
+    assert stem("agreement") == stem("agreed")
+
+
+def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles():
+    """Both participants shared and one trigger stem: sentences sharing a little are enough;
+    with only the actor shared they are not."""
+    def ryan(n: int, trigger: str, sentence: str, article: str, recipient: str | None, day: str):
+        return report(n, trigger, sentence, actor="Paul Ryan", recipient=recipient, article=article,
+                      category="SUPPORT", day=day)
+
+    first = ryan(1, "endorse", "House Speaker Paul Ryan has said he is not ready to endorse Trump, even though he "
+                 "is the lone Republican remaining in the contest.", "a1", "Donald Trump", "2031-04-02")
+    second = ryan(2, "endorsement", "Many think Ryan's endorsement of Trump is only a matter of time, aides "
+                  "on the Hill told reporters on Thursday.", "a2", "Trump", "2031-04-03")
+    assert grouped([first, second]) == {frozenset({"v1", "v2"})}
+    second.row.update(recipient_name=None, recipient_kind=None)
+    second.recipient = frozenset()
+    assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}

@@ -113,6 +113,8 @@ def _words_of(tokens: frozenset) -> frozenset:
 def stem(word: str) -> str:
     """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
     w = word.lower()
+    if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
+        w = w[: w.rindex("ment")]
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: len(w) - len(suffix)]
@@ -375,7 +377,10 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
         return _retold(a, b) if a.row["trigger"] == b.row["trigger"] else None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
-    if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
+    # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
+    # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
+    both = same_stem and len(shared) == 2
+    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
         return None
     parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
     if same_stem:
