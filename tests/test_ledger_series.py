@@ -46,7 +46,7 @@ def releases(order: list[int]) -> list:
 def test_a_series_and_one_instance_of_it_are_two_happenings_in_any_order():
     """Alike sentences and a shared actor, but "certain releases" are several: the instance and
     its definite reference are one event, the series another, whatever the order."""
-    assert series_and_instance(releases([1])[0].row, releases([2])[0].row)
+    assert series_and_instance(releases([1])[0].number, releases([2])[0].number)
     for seed in range(4):
         order = [1, 2, 3]
         random.Random(seed).shuffle(order)

@@ -29,7 +29,7 @@ from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
-from sayso.ledger.number import series_and_instance
+from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -163,7 +163,7 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens", "_number")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -176,6 +176,14 @@ class Report:
         self._nominal: Optional[bool] = None
         self._name: Optional[frozenset] = None
         self._tokens: Optional[frozenset] = None
+        self._number: Optional[tuple] = None
+
+    @property
+    def number(self) -> Optional[str]:
+        """"plural" (counted as several), "singular" (a noun) or None (sayso.ledger.number)."""
+        if self._number is None:
+            self._number = (number(self.row["trigger"], self.row["sentence"]),)
+        return self._number[0]
 
     @property
     def name(self) -> frozenset:
@@ -308,7 +316,7 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
     ra, rb = a.row, b.row
     if one_sentence(a, b) or time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
-    if a.key[0] == b.key[0] and series_and_instance(ra, rb):
+    if a.key[0] == b.key[0] and series_and_instance(a.number, b.number):
         return True  # "certain releases" and "the release of a few sanctions-busters"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
@@ -457,7 +465,7 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
-            if series_and_instance(e.row, r.row):
+            if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "

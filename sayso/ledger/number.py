@@ -10,7 +10,6 @@ be referred to either way (sayso.ledger.identity.antecedent).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 WORD = re.compile(r"[\w'’-]+")
@@ -27,7 +26,6 @@ repeated further more both two three four five six seven eight nine ten dozens h
 NOT_PLURAL = ("ss", "us", "is", "ics", "news")
 
 
-@lru_cache(maxsize=65536)
 def number(trigger: Optional[str], sentence: Optional[str]) -> Optional[str]:
     """"plural", "singular" or None (a verb, or not known) for the trigger's last word."""
     words = WORD.findall(trigger or "")
@@ -55,9 +53,8 @@ def _name(word: str) -> bool:
     return word[:1].isupper() and low not in DETERMINERS and "-" not in word and not low.endswith(("'s", "’s"))
 
 
-def series_and_instance(a: dict, b: dict) -> bool:
-    """Of two reports (event rows), one trigger is a plural noun counted as several ("certain
+def series_and_instance(x: Optional[str], y: Optional[str]) -> bool:
+    """Of two triggers' numbers (`number`), one is a plural noun counted as several ("certain
     releases") and the other a singular noun ("the release of a few sanctions-busters"): a
     series and one instance of it, two happenings."""
-    x, y = number(a["trigger"], a["sentence"]), number(b["trigger"], b["sentence"])
     return x is not None and y is not None and x != y
