@@ -204,7 +204,7 @@ def test_a_version_10_ledger_is_clustered_again_under_the_learned_link(tmp_path)
         tmp_path, "v10.db", "DELETE FROM schema_version WHERE version >= 11; DELETE FROM merged_events; "
         "UPDATE events SET merged_id = rowid;")
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 12
+        assert ledger.schema_version() == VERSION == 13
         assert merged_contents(ledger) == expected
 
 
@@ -215,7 +215,18 @@ def test_a_version_11_ledger_is_filed_and_clustered_again_under_happening_names(
         tmp_path, "v11.db", "DELETE FROM schema_version WHERE version >= 12; DELETE FROM merged_events; "
         "DELETE FROM report_keys; UPDATE events SET merged_id = rowid;")
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 12
+        assert ledger.schema_version() == VERSION == 13
+        assert merged_contents(ledger) == expected
+
+
+def test_a_version_12_ledger_is_clustered_again_under_series_and_instances(tmp_path):
+    """Schema step 13 clusters every report again (a series and one instance of it never join):
+    a version 12 ledger whose merged events were undone becomes a fresh ingest's."""
+    path, expected = _fresh_and_downgraded(
+        tmp_path, "v12.db", "DELETE FROM schema_version WHERE version >= 13; DELETE FROM merged_events; "
+        "UPDATE events SET merged_id = rowid;")
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == VERSION == 13
         assert merged_contents(ledger) == expected
 
 

@@ -29,6 +29,7 @@ from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
+from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -46,6 +47,7 @@ PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
+SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
 WORD = re.compile(r"[^\W\d_]+")
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
@@ -111,6 +113,8 @@ def _words_of(tokens: frozenset) -> frozenset:
 def stem(word: str) -> str:
     """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
     w = word.lower()
+    if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
+        w = w[: w.rindex("ment")]
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: len(w) - len(suffix)]
@@ -159,7 +163,7 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens", "_number")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -172,6 +176,14 @@ class Report:
         self._nominal: Optional[bool] = None
         self._name: Optional[frozenset] = None
         self._tokens: Optional[frozenset] = None
+        self._number: Optional[tuple] = None
+
+    @property
+    def number(self) -> Optional[str]:
+        """"plural" (counted as several), "singular" (a noun) or None (sayso.ledger.number)."""
+        if self._number is None:
+            self._number = (number(self.row["trigger"], self.row["sentence"]),)
+        return self._number[0]
 
     @property
     def name(self) -> frozenset:
@@ -304,6 +316,8 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
     ra, rb = a.row, b.row
     if one_sentence(a, b) or time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
+    if a.key[0] == b.key[0] and series_and_instance(a.number, b.number):
+        return True  # "certain releases" and "the release of a few sanctions-busters"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
 
@@ -371,7 +385,10 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
         return _retold(a, b) if a.row["trigger"] == b.row["trigger"] else None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
-    if similarity < (SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
+    # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
+    # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
+    both = same_stem and len(shared) == 2
+    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
         return None
     parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
     if same_stem:
@@ -401,7 +418,9 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
-    paired = shared and same_stem and not _unmatched_parties(a, b)
+    # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
+    # outlandish attack from Trump at the first debate"): two happenings
+    paired = shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
     if not paired and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
@@ -446,6 +465,8 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
+            if series_and_instance(e.number, r.number):
+                continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "

@@ -316,8 +316,19 @@ def v12(db: Backend) -> None:
     recluster_all(db)
 
 
+def v13(db: Backend) -> None:
+    """Step 13 (issue 14): within an article a series and one instance of it ("certain
+    releases", "the release of a few sanctions-busters") never join, and a shared participant
+    with a repeated trigger needs sentences that share a little; across articles both parties
+    shared with one trigger stem need less: every stored report is clustered again, so a ledger
+    made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13]]
 VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,94 @@
+"""Issue 14, within-article coreference: a series and one instance of it ("certain releases",
+"the release of a few sanctions-busters"), and a shared participant with a repeated trigger
+whose sentences share next to nothing (sayso.ledger.number, sayso.ledger.identity)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from sayso.ledger.cluster import clusters
+from sayso.ledger.identity import stem
+from sayso.ledger.number import number, series_and_instance
+from tests.test_ledger_coreference import report
+
+
+def grouped(reports) -> set[frozenset]:
+    return {frozenset(r.key[1] for r in c.members) for c in clusters(reports, 3)}
+
+
+@pytest.mark.parametrize("trigger, sentence, found", [
+    ("investigations", "The core findings of the many previous investigations have stood up.", "plural"),
+    ("releases", "Obama has deemed certain releases a reasonable trade-off.", "plural"),
+    ("visits", "Trump's recent visits to the state included fact-finding.", "plural"),
+    ("attacks", "Immediately after the attacks, Trump issued a statement.", None),  # one happening, perhaps
+    ("attacks", "Trump attacks Clinton again.", None),  # a verb
+    ("attack", "How hard will Clinton attack?", None),  # a verb
+    ("investigation", "It tests the credibility of the GOP-led investigation.", "singular"),
+    ("release", "He deemed the release of a few sanctions-busters a fair trade.", "singular"),
+    ("released", "The seven were released on Sunday.", None),
+])
+def test_the_number_of_a_noun_trigger(trigger, sentence, found):
+    assert number(trigger, sentence) == found
+
+
+def releases(order: list[int]) -> list:
+    made = {
+        1: report(1, "releases", "President Obama has deemed certain releases a reasonable trade-off.",
+                  actor="Barack Obama", category="CONCEDE"),
+        2: report(2, "release", "Mr. Obama deemed the release of a few sanctions-busters a reasonable trade-off.",
+                  actor="Barack Obama", category="CONCEDE"),
+        3: report(3, "release", "The release of the sanctions-busters angered critics of Obama.", category="CONCEDE"),
+    }
+    return [made[n] for n in order]
+
+
+def test_a_series_and_one_instance_of_it_are_two_happenings_in_any_order():
+    """Alike sentences and a shared actor, but "certain releases" are several: the instance and
+    its definite reference are one event, the series another, whatever the order."""
+    assert series_and_instance(releases([1])[0].number, releases([2])[0].number)
+    for seed in range(4):
+        order = [1, 2, 3]
+        random.Random(seed).shuffle(order)
+        assert grouped(releases(order)) == {frozenset({"v1"}), frozenset({"v2", "v3"})}
+
+
+def test_a_shared_actor_and_a_repeated_trigger_need_sentences_that_share_something():
+    far = [
+        report(1, "attacks", "One decision, according to a person close to the secretive process, is to turn "
+               "any Trump attacks on the foundation and its finances into a counterattack.",
+               actor="Donald Trump", category="ACCUSE"),
+        report(2, "attack", "For all the talk of preparing for an unpredictable and outlandish attack from Trump "
+               "at the first debate later this month, aides consulted shrinks and a ghost writer.",
+               actor="Donald Trump", category="ACCUSE"),
+    ]
+    assert grouped(far) == {frozenset({"v1"}), frozenset({"v2"})}
+    near = [
+        report(1, "attacked", "Trump attacked the judge over the university lawsuit on Friday.",
+               actor="Donald Trump", category="ACCUSE"),
+        report(2, "attack", "Republicans criticized the attack on the judge by Trump.", actor="Donald Trump",
+               category="ACCUSE"),
+    ]
+    assert grouped(near) == {frozenset({"v1", "v2"})}
+
+
+def test_a_noun_in_ment_has_its_verbs_stem():
+    assert stem("endorsement") == stem("endorse") == stem("endorsed")
+    assert stem("agreement") == stem("agreed")
+
+
+def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles():
+    """Both participants shared and one trigger stem: sentences sharing a little are enough;
+    with only the actor shared they are not."""
+    def ryan(n: int, trigger: str, sentence: str, article: str, recipient: str | None, day: str):
+        return report(n, trigger, sentence, actor="Paul Ryan", recipient=recipient, article=article,
+                      category="SUPPORT", day=day)
+
+    first = ryan(1, "endorse", "House Speaker Paul Ryan has said he is not ready to endorse Trump, even though he "
+                 "is the lone Republican remaining in the contest.", "a1", "Donald Trump", "2031-04-02")
+    second = ryan(2, "endorsement", "Many think Ryan's endorsement of Trump is only a matter of time, aides "
+                  "on the Hill told reporters on Thursday.", "a2", "Trump", "2031-04-03")
+    assert grouped([first, second]) == {frozenset({"v1", "v2"})}
+    second.row.update(recipient_name=None, recipient_kind=None)
+    second.recipient = frozenset()
+    assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
