@@ -144,6 +144,12 @@ def test_the_object_of_an_evaluation_is_the_articles_report():
     assert _credit(record, "investigation").chain == (OUTLET,)
 
 
+def test_the_act_an_evaluation_is_for_is_the_articles_report():
+    text = "Senator John Smith on Monday criticized the governor for arresting dozens of protesters in the capital."
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, "arresting").chain == (OUTLET,)
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("By: Jane Roe The aluminium producer has signed agreements with three insurers.", "signed"),
     ("Southern design Buy Photo: Exteriors are brick. The company signed agreements with three insurers.", "signed"),
