@@ -40,7 +40,7 @@ def test_a_right_event_with_its_actor_and_the_kinds_of_error():
 def test_a_missed_added_event_is_a_missing_candidate():
     tally = Tally()
     score_document(_record(), [_label((33, 36), category="CONSULT", origin="added")], tally)
-    assert set(tally.errors) == {"missed (no candidate)"} and tally.gold == 1
+    assert set(tally.errors) == {"missed (no lexicon candidate)"} and tally.gold == 1
 
 
 @pytest.mark.slow

@@ -8,8 +8,9 @@ overlapping trigger. Precision counts a found event right when a gold event of t
 category has an overlapping trigger; recall counts the gold events found so. Actor and
 recipient accuracy are over the events found right: right when the gold has none and sayso
 has none, or when a mention of sayso's entity overlaps the gold span. The errors are listed by
-kind: not an event, wrong category, missed (the model said no), missed (no candidate),
-an event on a trigger nobody labelled; and the arguments by kind: right, partly right (a
+kind: not an event, wrong category, missed (the model said no), missed (no lexicon candidate:
+an event the annotators added, which the open verbs may now propose), an event on a trigger
+nobody labelled; and the arguments by kind: right, partly right (a
 mention overlaps the gold span without being it: counted right), nobody for someone, someone
 for nobody, wrong span. `--rules` scores the rules without the event model.
 """
@@ -99,7 +100,7 @@ def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
         _note(tally, kind, text, span, ev.type if other is None or not other.event else f"{ev.type} for {other.category}")
     for i, g in enumerate(golds):
         if i not in used and not any(_overlaps(g.trigger, (e.trigger.start, e.trigger.end)) for e in record.events):
-            kind = "missed (no candidate)" if g.origin == "added" else "missed (said no event)"
+            kind = "missed (no lexicon candidate)" if g.origin == "added" else "missed (said no event)"
             _note(tally, kind, text, g.trigger, g.category or "")
 
 
