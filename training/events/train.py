@@ -27,7 +27,7 @@ from training.events.learned_triggers import added_heads, write
 SEED = 7
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 MIN_COUNT = 2
-PRECISION = 0.80  # the least dev precision (over candidates) a threshold may give
+PRECISION = 0.81  # the least dev precision (over candidates) a threshold may give (0.80 before the frame features)
 MIN_CLASS = 30  # a category with fewer annotated events (train + dev) is left to the rules: DEFECT has 17 in all
 # 1: the rules' actor (recipient) where the ranker picks nobody; 0: the ranker alone (dev, end to end,
 # train-only model: actor 70.7 % either way, recipient 67.0 % -> 67.9 % without the rules')
