@@ -26,6 +26,12 @@ CASES = [
     ("The soldiers would be welcomed if they deserted.", "deserted", "possible"),
     ("There are rumors that the governor fled the capital.", "fled", "possible"),
     ("Should the talks fail, the militia could attack the airport.", "attack", "possible"),
+    # possible: an act asked for (docs/annotation.md: the asking is REQUEST, the act only possible)
+    ("Senate Democrats called on the minister to resign.", "resign", "possible"),
+    ("The opposition urged the government to release the prisoners.", "release the prisoners", "possible"),
+    ("Human rights groups called for the release of the journalists.", "release", "possible"),
+    # possible: a sentence that supposes
+    ("Say the army attacked the village tomorrow.", "attacked", "possible"),
     # expected
     ("The envoy will visit Cairo next week.", "visit", "expected"),
     ("The general strike will begin on Monday.", "strike", "expected"),
@@ -40,6 +46,8 @@ CASES = [
     ("The regime refused to release the prisoners.", "release the prisoners", "negated"),
     ("The army never attacked the village.", "attacked", "negated"),
     ("There were no arrests after the march.", "arrests", "negated"),
+    ("The group said its fighters did not engage in attacks on civilians.", "attacks", "negated"),
+    ("The party has not taken part in the protests.", "protests", "negated"),
     # claimed
     ("Activists claim that the police arrested forty students.", "arrested", "claimed"),
     ("The militia reportedly kidnapped two engineers.", "kidnapped", "claimed"),
@@ -73,3 +81,13 @@ def test_the_status_cue_words_come_from_the_ontology_file(tmp_path):
     extra = tmp_path / "cues.yaml"
     extra.write_text("status:\n  cues:\n    planned: [mull]\n", encoding="utf-8")
     assert run_events(text, ontology_files=(str(extra),)).at("defecting").status == "planned"
+
+
+def test_a_request_verb_does_not_make_its_other_objects_possible():
+    found = run_events("The minister called the attack on the convoy a crime.")
+    assert found.at("attack").status == "occurred"
+
+
+def test_only_the_in_phrase_of_a_participation_verb_takes_its_negation():
+    found = run_events("Nobody was hurt when the soldiers did not stop after the attack on the convoy.")
+    assert found.at("attack").status == "occurred"

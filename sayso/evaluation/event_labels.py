@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -25,6 +25,7 @@ CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RET
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
               "DEFECT")
 LABELS = Path(__file__).resolve().parents[2] / "annotations" / "events"
+REVIEWED = "reviewed"  # the consistency reviews' verdicts, a folder of LABELS (not read as labels)
 
 
 class LabelError(ValueError):
@@ -131,13 +132,45 @@ def _pair(d: Optional[dict]) -> Optional[tuple[int, int]]:
     return None if d is None else (d["start"], d["end"])
 
 
-def load(directory: Path = LABELS, split: Optional[str] = None, pattern: str = "*.jsonl") -> Iterator[Label]:
+def reviews(directory: Path = LABELS) -> Iterator[dict[str, Any]]:
+    """The lines of the consistency reviews (directory/reviewed/*.jsonl, docs/annotation.md): one
+    per label a reviewer re-read, `verdict` "kept" or "changed"; a changed one gives the new
+    `event`, `category`, `status` (and `actor`, `recipient` when they change too)."""
+    for path in sorted((directory / REVIEWED).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)
+
+
+def corrections(directory: Path = LABELS) -> dict[tuple[str, tuple[int, int]], dict[str, Any]]:
+    """The changed labels of the reviews, by (document, trigger offsets); a later line wins."""
+    return {(r["doc"], (r["trigger"]["start"], r["trigger"]["end"])): r
+            for r in reviews(directory) if r["verdict"] == "changed"}
+
+
+def corrected(label: Label, fix: dict[str, Any]) -> Label:
+    """The label as the review changed it; no event has no category, status or arguments."""
+    if not fix["event"]:
+        return replace(label, event=False, category=None, status=None, actor=None, recipient=None)
+    if fix["category"] not in CATEGORIES or fix["status"] not in STATUSES:
+        raise LabelError(f"{label.doc} {label.trigger}: bad correction {fix}")
+    actor = _pair(fix["actor"]) if "actor" in fix else label.actor
+    recipient = _pair(fix["recipient"]) if "recipient" in fix else label.recipient
+    return replace(label, event=True, category=fix["category"], status=fix["status"], actor=actor, recipient=recipient)
+
+
+def load(directory: Path = LABELS, split: Optional[str] = None, pattern: str = "*.jsonl",
+         reviewed: bool = True) -> Iterator[Label]:
     """Every label kept in the repository (of one split, if given; of the files matching
-    `pattern`, e.g. "batch-[1-7].jsonl")."""
+    `pattern`, e.g. "batch-[1-7].jsonl"), with the corrections of the consistency reviews
+    applied unless `reviewed` is False."""
+    fixes = corrections(directory) if reviewed else {}
     for path in sorted(directory.glob(pattern)):
         for line in path.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             if split is not None and d["split"] != split:
                 continue
-            yield Label(d["doc"], d["split"], (d["trigger"]["start"], d["trigger"]["end"]), d["event"], d["category"], d["status"],
-                        _pair(d["actor"]), _pair(d["recipient"]), d["origin"], d.get("digest", ""))
+            label = Label(d["doc"], d["split"], (d["trigger"]["start"], d["trigger"]["end"]), d["event"], d["category"],
+                          d["status"], _pair(d["actor"]), _pair(d["recipient"]), d["origin"], d.get("digest", ""))
+            fix = fixes.get((label.doc, label.trigger))
+            yield corrected(label, fix) if fix is not None else label

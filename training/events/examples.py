@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sayso.evaluation.event_corpus import read
 from sayso.evaluation.event_labels import Label
-from sayso.stages.events.decide import origin_of, rule_role
+from sayso.stages.events.decide import lexicon_mode, origin_of, rule_role
 from sayso.stages.events.features import argument_candidates, argument_features, no_argument_features, trigger_features
 from sayso.stages.events.model import NONE
 
@@ -24,6 +24,9 @@ class Examples:
     nobody: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # event -> features of no actor, no recipient
     unmatched: int = 0
     gold_events: dict[str, int] = field(default_factory=dict)  # split -> gold events in its documents
+    # (document id, trigger start, end) of each trigger example, in step with `trigger` as collect()
+    # makes it (training/events/review.py); the filters of training/events/train.py do not keep it
+    where: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def _gold_for(labels: list[Label], start: int, end: int) -> Optional[Label]:
@@ -108,6 +111,7 @@ def _open_examples(out: Examples, draft: Any, golds: list[Label], taken: list[An
         gold = _gold_for(free, match.start, match.end)
         f = trigger_features(match.head, OPEN, False, None, "open")
         out.trigger.append((f, gold.category if gold is not None and gold.event else NONE, split))
+        out.where.append((golds[0].doc, match.start, match.end))
 
 
 def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any = None, opens: bool = False) -> Examples:
@@ -126,14 +130,17 @@ def collect(parsed: list[tuple[Any, list[Label]]], ontology: Any, learned: Any =
             _open_examples(out, draft, golds, find_matches(draft.doc, ontology, draft.article.text))
         for match, rule in candidate_matches(draft, ontology):
             gold = _gold_for(golds, match.start, match.end)
-            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
+            f = trigger_features(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match),
+                                 lexicon_mode(match))
             if gold is None:
                 if learned is not None and learned.lookup(match.head.lemma_.lower(), match.head.pos_):
                     out.trigger.append((f, NONE, split))
+                    out.where.append((golds[0].doc, match.start, match.end))
                 else:
                     out.unmatched += 1
                 continue
             out.trigger.append((f, gold.category if gold.event else NONE, gold.split))
+            out.where.append((gold.doc, match.start, match.end))
             if gold.event:
                 _argument_examples(out, draft, match, gold, ontology)
     return out

@@ -92,6 +92,28 @@ def origin_of(match: Any) -> str:
     return "learned" if match.trigger.mode == LEARNED_MODE else "lexicon"
 
 
+def lexicon_mode(match: Any) -> Optional[str]:
+    """The mode of the lexicon word (none for a learned word)."""
+    return match.trigger.mode if match.trigger.mode != LEARNED_MODE else None
+
+
+def _by_mode(match: Any, model: EventModel) -> bool:
+    """A word of a rare category in a mode the model was trained to decide ("DEFECT:resign")."""
+    return match.trigger.category not in model.trigger.classes and \
+        f"{match.trigger.category}:{match.trigger.mode}" in model.modes
+
+
+def by_model(match: Any, model: EventModel) -> bool:
+    """Whether the model decides the candidate: a category it learned, or a word of a rare
+    category in one of the modes it was trained to decide ("DEFECT:resign": annotators label a
+    resignation CONCEDE or nothing, never DEFECT; training/events/train.py, MODEL_MODES)."""
+    if match.trigger.category in model.trigger.classes:
+        return True
+    if model.thresholds.get("rare_by_model", 0.0) >= 0.5:
+        return True
+    return _by_mode(match, model)
+
+
 def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str]:
     """The category of the candidate's event, or None when it names none. The model overrules
     the rules: it removes a rules' event it finds unlikely (probability of an event under the
@@ -101,12 +123,12 @@ def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str
     decided like any other: the model learned from such candidates what annotators made of
     them ("fled", "resigned": no event or CONCEDE), and a rules' event it does not confirm
     stays only above the veto."""
-    rare = match.trigger.category not in model.trigger.classes
-    if rare and model.thresholds.get("rare_by_model", 0.0) < 0.5:
+    if not by_model(match, model):
         return rule.type if rule is not None else None
-    features = trigger_names(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match))
+    features = trigger_names(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match),
+                             lexicon_mode(match))
     category, p_event = model.category(features, "event", trigger_vector(match.head))
-    if rule is not None and category is None:
+    if rule is not None and category is None and not _by_mode(match, model):  # no rules' DEFECT for "resign"
         category = rule.type if p_event >= model.thresholds.get("veto", 1.0) else None
     if category is None or without_agent(category, match.head):
         return None

@@ -8,12 +8,15 @@ from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from sayso.nlp.memo import doc_memo
+from sayso.stages.events.frames import frame_names
 
 MAX_PATH = 4
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NAMED_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})  # "Israeli air raids": the adjective is the actor
 NULL_CHILDREN = frozenset({"poss", "compound", "amod", "prep", "dobj", "nsubj", "nsubjpass", "agent"})
 LEMMA_CHILDREN = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "pobj"})
+FRAMES = True  # the trigger's frame (request, negation, mood, register: frames.py) among its features
+MODE = "mode="  # the feature of the lexicon word's mode: "mode=DEFECT:resign"
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "who"})
 
 
@@ -93,11 +96,12 @@ def _sentence_names(sent: Any) -> tuple[str, ...]:
 
 
 def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
-                     origin: str = "lexicon") -> dict[str, float]:
+                     origin: str = "lexicon", mode: Optional[str] = None) -> dict[str, float]:
     """Sparse features of a trigger candidate headed by `head`; `rule` is what the rules made
-    of it (an Event or None); `origin` says whether the word is the ontology's or learned.
-    The names of trigger_names, plus the trigger's tok2vec vector as t0, t1, ... (divided by 4)."""
-    features = trigger_names(head, lexicon_category, multiword, rule, origin)
+    of it (an Event or None); `origin` says whether the word is the ontology's or learned; `mode`
+    the lexicon word's mode. The names of trigger_names, plus the trigger's tok2vec vector as
+    t0, t1, ... (divided by 4)."""
+    features = trigger_names(head, lexicon_category, multiword, rule, origin, mode)
     vector = trigger_vector(head)
     if vector is not None:
         features.update(zip(tensor_names(len(vector)), vector.tolist()))
@@ -111,7 +115,7 @@ def trigger_vector(head: Any) -> Optional[Any]:
 
 
 def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
-                  origin: str = "lexicon") -> dict[str, float]:
+                  origin: str = "lexicon", mode: Optional[str] = None) -> dict[str, float]:
     """The sparse part of trigger_features: names of what the parse shows, each with the value 1."""
     lemma = head.lemma_.lower()
     gov = head.head
@@ -122,6 +126,8 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
         f"multi={multiword}", f"cap={head.text[:1].isupper()}", f"origin={origin}", f"origin_lem={origin}:{lemma}",
         "rule=none" if rule is None else f"rule={rule.type}",
     ]
+    if mode:
+        names.append(f"{MODE}{lexicon_category}:{mode}")
     if rule is not None:
         names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
@@ -130,6 +136,8 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     names += list(_child_features(head))
     names += list(_lemma_context(head, lemma))
     names += _sentence_names(sent)
+    if FRAMES:
+        names += frame_names(head, lexicon_category)
     return dict.fromkeys(names, 1.0)
 
 

@@ -95,6 +95,7 @@ class EventModel:
     thresholds: dict[str, float]
     open_skip: frozenset[str] = frozenset()  # verbs never asked about (open_candidates.py)
     open_trigger: Optional[Linear] = None  # the trigger model of open candidates (verbs the lexicon lacks)
+    modes: frozenset[str] = frozenset()  # "DEFECT:resign": words of a rare category's mode it decides
 
     @property
     def opens(self) -> bool:
@@ -141,7 +142,7 @@ class EventModel:
     def to_json(self) -> dict:
         return {"version": 1, "trigger": self.trigger.to_json(), "actor": self.actor.to_json(),
                 "recipient": self.recipient.to_json(), "thresholds": self.thresholds,
-                "open_skip": sorted(self.open_skip)} | (
+                "open_skip": sorted(self.open_skip), "modes": sorted(self.modes)} | (
                     {"open_trigger": self.open_trigger.to_json()} if self.open_trigger is not None else {})
 
     def save(self, path: Path = MODEL_PATH) -> None:
@@ -158,4 +159,4 @@ def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
         d = json.load(f)
     return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
                       Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())),
-                      Linear.from_json(d["open_trigger"]) if "open_trigger" in d else None)
+                      Linear.from_json(d["open_trigger"]) if "open_trigger" in d else None, frozenset(d.get("modes", ())))

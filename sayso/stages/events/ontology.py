@@ -68,6 +68,9 @@ class StatusLexicon:
     presupposing_cues: frozenset[str] = frozenset()  # "blasted the investigation": presupposed
     narrated_cues: frozenset[str] = frozenset()  # "declined to threaten": the teller's report
     unsaid_when_negated: frozenset[str] = frozenset()  # "has not commented on": tells nothing
+    request_verbs: frozenset[str] = frozenset()  # "called on X to resign": the act is only asked for
+    participation_verbs: frozenset[str] = frozenset()  # "did not engage in attacks": the noun takes their tense
+    hypothesis_verbs: frozenset[str] = frozenset()  # "Say Mexico demanded ...": an imperative that supposes
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
         words("negators"), words("hedges"), words("hearsay"), occurrence_verbs=words("occurrence_verbs"),
         denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
         presupposing_cues=words("presupposing_cues"), narrated_cues=words("narrated_cues"),
-        unsaid_when_negated=words("unsaid_when_negated"),
+        unsaid_when_negated=words("unsaid_when_negated"), request_verbs=words("request_verbs"),
+        participation_verbs=words("participation_verbs"), hypothesis_verbs=words("hypothesis_verbs"),
     )
 
 

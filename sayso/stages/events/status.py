@@ -53,16 +53,21 @@ def is_infinitive(verb: Any) -> bool:
 
 
 def event_verb(
-    token: Any, light_verbs: frozenset[str] = frozenset(), occurrence_verbs: frozenset[str] = frozenset()
+    token: Any, light_verbs: frozenset[str] = frozenset(), occurrence_verbs: frozenset[str] = frozenset(),
+    participation_verbs: frozenset[str] = frozenset(),
 ) -> Optional[Any]:
     """The verb that carries tense, aspect and modality for the event named by `token`: the
     token itself, or for a noun the occurrence verb it is the subject of ("the attack will
-    come", but not "the loss could swell") or the light verb it is the object of ("will launch
-    an attack"); None for other nouns."""
+    come", but not "the loss could swell"), the light verb it is the object of ("will launch
+    an attack") or the participation verb it is the "in" / "into" object of ("did not engage in
+    attacks"); None for other nouns."""
     cur = token
     if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
         cur = cur.head  # "will be available"
-    if cur.pos_ in ("NOUN", "PROPN", "PRON"):
+    taking_part = _participation_verb(cur, participation_verbs)
+    if taking_part is not None:
+        cur = taking_part
+    elif cur.pos_ in ("NOUN", "PROPN", "PRON"):
         head = cur.head
         if head == cur or head.pos_ not in ("VERB", "AUX"):
             return None
@@ -78,6 +83,47 @@ def event_verb(
             and cur.tag_ in ("VB", "VBG", "VBN") and cur.head.pos_ in ("VERB", "AUX"):
         cur = cur.head
     return cur
+
+
+def _participation_verb(noun: Any, verbs: frozenset[str]) -> Optional[Any]:
+    """The verb of taking part whose "in" / "into" phrase holds the noun ("engage in attacks",
+    "took part in the protest"), or None."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
+        return None
+    return verb
+
+
+def requested(token: Any, lex: StatusLexicon) -> bool:
+    """The event is what a request verb asks for: its non-finite or clausal complement ("called
+    on X to resign", "demanded that the US pay"), or the object of its "for" ("called for the
+    release of"), within three steps up."""
+    link = token
+    for _ in range(3):
+        head = link.head
+        if head == link:
+            return False
+        if link.dep_ in ("xcomp", "ccomp", "advcl", "pobj", "prep") and head.pos_ in ("VERB", "NOUN") \
+                and head.lemma_.lower() in lex.request_verbs:
+            return link.dep_ != "prep" or link.lower_ == "for"
+        if link.dep_ not in ("xcomp", "ccomp", "advcl", "pobj", "prep", "aux", "conj"):
+            return False
+        link = head
+    return False
+
+
+def supposed(token: Any, lex: StatusLexicon) -> bool:
+    """The event sits in a sentence that opens with an imperative that supposes ("Say Mexico
+    demanded ...", "Imagine the army attacked"): its first word is such a verb in the base form,
+    without a subject, the sentence's root or a word the parser hung on the next verb."""
+    first = next((t for t in token.sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.i == token.i or first.tag_ != "VB" or first.lemma_.lower() not in lex.hypothesis_verbs:
+        return False
+    if _children(first, "nsubj", "nsubjpass", "aux"):
+        return False
+    return first.dep_ in ("ROOT", "aux", "advmod", "intj", "dep", "parataxis")
 
 
 def negated(token: Any, lex: StatusLexicon) -> bool:
@@ -223,9 +269,11 @@ def default_status(verb: Optional[Any], lex: StatusLexicon, depth: int = 0) -> s
 
 def status_of(token: Any, lex: StatusLexicon, depth: int = 0) -> tuple[str, str]:
     """(status, polarity) of the event whose trigger head is `token`."""
-    verb = event_verb(token, lex.light_verbs, lex.occurrence_verbs)
+    verb = event_verb(token, lex.light_verbs, lex.occurrence_verbs, lex.participation_verbs)
     if negated(token, lex) or (verb is not None and verb != token and negated(verb, lex)):
         return "negated", "negative"
+    if requested(token, lex) or supposed(token, lex):
+        return "possible", "positive"
     modal = None
     if verb is not None:
         if conditional(verb, lex):
