@@ -196,35 +196,19 @@ def test_a_version_8_ledger_is_clustered_again_under_the_cannot_links(tmp_path):
         assert merged_contents(ledger) == expected
 
 
-def test_a_version_10_ledger_is_clustered_again_under_the_learned_link(tmp_path):
-    """Schema step 11 clusters every report again (the learned link vets and adds links): a
-    version 10 ledger whose merged events were made under the rules alone becomes a fresh
-    ingest's."""
+UNDONE = "DELETE FROM merged_events; UPDATE events SET merged_id = rowid;"
+
+
+@pytest.mark.parametrize("version, undo", [
+    (10, UNDONE),  # step 11: the learned link vets and adds links
+    (11, "DELETE FROM report_keys; " + UNDONE),  # step 12: a happening's name is a blocking token
+    (12, UNDONE),  # step 13: a series and one instance of it never join
+])
+def test_an_older_ledger_is_clustered_again_into_a_fresh_ingests_merged_events(tmp_path, version, undo):
+    """Each schema step from 11 on files or clusters every report again: a ledger of an older
+    version whose merged events were made under the older rules becomes a fresh ingest's."""
     path, expected = _fresh_and_downgraded(
-        tmp_path, "v10.db", "DELETE FROM schema_version WHERE version >= 11; DELETE FROM merged_events; "
-        "UPDATE events SET merged_id = rowid;")
-    with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 13
-        assert merged_contents(ledger) == expected
-
-
-def test_a_version_11_ledger_is_filed_and_clustered_again_under_happening_names(tmp_path):
-    """Schema step 12 files every report again (a happening's name is a blocking token) and
-    clusters it again: a version 11 ledger without those keys becomes a fresh ingest's."""
-    path, expected = _fresh_and_downgraded(
-        tmp_path, "v11.db", "DELETE FROM schema_version WHERE version >= 12; DELETE FROM merged_events; "
-        "DELETE FROM report_keys; UPDATE events SET merged_id = rowid;")
-    with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 13
-        assert merged_contents(ledger) == expected
-
-
-def test_a_version_12_ledger_is_clustered_again_under_series_and_instances(tmp_path):
-    """Schema step 13 clusters every report again (a series and one instance of it never join):
-    a version 12 ledger whose merged events were undone becomes a fresh ingest's."""
-    path, expected = _fresh_and_downgraded(
-        tmp_path, "v12.db", "DELETE FROM schema_version WHERE version >= 13; DELETE FROM merged_events; "
-        "UPDATE events SET merged_id = rowid;")
+        tmp_path, f"v{version}.db", f"DELETE FROM schema_version WHERE version > {version}; {undo}")
     with open_ledger(path) as ledger:
         assert ledger.schema_version() == VERSION == 13
         assert merged_contents(ledger) == expected
