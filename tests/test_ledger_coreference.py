@@ -126,3 +126,20 @@ def test_no_learned_link_joins_another_happening():
         assert link(told, nxt, 3) is None
     finally:
         resemblance.use(None)
+
+
+def test_a_definite_reference_in_other_words_needs_its_kind_and_a_shared_participant():
+    """"The criticism" refers back to "slamming" (one kind, "disapprove", one named recipient);
+    not when the earlier report names nobody it shares, nor when its kind differs."""
+    def told(n: int, trigger: str, sentence: str, mode: str, recipient: str | None) -> Report:
+        r = report(n, trigger, sentence, recipient=recipient, category="ACCUSE")
+        r.row["mode"] = mode
+        return r
+
+    slam = told(1, "slamming", "Republicans are slamming Tim Kaine for his defence of inmates.", "disapprove", "Tim Kaine")
+    criticism = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "disapprove", "Tim Kaine")
+    assert grouped([slam, criticism]) == {frozenset({"v1", "v2"})}
+    anonymous = told(2, "criticism", "The criticism comes a day before the debate.", "disapprove", None)
+    assert grouped([slam, anonymous]) == {frozenset({"v1"}), frozenset({"v2"})}
+    other_kind = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "allege", "Tim Kaine")
+    assert grouped([slam, other_kind]) == {frozenset({"v1"}), frozenset({"v2"})}

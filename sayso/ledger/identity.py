@@ -447,7 +447,8 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
     article with its category and trigger stem and no participant against it (and the name a
     reference is named after, if any): what it refers back to (the nearest only, so "the attack"
-    never joins every attack an article tells)."""
+    never joins every attack an article tells); with none, the nearest of its category and kind
+    sharing a named participant (`_same_kind_antecedent`)."""
     if not r.nominal or not r.stem or r.another:
         return None
     for e in reversed(earlier):
@@ -460,6 +461,26 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
+    return _same_kind_antecedent(r, earlier, days)
+
+
+def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
+    """A definite reference in other words ("Republicans are slamming Kaine ... The criticism
+    comes a day before ..."): the nearest earlier report of its category and kind (mode, such
+    as "disapprove"), when the two share a named participant and nothing stands against it."""
+    mode = r.row["mode"]
+    if not mode:
+        return None
+    for e in reversed(earlier):
+        if e.row["type"] != r.row["type"] or e.row["mode"] != mode or one_sentence(e, r) or e.another:
+            continue
+        if (not _shared(e, r) or conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e)
+                or series_and_instance(e.number, r.number)):
+            return None
+        similarity = cosine(e.words, r.words)
+        return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, {', '.join(_shared(e, r))}, "
+                     f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
+                     f"sentence similarity {similarity:.2f}")
     return None
 
 
