@@ -39,6 +39,7 @@ def test_an_indefinite_noun_or_a_verb_is_no_reference_back():
     assert not is_nominal("attack", "They may attack again.")
     assert not is_nominal("investigation", "The ministry opened a new investigation.")
     assert not is_nominal("defected", "The pilot defected.")
+    assert not is_nominal("ban", "But the move to ban him was unsuccessful.")  # an infinitive
 
 
 def test_a_chain_of_links_never_joins_two_named_people():

@@ -38,7 +38,8 @@ def is_another(trigger: Optional[str], sentence: Optional[str]) -> bool:
 def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
     """A definite noun trigger, a reference back to a happening told before: "the defection",
     "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
-    the three words before it, none of them a verb in "-ed"); "a new investigation" is not."""
+    the three words before it, none of them a verb in "-ed" and no "to" between: "the move to
+    ban him" is a verb); "a new investigation" is not."""
     if not trigger or not sentence:
         return False
     at = sentence.lower().find(trigger.lower())
@@ -49,6 +50,8 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
         w = w.strip(",;:(\"")
         if w in DEFINITE or w.endswith("'s"):
             return True
+        if w == "to":
+            return False  # an infinitive: "the move to ban him", "the decision to attack"
         if w.endswith("ed") or not w.replace("-", "").isalnum():
             return False
     return False
