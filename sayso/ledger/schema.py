@@ -331,8 +331,8 @@ def v14(db: Backend) -> None:
     """Step 14 (issue 14): a report told as another happening ("the next attack", "future
     attacks") neither refers back nor is referred back to and gets no learned link, a definite
     reference in other words ("the criticism") refers back to the nearest report of its kind
-    sharing a named participant, and a year before a name ("the 2012 Benghazi attack") no longer
-    hides it: every stored report is filed and clustered again, so a ledger made before equals a
+    sharing a named participant, "to" before a trigger makes it a verb ("the move to ban him"),
+    and a year before a name ("the 2012 Benghazi attack") no longer hides it: every stored report is filed and clustered again, so a ledger made before equals a
     fresh ingest."""
     from sayso.ledger.batch import recluster_all
 
