@@ -5,6 +5,7 @@ from __future__ import annotations
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
 from sayso.ledger.identity import Report, is_nominal
+from sayso.ledger.reference import is_another
 
 ARTICLE = "article-1"
 
@@ -38,6 +39,7 @@ def test_an_indefinite_noun_or_a_verb_is_no_reference_back():
     assert not is_nominal("attack", "They may attack again.")
     assert not is_nominal("investigation", "The ministry opened a new investigation.")
     assert not is_nominal("defected", "The pilot defected.")
+    assert not is_nominal("ban", "But the move to ban him was unsuccessful.")  # an infinitive
 
 
 def test_a_chain_of_links_never_joins_two_named_people():
@@ -86,3 +88,59 @@ def test_a_country_borrowed_from_the_destination_does_not_split_one_named_person
     assert len(clusters([home, denied], 3)) == 1
     denied.row.update(actor_country="POL")  # a country of its own: another man of that name
     assert len(clusters([home, denied], 3)) == 2
+
+
+def test_another_happening_is_told_by_next_future_or_further():
+    assert is_another("attack", "I am trying to prevent the next terrorist attack.")
+    assert is_another("attacks", "Intelligence that could prevent future attacks around the world.")
+    assert is_another("investigation", "He could come in for further investigation by Congress.")
+    assert not is_another("attack", "On the other hand, the attack was planned.")  # another phrase
+    assert not is_another("attack", "Officials said the attack was planned.")
+
+
+def test_the_next_attack_neither_refers_back_nor_is_referred_back_to():
+    """"the next attack" is not the attack told before it; "the attack" after "future attacks"
+    refers back to the attack told before them, not to them."""
+    reports = [
+        report(1, "attack", "Gunmen carried out an attack on the base at Zarqa on Monday.", category="ASSAULT"),
+        report(2, "attacks", "The army vowed to prevent future attacks on its bases.", category="ASSAULT"),
+        report(3, "attack", "The minister said the attack had been planned for weeks.", category="ASSAULT"),
+        report(4, "attack", "He promised to stop the next attack before it happens.", category="ASSAULT"),
+    ]
+    assert grouped(reports) == {frozenset({"v1", "v3"}), frozenset({"v2"}), frozenset({"v4"})}
+
+
+def test_no_learned_link_joins_another_happening():
+    """The learned link would join two reports of one trigger in one article; not when one of
+    them is told as another happening ("the next attack")."""
+    from sayso.ledger import resemblance
+    from sayso.ledger.identity import link
+
+    told = report(1, "attack", "The attack on the base at Zarqa killed four soldiers.", category="ASSAULT")
+    again = report(2, "attack", "Officers fear the attack came too easily.", category="ASSAULT")
+    nxt = report(3, "attack", "Officers fear the next attack will come too easily.", category="ASSAULT")
+    m = resemblance.shipped()
+    resemblance.use(resemblance.PairModel(m.weights, threshold=0.0, keep=m.keep))
+    try:
+        made = link(told, again, 3)
+        assert made is not None and "learned probability" in made.because
+        assert link(told, nxt, 3) is None
+    finally:
+        resemblance.use(None)
+
+
+def test_a_definite_reference_in_other_words_needs_its_kind_and_a_shared_participant():
+    """"The criticism" refers back to "slamming" (one kind, "disapprove", one named recipient);
+    not when the earlier report names nobody it shares, nor when its kind differs."""
+    def told(n: int, trigger: str, sentence: str, mode: str, recipient: str | None) -> Report:
+        r = report(n, trigger, sentence, recipient=recipient, category="ACCUSE")
+        r.row["mode"] = mode
+        return r
+
+    slam = told(1, "slamming", "Republicans are slamming Tim Kaine for his defence of inmates.", "disapprove", "Tim Kaine")
+    criticism = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "disapprove", "Tim Kaine")
+    assert grouped([slam, criticism]) == {frozenset({"v1", "v2"})}
+    anonymous = told(2, "criticism", "The criticism comes a day before the debate.", "disapprove", None)
+    assert grouped([slam, anonymous]) == {frozenset({"v1"}), frozenset({"v2"})}
+    other_kind = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "allege", "Tim Kaine")
+    assert grouped([slam, other_kind]) == {frozenset({"v1"}), frozenset({"v2"})}

@@ -203,6 +203,7 @@ UNDONE = "DELETE FROM merged_events; UPDATE events SET merged_id = rowid;"
     (10, UNDONE),  # step 11: the learned link vets and adds links
     (11, "DELETE FROM report_keys; " + UNDONE),  # step 12: a happening's name is a blocking token
     (12, UNDONE),  # step 13: a series and one instance of it never join
+    (13, "DELETE FROM report_keys; " + UNDONE),  # step 14: another happening; a year before a name
 ])
 def test_an_older_ledger_is_clustered_again_into_a_fresh_ingests_merged_events(tmp_path, version, undo):
     """Each schema step from 11 on files or clusters every report again: a ledger of an older
@@ -210,7 +211,7 @@ def test_an_older_ledger_is_clustered_again_into_a_fresh_ingests_merged_events(t
     path, expected = _fresh_and_downgraded(
         tmp_path, f"v{version}.db", f"DELETE FROM schema_version WHERE version > {version}; {undo}")
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 13
+        assert ledger.schema_version() == VERSION == 14
         assert merged_contents(ledger) == expected
 
 

@@ -27,6 +27,8 @@ from tests.test_ledger_coreference import report
     ("attack", "Nobody expected the Sunday attack.", None),  # a day
     ("attack", "Truck Driver Kills Dozens In Coastal Attack On Holiday Crowd", None),  # title case
     ("attack", "They feared a new attack.", None),
+    ("attack", "We have seen this coverup after the 2012 Benghazi attack.", "Benghazi"),  # a year before the name
+    ("attack", "He recalled the 2012 attack.", None),  # a year alone names nothing
 ])
 def test_the_name_a_sentence_calls_a_happening_by(trigger, sentence, name):
     assert happening_name(trigger, sentence) == name

@@ -30,6 +30,7 @@ from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
+from sayso.ledger.reference import is_another, is_nominal
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -137,33 +138,11 @@ def trigger_stem(trigger: Optional[str]) -> str:
     return stem(words[-1]) if words else ""
 
 
-# Definite determiners before a reference back; not "that" ("a reminder that attacks ...").
-DEFINITE = frozenset("the this these those his her its their our my your whose".split())
-
-
-def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
-    """A definite noun trigger, a reference back to a happening told before: "the defection",
-    "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
-    the three words before it, none of them a verb in "-ed"); "a new investigation" is not."""
-    if not trigger or not sentence:
-        return False
-    at = sentence.lower().find(trigger.lower())
-    if at < 0 or trigger.split()[-1].lower().endswith("ed"):
-        return False
-    before = sentence[:at].lower().replace("\u2019", "'").split()[-3:]
-    for w in reversed(before):
-        w = w.strip(",;:(\"")
-        if w in DEFINITE or w.endswith("'s"):
-            return True
-        if w.endswith("ed") or not w.replace("-", "").isalnum():
-            return False
-    return False
-
-
 class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
-    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens", "_number")
+    __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
+                 "_number", "_another")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -177,6 +156,7 @@ class Report:
         self._name: Optional[frozenset] = None
         self._tokens: Optional[frozenset] = None
         self._number: Optional[tuple] = None
+        self._another: Optional[bool] = None
 
     @property
     def number(self) -> Optional[str]:
@@ -220,6 +200,14 @@ class Report:
             name, trigger, sentence = self.row["actor_name"], self.row["trigger"], self.row["sentence"] or ""
             self._named = bool(self.actor and name and trigger and f"{name} {trigger}".lower() in sentence.lower())
         return self._named
+
+    @property
+    def another(self) -> bool:
+        """The trigger tells of another happening than one told before ("the next attack",
+        "future attacks", "further investigation": `is_another`)."""
+        if self._another is None:
+            self._another = is_another(self.row["trigger"], self.row["sentence"])
+        return self._another
 
     @property
     def nominal(self) -> bool:
@@ -355,7 +343,8 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
         return ruled
     within = a.key[0] == b.key[0]
     shared = _shared(a, b)
-    if ruled is None and (m.threshold > 1.0 or (not within and not shared) or (within and one_sentence(a, b))):
+    if ruled is None and (m.threshold > 1.0 or (not within and not shared) or (within and one_sentence(a, b))
+                          or a.another or b.another):
         return None
     similarity = cosine(a.words, b.words)
     p = m.chance(a, b, ruled is not None, similarity)
@@ -458,11 +447,12 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
     article with its category and trigger stem and no participant against it (and the name a
     reference is named after, if any): what it refers back to (the nearest only, so "the attack"
-    never joins every attack an article tells)."""
-    if not r.nominal or not r.stem:
+    never joins every attack an article tells); with none, the nearest of its category and kind
+    sharing a named participant (`_same_kind_antecedent`)."""
+    if not r.nominal or not r.stem or r.another:
         return None
     for e in reversed(earlier):
-        if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r):
+        if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r) and not e.another:
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
             if series_and_instance(e.number, r.number):
@@ -471,6 +461,26 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
+    return _same_kind_antecedent(r, earlier, days)
+
+
+def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
+    """A definite reference in other words ("Republicans are slamming Kaine ... The criticism
+    comes a day before ..."): the nearest earlier report of its category and kind (mode, such
+    as "disapprove"), when the two share a named participant and nothing stands against it."""
+    mode = r.row["mode"]
+    if not mode:
+        return None
+    for e in reversed(earlier):
+        if e.row["type"] != r.row["type"] or e.row["mode"] != mode or one_sentence(e, r) or e.another:
+            continue
+        if (not _shared(e, r) or conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e)
+                or series_and_instance(e.number, r.number)):
+            return None
+        similarity = cosine(e.words, r.words)
+        return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, {', '.join(_shared(e, r))}, "
+                     f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
+                     f"sentence similarity {similarity:.2f}")
     return None
 
 

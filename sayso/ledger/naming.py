@@ -25,6 +25,7 @@ by with from as after before since during than into over about against
 DETERMINERS = frozenset("a an the this these those".split())  # not "that": "said that Colonel Lasko defected"
 AFTER = frozenset({"in", "at", "on"})  # "on" only before a determiner: "an attack on an Orlando nightclub"
 UPPER = re.compile(r"[A-Z]")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PLACE_AFTER = re.compile(r"\s+(?i:in|at|on)\s+(?:(?i:a|an|the)\s+)?[A-Z][^\W\d_]*(?![\w])")
 WINDOW = 80  # characters either side of the trigger read for a name
 MAX_GAP = 2  # lowercase words between the name and the trigger ("Orlando gay nightclub shooting")
@@ -71,6 +72,8 @@ def _modifier(before: list[str]) -> Optional[str]:
             return None
         if _capitalised(word) and low not in STOPS:
             name.insert(0, word)
+            continue
+        if name and YEAR.fullmatch(word):  # "the 2012 Benghazi attack": a date before the name
             continue
         if name or low in STOPS or not word.isalpha() or gap == MAX_GAP:
             return " ".join(name) if name and low in DETERMINERS else None

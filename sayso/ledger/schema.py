@@ -327,8 +327,20 @@ def v13(db: Backend) -> None:
     recluster_all(db)
 
 
+def v14(db: Backend) -> None:
+    """Step 14 (issue 14): a report told as another happening ("the next attack", "future
+    attacks") neither refers back nor is referred back to and gets no learned link, a definite
+    reference in other words ("the criticism") refers back to the nearest report of its kind
+    sharing a named participant, "to" before a trigger makes it a verb ("the move to ban him"),
+    and a year before a name ("the 2012 Benghazi attack") no longer hides it: every stored report is filed and clustered again, so a ledger made before equals a
+    fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14]]
 VERSION = len(MIGRATIONS)
 
 

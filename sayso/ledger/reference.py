@@ -1,0 +1,57 @@
+"""Words around a trigger that say how it stands to the happenings told before it in its article.
+
+A definite noun trigger ("the defection", "his meeting", "Clinton's email investigation") refers
+back to a happening told before (`is_nominal`); a trigger after "next", "another", "future",
+"further" or "other" ("prevent the next terrorist attack", "future attacks", "could come in for
+further investigation") tells of another happening than one told before (`is_another`): it
+neither refers back nor is referred back to, and no learned link joins it (sayso.ledger.identity).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+WORD = re.compile(r"[^\W\d_]+")
+BREAK = re.compile(r"[,;:.!?()\"\u201c\u201d]")  # words before one of these are of another phrase
+
+# Definite determiners before a reference back; not "that" ("a reminder that attacks ...").
+DEFINITE = frozenset("the this these those his her its their our my your whose".split())
+
+# Words before a trigger that tell of another happening than one told before: "prevent the next
+# terrorist attack", "future attacks", "could come in for further investigation".
+ANOTHER = frozenset("next another future further other".split())
+
+
+def is_another(trigger: Optional[str], sentence: Optional[str]) -> bool:
+    """One of the three words before the trigger, in its phrase, says it is another happening
+    (`ANOTHER`): it neither refers back to an earlier report nor is referred back to ("on the
+    other hand, the attack" is not)."""
+    if not trigger or not sentence:
+        return False
+    at = sentence.lower().find(trigger.lower())
+    if at < 0:
+        return False
+    phrase = BREAK.split(sentence[:at].lower())[-1]
+    return any(w in ANOTHER for w in WORD.findall(phrase)[-3:])
+
+
+def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
+    """A definite noun trigger, a reference back to a happening told before: "the defection",
+    "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
+    the three words before it, none of them a verb in "-ed" and no "to" between: "the move to
+    ban him" is a verb); "a new investigation" is not."""
+    if not trigger or not sentence:
+        return False
+    at = sentence.lower().find(trigger.lower())
+    if at < 0 or trigger.split()[-1].lower().endswith("ed"):
+        return False
+    before = sentence[:at].lower().replace("\u2019", "'").split()[-3:]
+    for w in reversed(before):
+        w = w.strip(",;:(\"")
+        if w in DEFINITE or w.endswith("'s"):
+            return True
+        if w == "to":
+            return False  # an infinitive: "the move to ban him", "the decision to attack"
+        if w.endswith("ed") or not w.replace("-", "").isalnum():
+            return False
+    return False
