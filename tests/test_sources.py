@@ -72,6 +72,19 @@ def test_denied_event_is_never_positive(text, trigger):
     assert event.attribution is not None
 
 
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Yemen has rejected a U.S. request to interrogate the detainees.", "request", "occurred"),
+    ("The ministry dismissed the accusations by the opposition.", "accusations", "occurred"),
+    ("The government denied accusations that its troops had shelled the village.", "shelled", "negated"),
+    ("Russia denied the attack on the convoy.", "attack", "negated"),
+])
+def test_a_rejected_request_or_accusation_still_took_place(text, trigger, status):
+    """The rejection refuses what a request asks or an accusation claims, not the saying; an
+    act in its content, or a denied act that is not a saying, is negated."""
+    event = _event(extract_checked(text, outlet=OUTLET), trigger)
+    assert event.status == status
+
+
 def test_a_conjunct_of_a_denial_is_not_denied():
     event = _event(extract_checked("He denied the charges and fled the country.", outlet=OUTLET), "fled")
     assert event.status == "occurred"

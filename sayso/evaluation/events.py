@@ -44,6 +44,8 @@ class Tally:
     right: int = 0
     actor_right: int = 0
     recipient_right: int = 0
+    status_right: int = 0
+    statuses: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "gold -> ours" -> count
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     arguments: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "actor: kind" -> count
 
@@ -77,6 +79,12 @@ def _note(tally: Tally, kind: str, text: str, span: tuple[int, int], what: str) 
     tally.errors[kind].append(f"{text[span[0]:span[1]]!r} ({what})")
 
 
+def _score_status(tally: Tally, ours: str, gold: Optional[str]) -> None:
+    tally.status_right += ours == gold
+    if ours != gold:
+        tally.statuses[f"{gold} -> {ours}"] += 1
+
+
 def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
     text = record.text
     golds = [x for x in labels if x.event]
@@ -92,6 +100,7 @@ def score_document(record: Any, labels: list[Label], tally: Tally) -> None:
             tally.right += 1
             tally.actor_right += _argument_right(record, ev.actor, golds[hit].actor)
             tally.recipient_right += _argument_right(record, ev.recipient, golds[hit].recipient)
+            _score_status(tally, ev.status, golds[hit].status)
             tally.arguments[f"actor: {argument_kind(record, ev.actor, golds[hit].actor)}"] += 1
             tally.arguments[f"recipient: {argument_kind(record, ev.recipient, golds[hit].recipient)}"] += 1
             continue
@@ -129,6 +138,8 @@ def _result(t: Tally, split: str, docs: int, rules: bool) -> dict[str, Any]:
         "events_found": t.found, "gold_events": t.gold, "right": t.right,
         "precision": p, "recall": r, "f1": round(2 * p * r / (p + r), 1) if p + r else 0.0,
         "actor_accuracy": _pct(t.actor_right, t.right), "recipient_accuracy": _pct(t.recipient_right, t.right),
+        "status_accuracy": _pct(t.status_right, t.right),
+        "status_errors": dict(sorted(t.statuses.items(), key=lambda kv: -kv[1])),
         "errors": {k: {"count": len(v), "examples": v} for k, v in sorted(t.errors.items())},
         "arguments": dict(sorted(t.arguments.items())),
     }
@@ -139,6 +150,8 @@ def _print(r: dict[str, Any], examples: int) -> None:
           f"{r['gold_events']} gold events, {r['right']} right")
     print(f"event precision {r['precision']:.1f} %, recall {r['recall']:.1f} %, F1 {r['f1']:.1f}")
     print(f"actor right in {r['actor_accuracy']:.1f} % and recipient in {r['recipient_accuracy']:.1f} % of the events found right")
+    print(f"status right in {r['status_accuracy']:.1f} % of the events found right; wrong (gold -> ours): "
+          + ", ".join(f"{k} {n}" for k, n in list(r["status_errors"].items())[:8]))
     for kind, row in r["errors"].items():
         print(f"  {kind}: {row['count']}")
         for line in row["examples"][:examples]:

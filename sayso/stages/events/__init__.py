@@ -263,8 +263,8 @@ def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontol
     arguments = ((actor_tok, "actor"), (recipient_tok, recipient_role))
     if not said_threat and not _names_event(match, arguments, ontology, ents):
         return None
-    status, polarity = status_with_denial(match.head, ontology.status)
-    attribution = credited(match.head, ontology.status, draft.attributions, attribution)
+    status, polarity = status_with_denial(match.head, ontology.status, category.said)
+    attribution = credited(match.head, ontology.status, draft.attributions, attribution, category.said)
     kind, mode = category.name, match.trigger.mode
     if category.threat_when_future and status == "expected":
         speaker = _speaker(match)
@@ -392,14 +392,15 @@ def _with_model_arguments(n: int, match: Match, ents: _Entities, draft: Draft, o
 
 
 def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event:
-    status, polarity = status_with_denial(match.head, ontology.status)
+    said = ontology.categories[match.trigger.category].said
+    status, polarity = status_with_denial(match.head, ontology.status, said)
     text = draft.article.text
     return Event(
         id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
         trigger=Span.of(text, match.start, match.end),
         sentence=Span.of(text, match.head.sent.start_char, match.head.sent.end_char),
         status=status, polarity=polarity,
-        attribution=report_attribution(match.head, match.start, match.end, ontology.status, draft.attributions),
+        attribution=report_attribution(match.head, match.start, match.end, ontology.status, draft.attributions, said),
     )
 
 

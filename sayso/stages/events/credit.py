@@ -36,16 +36,20 @@ def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> 
     return best
 
 
-def report_attribution(token: Any, start: int, end: int, lex: StatusLexicon, attributions: Sequence[Any]) -> Optional[str]:
+def report_attribution(
+    token: Any, start: int, end: int, lex: StatusLexicon, attributions: Sequence[Any], said: bool = False,
+) -> Optional[str]:
     """The attribution a report with trigger [start, end) and head `token` rests on, None for
     the article itself: every event of the record, whichever detector found it."""
-    return credited(token, lex, attributions, innermost_attribution(attributions, start, end))
+    return credited(token, lex, attributions, innermost_attribution(attributions, start, end), said)
 
 
-def credited(token: Any, lex: StatusLexicon, attributions: Sequence[Any], innermost: Optional[str]) -> Optional[str]:
+def credited(
+    token: Any, lex: StatusLexicon, attributions: Sequence[Any], innermost: Optional[str], said: bool = False,
+) -> Optional[str]:
     """The attribution the event of trigger head `token` rests on (`innermost`: the one whose
-    content holds it), None for the article itself."""
-    denied_by = denier(token, lex, attributions)
+    content holds it), None for the article itself (`said`: an act done by saying it)."""
+    denied_by = denier(token, lex, attributions, said)
     if denied_by is not None:
         return denied_by
     held = _aside_holder(token, attributions, innermost) or innermost

@@ -49,6 +49,7 @@ class Category:
     plover: str = ""  # the PLOVER category this exports as (its own name when empty)
     plover_by_status: dict[str, str] = field(default_factory=dict)  # status -> PLOVER category
     target_recipients: bool = False  # arguments.targets may be its recipient ("shelled a village")
+    said: bool = False  # done by saying it: "rejected a request" still reports a request
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def _categories(data: dict[str, Any], path: str):
             str(spec.get("description", "")), bool(spec.get("threat_when_future", False)),
             str(spec.get("of_argument", "actor")), str(spec.get("plover") or name),
             {str(k): str(v) for k, v in (spec.get("plover_by_status") or {}).items()},
-            bool(spec.get("target_recipients", False)),
+            bool(spec.get("target_recipients", False)), bool(spec.get("said", False)),
         )
         for trig in _triggers(name, spec, path):
             triggers.setdefault((trig.head, trig.pos), []).append(trig)
