@@ -30,6 +30,11 @@ CASES = [
     ("Senate Democrats called on the minister to resign.", "resign", "possible"),
     ("The opposition urged the government to release the prisoners.", "release the prisoners", "possible"),
     ("Human rights groups called for the release of the journalists.", "release", "possible"),
+    ("The rebels demanded the release of the prisoners.", "release", "possible"),
+    ("The letter demanded that the editor make a public apology.", "apology", "possible"),
+    # claimed: the act one is accused, charged or blamed for
+    ("The government accused the rebels of violating the ceasefire.", "violating", "claimed"),
+    ("Britain blamed Russia for the attack on the defector.", "attack", "claimed"),
     # possible: a sentence that supposes
     ("Say the army attacked the village tomorrow.", "attacked", "possible"),
     # expected

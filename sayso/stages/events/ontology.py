@@ -70,6 +70,7 @@ class StatusLexicon:
     narrated_cues: frozenset[str] = frozenset()  # "declined to threaten": the teller's report
     unsaid_when_negated: frozenset[str] = frozenset()  # "has not commented on": tells nothing
     request_verbs: frozenset[str] = frozenset()  # "called on X to resign": the act is only asked for
+    request_objects: frozenset[str] = frozenset()  # "demanded a truce": the object is the act asked for
     participation_verbs: frozenset[str] = frozenset()  # "did not engage in attacks": the noun takes their tense
     hypothesis_verbs: frozenset[str] = frozenset()  # "Say Mexico demanded ...": an imperative that supposes
 
@@ -195,6 +196,7 @@ def _status(data: dict[str, Any], path: str) -> StatusLexicon:
         denial_cues=words("denial_cues"), denial_predicates=words("denial_predicates"),
         presupposing_cues=words("presupposing_cues"), narrated_cues=words("narrated_cues"),
         unsaid_when_negated=words("unsaid_when_negated"), request_verbs=words("request_verbs"),
+        request_objects=words("request_objects"),
         participation_verbs=words("participation_verbs"), hypothesis_verbs=words("hypothesis_verbs"),
     )
 

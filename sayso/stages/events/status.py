@@ -98,17 +98,23 @@ def _participation_verb(noun: Any, verbs: frozenset[str]) -> Optional[Any]:
 
 def requested(token: Any, lex: StatusLexicon) -> bool:
     """The event is what a request verb asks for: its non-finite or clausal complement ("called
-    on X to resign", "demanded that the US pay"), or the object of its "for" ("called for the
-    release of"), within three steps up."""
+    on X to resign", "demanded that the US pay"), the object of its "for" ("called for the
+    release of"), or the object of a verb that takes the act asked for as its object ("demanded
+    a truce", "seek talks"), within three steps up; the object of a light verb ("demanded that
+    he make an apology") counts as its verb."""
     link = token
     for _ in range(3):
         head = link.head
         if head == link:
             return False
+        lemma = head.lemma_.lower()
         if link.dep_ in ("xcomp", "ccomp", "advcl", "pobj", "prep") and head.pos_ in ("VERB", "NOUN") \
-                and head.lemma_.lower() in lex.request_verbs:
+                and lemma in lex.request_verbs:
             return link.dep_ != "prep" or link.lower_ == "for"
-        if link.dep_ not in ("xcomp", "ccomp", "advcl", "pobj", "prep", "aux", "conj"):
+        if link.dep_ == "dobj" and head.pos_ == "VERB" and lemma in lex.request_objects:
+            return True
+        light = link.dep_ == "dobj" and head.pos_ == "VERB" and lemma in lex.light_verbs
+        if not light and link.dep_ not in ("xcomp", "ccomp", "advcl", "pobj", "prep", "aux", "conj"):
             return False
         link = head
     return False
