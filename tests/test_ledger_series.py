@@ -9,7 +9,9 @@ import pytest
 
 from sayso.ledger.cluster import clusters
 from sayso.ledger.identity import stem
+from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
+from sayso.ledger.reference import is_another, is_nominal
 from tests.test_ledger_coreference import report
 
 
@@ -30,6 +32,40 @@ def grouped(reports) -> set[frozenset]:
 ])
 def test_the_number_of_a_noun_trigger(trigger, sentence, found):
     assert number(trigger, sentence) == found
+
+
+REFUSED = ("While he refused to release violent criminals, Mr. Obama deemed the release of a few "
+           "sanctions-busters a reasonable trade-off.")
+
+
+def test_the_number_is_read_at_the_triggers_own_token():
+    """The trigger's text occurs twice ("refused to release ... the release of"): its number is
+    read at its own offset, not at the first occurrence (a verb after "to")."""
+    at = REFUSED.index("release of")
+    assert number("release", REFUSED, at) == "singular"
+    assert number("release", REFUSED, REFUSED.index("release violent")) is None
+    assert number("release", REFUSED) is None  # no offset: the first occurrence, as a report stored before
+
+
+def test_references_and_names_are_read_at_the_triggers_own_token():
+    sentence = "Officials said they may attack again, a week after the Orlando attack."
+    at = sentence.index("attack.")
+    assert is_nominal("attack", sentence, at) and not is_nominal("attack", sentence)
+    assert happening_name("attack", sentence, at) == "Orlando" and happening_name("attack", sentence) is None
+    told = "The next attack came a week after the attack."
+    assert is_another("attack", told, 9) and is_another("attack", told)
+    assert not is_another("attack", told, told.rindex("attack"))
+
+
+def test_a_series_and_the_instance_told_after_the_same_verb_are_two_happenings():
+    series = report(1, "releases", "President Obama has deemed certain releases a reasonable trade-off.",
+                    actor="Barack Obama", category="CONCEDE")
+    instance = report(2, "release", REFUSED, actor="Barack Obama", category="CONCEDE")
+    assert grouped([series, instance]) == {frozenset({"v1", "v2"})}  # without the offset: "to release", a verb
+    instance = report(2, "release", REFUSED, actor="Barack Obama", category="CONCEDE")
+    instance.row["trigger_at"] = REFUSED.index("release of")
+    assert instance.number == "singular"
+    assert grouped([series, instance]) == {frozenset({"v1"}), frozenset({"v2"})}
 
 
 def releases(order: list[int]) -> list:

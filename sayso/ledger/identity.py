@@ -159,10 +159,15 @@ class Report:
         self._another: Optional[bool] = None
 
     @property
+    def at(self) -> Optional[int]:
+        """The trigger's offset in its sentence (None in a report stored without it)."""
+        return self.row.get("trigger_at")
+
+    @property
     def number(self) -> Optional[str]:
         """"plural" (counted as several), "singular" (a noun) or None (sayso.ledger.number)."""
         if self._number is None:
-            self._number = (number(self.row["trigger"], self.row["sentence"]),)
+            self._number = (number(self.row["trigger"], self.row["sentence"], self.at),)
         return self._number[0]
 
     @property
@@ -170,7 +175,7 @@ class Report:
         """The tokens of the proper name the sentence calls the happening by ("the Orlando
         shooting", "an attack in Nice": sayso.ledger.naming); nothing for none or a country."""
         if self._name is None:
-            called = happening_name(self.row["trigger"], self.row["sentence"])
+            called = happening_name(self.row["trigger"], self.row["sentence"], self.at)
             found = participant_tokens(called, "place") if called else frozenset()
             self._name = frozenset() if any(t.startswith("^@") for t in found) else found
         return self._name
@@ -206,7 +211,7 @@ class Report:
         """The trigger tells of another happening than one told before ("the next attack",
         "future attacks", "further investigation": `is_another`)."""
         if self._another is None:
-            self._another = is_another(self.row["trigger"], self.row["sentence"])
+            self._another = is_another(self.row["trigger"], self.row["sentence"], self.at)
         return self._another
 
     @property
@@ -214,7 +219,7 @@ class Report:
         """The trigger is a definite noun ("the defection", "his meeting"), a reference back to
         a happening rather than its telling."""
         if self._nominal is None:
-            self._nominal = is_nominal(self.row["trigger"], self.row["sentence"])
+            self._nominal = is_nominal(self.row["trigger"], self.row["sentence"], self.at)
         return self._nominal
 
     def tokens(self) -> frozenset:
@@ -247,7 +252,7 @@ def same_name(a: Report, b: Report) -> Optional[str]:
     actor: "the Orlando shooting" and "the massacre in Orlando"), or None."""
     for x, y in ((a, b), (b, a)):
         if x.name and x.name in y.called():
-            return happening_name(x.row["trigger"], x.row["sentence"])
+            return happening_name(x.row["trigger"], x.row["sentence"], x.at)
     return None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sayso.ledger.trigger import position
+
 WORD = re.compile(r"[^\W\d_]+")
 BREAK = re.compile(r"[,;:.!?()\"\u201c\u201d]")  # words before one of these are of another phrase
 
@@ -22,27 +24,27 @@ DEFINITE = frozenset("the this these those his her its their our my your whose".
 ANOTHER = frozenset("next another future further other".split())
 
 
-def is_another(trigger: Optional[str], sentence: Optional[str]) -> bool:
+def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
     """One of the three words before the trigger, in its phrase, says it is another happening
     (`ANOTHER`): it neither refers back to an earlier report nor is referred back to ("on the
     other hand, the attack" is not)."""
     if not trigger or not sentence:
         return False
-    at = sentence.lower().find(trigger.lower())
+    at = position(trigger, sentence, at)
     if at < 0:
         return False
     phrase = BREAK.split(sentence[:at].lower())[-1]
     return any(w in ANOTHER for w in WORD.findall(phrase)[-3:])
 
 
-def is_nominal(trigger: Optional[str], sentence: Optional[str]) -> bool:
+def is_nominal(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
     """A definite noun trigger, a reference back to a happening told before: "the defection",
     "his meeting", "Clinton's email investigation" (a definite determiner or a possessive among
     the three words before it, none of them a verb in "-ed" and no "to" between: "the move to
     ban him" is a verb); "a new investigation" is not."""
     if not trigger or not sentence:
         return False
-    at = sentence.lower().find(trigger.lower())
+    at = position(trigger, sentence, at)
     if at < 0 or trigger.split()[-1].lower().endswith("ed"):
         return False
     before = sentence[:at].lower().replace("\u2019", "'").split()[-3:]
