@@ -144,3 +144,19 @@ def test_a_definite_reference_in_other_words_needs_its_kind_and_a_shared_partici
     assert grouped([slam, anonymous]) == {frozenset({"v1"}), frozenset({"v2"})}
     other_kind = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "allege", "Tim Kaine")
     assert grouped([slam, other_kind]) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_a_reference_naming_a_party_does_not_refer_back_to_an_unrelated_sentence_without_it():
+    """"its hacking" names Beijing; the nearest "hacks" names nobody and its sentence shares next
+    to nothing with it: not what it refers back to. With a sentence that says much the same, it is."""
+    def hacks(last: str) -> list[Report]:
+        return [
+            report(1, "hacked", "The areas of the regulator's network that were hacked suggested spying.",
+                   category="COERCE"),
+            report(2, "hacks", "The inspector accused the FDIC of trying to cover up the hacks.", category="COERCE"),
+            report(3, "hacking", last, actor="Beijing", category="COERCE"),
+        ]
+    far = hacks("Officials believe Beijing has decreased its hacking activity since signing a pledge.")
+    assert grouped(far) == {frozenset({"v1", "v2"}), frozenset({"v3"})}
+    near = hacks("Officials say the FDIC tried to cover up its hacking by Beijing.")
+    assert grouped(near) == {frozenset({"v1", "v2", "v3"})}

@@ -451,7 +451,8 @@ def _names_its_own(r: Report, e: Report) -> bool:
 def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
     article with its category and trigger stem and no participant against it (and the name a
-    reference is named after, if any): what it refers back to (the nearest only, so "the attack"
+    reference is named after, if any; not one lacking a named participant of the reference
+    whose sentence shares next to nothing with it, cosine under SIMILAR_PAIRED): what it refers back to (the nearest only, so "the attack"
     never joins every attack an article tells); with none, the nearest of its category and kind
     sharing a named participant (`_same_kind_antecedent`)."""
     if not r.nominal or not r.stem or r.another:
@@ -463,6 +464,8 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
             if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
+            if similarity < SIMILAR_PAIRED and _adds_party(r, e):
+                continue  # a party the earlier report lacks and sentences sharing next to nothing
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
@@ -487,6 +490,12 @@ def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Option
                      f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
                      f"sentence similarity {similarity:.2f}")
     return None
+
+
+def _adds_party(r: Report, e: Report) -> bool:
+    """The reference names a participant the earlier report does not give ("Beijing has
+    decreased its hacking activity" after "the hacks")."""
+    return bool((r.actor and not e.row["actor_name"]) or (r.recipient and not e.row["recipient_name"]))
 
 
 def one_sentence(a: Report, b: Report) -> bool:
