@@ -160,3 +160,18 @@ def test_a_reference_naming_a_party_does_not_refer_back_to_an_unrelated_sentence
     assert grouped(far) == {frozenset({"v1", "v2"}), frozenset({"v3"})}
     near = hacks("Officials say the FDIC tried to cover up its hacking by Beijing.")
     assert grouped(near) == {frozenset({"v1", "v2", "v3"})}
+
+
+def test_a_sentence_telling_other_instances_is_linked_to_nothing_in_its_article():
+    """"In two other instances, Clinton had asked Sullivan ...": a shared actor and recipient and
+    a repeated trigger, but the sentence says these are other occasions."""
+    def asked(lead: str) -> list[Report]:
+        return [
+            report(1, "asked", "In a June 2011 email, Clinton asked Sullivan to send her talking points on an "
+                   "unsecured network.", actor="Hillary Clinton", recipient="Jake Sullivan", category="REQUEST"),
+            report(2, "asked", f"{lead}Clinton had asked Sullivan to send sensitive information.",
+                   actor="Hillary Clinton", recipient="Jake Sullivan", category="REQUEST"),
+        ]
+    assert grouped(asked("In the email, ")) == {frozenset({"v1", "v2"})}
+    assert grouped(asked("In two other instances, ")) == {frozenset({"v1"}), frozenset({"v2"})}
+    assert grouped(asked("In a separate incident, ")) == {frozenset({"v1"}), frozenset({"v2"})}

@@ -30,7 +30,7 @@ from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
-from sayso.ledger.reference import is_another, is_nominal
+from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -142,7 +142,7 @@ class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
     __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
-                 "_number", "_another")
+                 "_number", "_another", "_occasion")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -157,6 +157,7 @@ class Report:
         self._tokens: Optional[frozenset] = None
         self._number: Optional[tuple] = None
         self._another: Optional[bool] = None
+        self._occasion: Optional[bool] = None
 
     @property
     def at(self) -> Optional[int]:
@@ -211,8 +212,15 @@ class Report:
         """The trigger tells of another happening than one told before ("the next attack",
         "future attacks", "further investigation": `is_another`)."""
         if self._another is None:
-            self._another = is_another(self.row["trigger"], self.row["sentence"], self.at)
+            self._another = is_another(self.row["trigger"], self.row["sentence"], self.at) or self.occasion
         return self._another
+
+    @property
+    def occasion(self) -> bool:
+        """The sentence tells another occasion ("In two other instances, ...": `other_occasion`)."""
+        if self._occasion is None:
+            self._occasion = other_occasion(self.row["trigger"], self.row["sentence"], self.at)
+        return self._occasion
 
     @property
     def nominal(self) -> bool:
@@ -405,7 +413,7 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
     is promising lower taxes" are two happenings). Two triggers of one sentence are two
     happenings."""
-    if not shared and not same_stem or one_sentence(a, b):
+    if not shared and not same_stem or one_sentence(a, b) or a.occasion or b.occasion:
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)

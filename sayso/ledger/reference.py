@@ -24,6 +24,10 @@ DEFINITE = frozenset("the this these those his her its their our my your whose".
 ANOTHER = frozenset("next another future further other".split())
 
 
+# "In two other instances, Clinton had asked ...", "in a separate incident".
+OCCASION = re.compile(r"\b(?:another|other|separate|different)\s+(?:instance|case|occasion|time|incident|episode)s?\b")
+
+
 def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
     """One of the three words before the trigger, in its phrase, says it is another happening
     (`ANOTHER`): it neither refers back to an earlier report nor is referred back to ("on the
@@ -35,6 +39,16 @@ def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int
         return False
     phrase = BREAK.split(sentence[:at].lower())[-1]
     return any(w in ANOTHER for w in WORD.findall(phrase)[-3:])
+
+
+def other_occasion(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
+    """The sentence says, before the trigger, that it tells another occasion than one told
+    before ("In two other instances, Clinton had asked Sullivan ...", "in a separate incident"):
+    within its article it is linked to no other report (`OCCASION`)."""
+    if not trigger or not sentence:
+        return False
+    at = position(trigger, sentence, at)
+    return at >= 0 and bool(OCCASION.search(sentence[:at].lower()))
 
 
 def is_nominal(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
