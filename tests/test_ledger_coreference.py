@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
-from sayso.ledger.identity import Report, is_nominal
+from sayso.ledger.identity import Report, is_nominal, participant_tokens
 from sayso.ledger.reference import is_another
 
 ARTICLE = "article-1"
@@ -175,3 +175,20 @@ def test_a_sentence_telling_other_instances_is_linked_to_nothing_in_its_article(
     assert grouped(asked("In the email, ")) == {frozenset({"v1", "v2"})}
     assert grouped(asked("In two other instances, ")) == {frozenset({"v1"}), frozenset({"v2"})}
     assert grouped(asked("In a separate incident, ")) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_two_reports_each_naming_a_party_the_other_lacks_need_more_than_a_repeated_trigger():
+    """"attacks from Chris Christie" and "her relentless attacks on Clinton": a repeated trigger,
+    sentences that share next to nothing, and each names a party the other does not: the learned
+    link does not join them."""
+    reports = [
+        report(1, "attacks", "He has drawn big crowds to town halls, but he seemed rattled by attacks from "
+               "New Jersey Gov. Chris Christie at the final debate Saturday.", actor="Chris Christie",
+               category="ACCUSE", day="2031-04-02"),
+        report(3, "attacks", "But supporters hope her relentless attacks on Clinton just might make her a "
+               "contender for the vice presidential slot down the road.", recipient="Bill Clinton",
+               category="ACCUSE", day="2031-04-02"),
+    ]
+    reports[1].row["recipient_kind"] = "person"
+    reports[1].recipient = participant_tokens("Bill Clinton", "person")
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v3"})}
