@@ -94,6 +94,8 @@ def test_another_happening_is_told_by_next_future_or_further():
     assert is_another("attack", "I am trying to prevent the next terrorist attack.")
     assert is_another("attacks", "Intelligence that could prevent future attacks around the world.")
     assert is_another("investigation", "He could come in for further investigation by Congress.")
+    assert is_another("demands", "NextGen Climate has made the same demands of the Democratic candidates.")
+    assert is_another("attacks", "The plan is to turn any Trump attacks on the foundation into a counterattack.")
     assert not is_another("attack", "On the other hand, the attack was planned.")  # another phrase
     assert not is_another("attack", "Officials said the attack was planned.")
 

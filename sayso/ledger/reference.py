@@ -2,9 +2,12 @@
 
 A definite noun trigger ("the defection", "his meeting", "Clinton's email investigation") refers
 back to a happening told before (`is_nominal`); a trigger after "next", "another", "future",
-"further" or "other" ("prevent the next terrorist attack", "future attacks", "could come in for
-further investigation") tells of another happening than one told before (`is_another`): it
-neither refers back nor is referred back to, and no learned link joins it (sayso.ledger.identity).
+"further", "other", "same" or "any" ("prevent the next terrorist attack", "future attacks", "could
+come in for further investigation", "has made the same demands of the Democratic candidates",
+"turn any Trump attacks into a counterattack") tells of another happening than one told before
+(`is_another`): it neither refers back nor is referred back to, and no learned link joins it
+(sayso.ledger.identity); a sentence telling "other instances" or "a separate incident" is linked
+to nothing in its article (`other_occasion`).
 """
 from __future__ import annotations
 
@@ -20,8 +23,9 @@ BREAK = re.compile(r"[,;:.!?()\"\u201c\u201d]")  # words before one of these are
 DEFINITE = frozenset("the this these those his her its their our my your whose".split())
 
 # Words before a trigger that tell of another happening than one told before: "prevent the next
-# terrorist attack", "future attacks", "could come in for further investigation".
-ANOTHER = frozenset("next another future further other".split())
+# terrorist attack", "future attacks", "could come in for further investigation", a parallel one
+# ("made the same demands of the Democratic candidates") or any one ("turn any Trump attacks").
+ANOTHER = frozenset("next another future further other same any".split())
 
 
 # "In two other instances, Clinton had asked ...", "in a separate incident".
