@@ -96,6 +96,8 @@ def test_another_happening_is_told_by_next_future_or_further():
     assert is_another("investigation", "He could come in for further investigation by Congress.")
     assert is_another("demands", "NextGen Climate has made the same demands of the Democratic candidates.")
     assert is_another("attacks", "The plan is to turn any Trump attacks on the foundation into a counterattack.")
+    assert is_another("meet", "Ryan and Trump agreed to meet again in the coming weeks.")  # a repeat: another one
+    assert not is_another("meet", "They agreed to meet, and again Ryan said nothing.")
     assert not is_another("attack", "On the other hand, the attack was planned.")  # another phrase
     assert not is_another("attack", "Officials said the attack was planned.")
 

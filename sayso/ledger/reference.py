@@ -34,15 +34,16 @@ OCCASION = re.compile(r"\b(?:another|other|separate|different)\s+(?:instance|cas
 
 def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
     """One of the three words before the trigger, in its phrase, says it is another happening
-    (`ANOTHER`): it neither refers back to an earlier report nor is referred back to ("on the
-    other hand, the attack" is not)."""
+    (`ANOTHER`), or "again" right after it ("agreed to meet again"): it neither refers back to an
+    earlier report nor is referred back to ("on the other hand, the attack" is not)."""
     if not trigger or not sentence:
         return False
     at = position(trigger, sentence, at)
     if at < 0:
         return False
     phrase = BREAK.split(sentence[:at].lower())[-1]
-    return any(w in ANOTHER for w in WORD.findall(phrase)[-3:])
+    after = WORD.findall(BREAK.split(sentence[at + len(trigger):].lower())[0])[:2]
+    return any(w in ANOTHER for w in WORD.findall(phrase)[-3:]) or "again" in after
 
 
 def other_occasion(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
