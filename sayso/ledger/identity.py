@@ -53,6 +53,19 @@ WORD = re.compile(r"[^\W\d_]+")
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
 
+# Words of long country names that are no country of their own: generic words ("New York",
+# "Democratic National Committee", "Kansas City") and people's names ("McDonald" of "Heard Island
+# and McDonald Islands", "Martin", "Marshall", "Solomon", "Pierre", "Jan", "Vincent", "Cook").
+NOT_COUNTRY_WORDS = frozenset("""
+new north south northern southern eastern western central great grand independent union city holy
+federal federated federation federative democratic people republic kingdom state states united of
+and the da d s u el san see part region special minor outlying territory territories island
+islands isle administrative commonwealth confederation socialist islamic principality sultanate
+duchy plurinational bolivarian heard mcdonald martin marshall solomon pierre vincent jan man cook
+christmas helena lucia norfolk wallis ocean saint sint
+""".split())
+
+
 @lru_cache(maxsize=1)
 def country_words() -> tuple[frozenset, dict[str, str]]:
     """(single words naming a country or its people, whole country names -> alpha-3)."""
@@ -64,7 +77,7 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
             value = getattr(c, attr, None)
             if value:
                 names[normalise(value)] = c.alpha_3
-    words = {w for name in names for w in name.split()}
+    words = {w for name in names for w in name.split()} - NOT_COUNTRY_WORDS
     for row in data_rows("demonyms.tsv"):
         word, target = row[0].strip(), (row[-1].strip() if len(row) > 1 else "")  # a region row ends with its country
         key = normalise(word)
@@ -449,7 +462,7 @@ def _names_its_own(r: Report, e: Report) -> bool:
     """A reference named after a participant ("the Orlando killings", "the McDonald shooting")
     refers back only to a report with that participant, in any role; one called by a name ("the
     Orlando killings") only to a report called by it (or with it as its place or a party)."""
-    if r.name and r.name not in e.called():
+    if r.name and not any(same_participant(r.name, t) for t in e.called()):
         return False
     if not r.named_happening:
         return True
