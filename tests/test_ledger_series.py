@@ -128,3 +128,19 @@ def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles()
     second.row.update(recipient_name=None, recipient_kind=None)
     second.recipient = frozenset()
     assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_an_irregular_past_has_its_verbs_stem():
+    assert stem("met") == stem("meeting") == stem("meets")
+    assert stem("shot") == stem("shooting") and stem("fought") == stem("fighting")
+
+
+def test_a_reference_refers_back_to_the_nearest_report_told_by_an_irregular_verb():
+    """"the meeting" with the lawmakers is the one Trump "met" them at, not his meeting with Ryan."""
+    reports = [
+        report(1, "meeting", "Trump's meeting with Ryan lasted an hour.", recipient="Paul Ryan", category="CONSULT"),
+        report(2, "met", "Afterwards Trump met with Republican House and Senate members on the Hill.",
+               category="CONSULT"),
+        report(3, "meeting", "He spent most of the meeting listening to the lawmakers.", category="CONSULT"),
+    ]
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2", "v3"})}

@@ -123,10 +123,22 @@ def _words_of(tokens: frozenset) -> frozenset:
     return frozenset(t for t in tokens if t[0] != "^")
 
 
+# Irregular past forms of event verbs, as their present ("met" is "meet", "the meeting").
+IRREGULAR = dict(pair.split(":") for pair in """
+met:meet fought:fight struck:strike shot:shoot led:lead held:hold sought:seek spoke:speak told:tell
+took:take gave:give won:win lost:lose bought:buy sold:sell left:leave ran:run began:begin
+threw:throw stole:steal fled:flee sent:send brought:bring caught:catch built:build paid:pay
+broke:break chose:choose drove:drive rose:rise wrote:write withdrew:withdraw overthrew:overthrow
+hid:hide shook:shake swore:swear tore:tear forbade:forbid forgave:forgive bore:bear flew:fly
+""".split())
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
+    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"; "met" ->
+    "meet" (`IRREGULAR`)."""
     w = word.lower()
+    w = IRREGULAR.get(w, w)
     if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
         w = w[: w.rindex("ment")]
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
