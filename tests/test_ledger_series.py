@@ -12,6 +12,7 @@ from sayso.ledger.identity import stem
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal
+from sayso.ledger.identity import Report
 from tests.test_ledger_coreference import report
 
 
@@ -144,3 +145,18 @@ def test_a_reference_refers_back_to_the_nearest_report_told_by_an_irregular_verb
         report(3, "meeting", "He spent most of the meeting listening to the lawmakers.", category="CONSULT"),
     ]
     assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2", "v3"})}
+
+
+def test_across_articles_a_shared_recipient_alone_with_one_trigger_needs_similar_sentences():
+    """Many support Donald Trump: a shared recipient and a repeated trigger across articles need
+    sentences that say much the same (0.4); a shared actor with them needs less (0.3)."""
+    def support(n: int, sentence: str, article: str, actor: str | None) -> Report:
+        return report(n, "support" if n == 1 else "supporting", sentence, actor=actor, recipient="Donald Trump",
+                      article=article, category="SUPPORT", day="2031-04-02")
+
+    first = support(1, "Republican leaders will not even admit that they are going to support Donald Trump.", "a1",
+                    None)
+    second = support(2, "NFL legend pays a heavy price for supporting Donald Trump.", "a2", "Jim Brown")
+    assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
+    first = support(1, "Jim Brown will not even admit that he is going to support Donald Trump.", "a1", "Jim Brown")
+    assert grouped([first, second]) == {frozenset({"v1", "v2"})}

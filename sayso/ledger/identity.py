@@ -46,7 +46,7 @@ nominee campaign party state department ministry agency office director chief ne
 NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
 PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
-SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
+SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
 WORD = re.compile(r"[^\W\d_]+")
@@ -415,7 +415,8 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
     # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
     both = same_stem and len(shared) == 2
-    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
+    by_actor = same_stem and same_participant(a.actor, b.actor)
+    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if by_actor else SIMILAR) and not named:
         return None
     parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
     if same_stem:
