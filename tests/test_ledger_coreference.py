@@ -5,7 +5,7 @@ from __future__ import annotations
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
 from sayso.ledger.identity import Report, is_nominal, participant_tokens
-from sayso.ledger.reference import is_another
+from sayso.ledger.reference import is_another, other_occasion
 
 ARTICLE = "article-1"
 
@@ -179,6 +179,17 @@ def test_a_sentence_telling_other_instances_is_linked_to_nothing_in_its_article(
     assert grouped(asked("In the email, ")) == {frozenset({"v1", "v2"})}
     assert grouped(asked("In two other instances, ")) == {frozenset({"v1"}), frozenset({"v2"})}
     assert grouped(asked("In a separate incident, ")) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_a_trigger_ending_its_clause_with_too_is_one_more_of_its_kind():
+    reports = [
+        report(1, "rejected", "Clinton proposed a New York debate on April 4, but the Sanders campaign rejected "
+               "the idea.", actor="Bernie Sanders", category="REJECT"),
+        report(2, "rejected", "Clinton proposed a debate on April 15, but Sanders rejected that, too.",
+               actor="Bernie Sanders", category="REJECT"),
+    ]
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2"})}
+    assert not other_occasion("criticized", "He criticized her too harshly.")
 
 
 def test_two_reports_each_naming_a_party_the_other_lacks_need_more_than_a_repeated_trigger():

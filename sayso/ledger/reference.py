@@ -32,6 +32,10 @@ ANOTHER = frozenset("next another future further other same any".split())
 OCCASION = re.compile(r"\b(?:another|other|separate|different)\s+(?:instance|case|occasion|time|incident|episode)s?\b")
 
 
+# "but Sanders rejected that, too.": one more of its kind ("too" ending the trigger's clause).
+TOO = re.compile(r"[^.;:!?]{0,30}?\btoo\s*[.;:!?,\"\u201d]", re.I)
+
+
 def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
     """One of the three words before the trigger, in its phrase, says it is another happening
     (`ANOTHER`), or "again" right after it ("agreed to meet again"): it neither refers back to an
@@ -47,13 +51,13 @@ def is_another(trigger: Optional[str], sentence: Optional[str], at: Optional[int
 
 
 def other_occasion(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
-    """The sentence says, before the trigger, that it tells another occasion than one told
-    before ("In two other instances, Clinton had asked Sullivan ...", "in a separate incident"):
-    within its article it is linked to no other report (`OCCASION`)."""
+    """The sentence says that it tells another occasion than one told before ("In two other
+    instances, Clinton had asked Sullivan ...", "in a separate incident", "Sanders rejected that,
+    too."): within its article it is linked to no other report (`OCCASION`, `TOO`)."""
     if not trigger or not sentence:
         return False
     at = position(trigger, sentence, at)
-    return at >= 0 and bool(OCCASION.search(sentence[:at].lower()))
+    return at >= 0 and bool(OCCASION.search(sentence[:at].lower()) or TOO.match(sentence[at + len(trigger):]))
 
 
 def is_nominal(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
