@@ -31,6 +31,7 @@ from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
+from sayso.ledger.request import requested
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -167,7 +168,7 @@ class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
     __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
-                 "_number", "_another", "_occasion")
+                 "_number", "_another", "_occasion", "_requested")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -183,6 +184,7 @@ class Report:
         self._number: Optional[tuple] = None
         self._another: Optional[bool] = None
         self._occasion: Optional[bool] = None
+        self._requested: Optional[tuple] = None
 
     @property
     def at(self) -> Optional[int]:
@@ -239,6 +241,13 @@ class Report:
         if self._another is None:
             self._another = is_another(self.row["trigger"], self.row["sentence"], self.at) or self.occasion
         return self._another
+
+    @property
+    def requested(self) -> Optional[str]:
+        """The act a request asks for ("resign": sayso.ledger.request), or None."""
+        if self._requested is None:
+            self._requested = (requested(self.row["trigger"], self.row["sentence"], self.at),)
+        return self._requested[0]
 
     @property
     def occasion(self) -> bool:
@@ -344,8 +353,18 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
         return True
     if a.key[0] == b.key[0] and series_and_instance(a.number, b.number):
         return True  # "certain releases" and "the release of a few sanctions-busters"
+    if _asks_otherwise(a, b):
+        return True  # "called for the president to resign", "called for her to quit her bid"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
+
+
+def _asks_otherwise(a: Report, b: Report) -> bool:
+    """Two requests that ask for different acts (sayso.ledger.request)."""
+    if a.row["type"] != "REQUEST" or b.row["type"] != "REQUEST":
+        return False
+    x, y = a.requested, b.requested
+    return bool(x) and bool(y) and stem(x) != stem(y)
 
 
 def _shared(a: Report, b: Report) -> list[str]:

@@ -1,0 +1,32 @@
+"""Issue 14: two requests of one party asking for different acts are two happenings
+(sayso.ledger.request)."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.ledger.cluster import clusters
+from sayso.ledger.request import requested
+from tests.test_ledger_coreference import report
+
+
+@pytest.mark.parametrize("trigger, sentence, act", [
+    ("called for", "In the wake of the remarks, Trump called for the president to resign.", "resign"),
+    ("called for", "Trump went after Clinton and called for her to quit her bid for president.", "quit"),
+    ("called on", "Sanders called on Michigan Gov. Rick Snyder (R) to resign over the crisis.", "resign"),
+    ("calling for", "Just after the attack, Donald Trump was calling for change.", "change"),
+    ("call for", "Clinton plans to call for a dramatic increase in federal spending to find a cure.", None),
+    ("called on", "The group called on Emanuel, who has not answered.", None),
+])
+def test_the_act_a_request_asks_for(trigger, sentence, act):
+    assert requested(trigger, sentence) == act
+
+
+def test_two_requests_of_one_party_for_different_acts_are_two_happenings():
+    def call(n: int, sentence: str):
+        return report(n, "called for", sentence, actor="Donald Trump", category="REQUEST")
+
+    resign = call(1, "After Obama's remarks on the Orlando attack, Trump called for the president to resign.")
+    quit_ = call(2, "Trump attacked Clinton for following Obama on the Orlando attack and called for her to quit.")
+    again = call(3, "After Obama's remarks on the Orlando attack, Trump called for Obama to resign at once.")
+    groups = {frozenset(r.key[1] for r in c.members) for c in clusters([resign, quit_, again], 3)}
+    assert groups == {frozenset({"v1", "v3"}), frozenset({"v2"})}
