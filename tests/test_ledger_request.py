@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.ledger.cluster import clusters
+from sayso.ledger.identity import trigger_stem
 from sayso.ledger.request import requested
 from tests.test_ledger_coreference import report
 
@@ -30,3 +31,11 @@ def test_two_requests_of_one_party_for_different_acts_are_two_happenings():
     again = call(3, "After Obama's remarks on the Orlando attack, Trump called for Obama to resign at once.")
     groups = {frozenset(r.key[1] for r in c.members) for c in clusters([resign, quit_, again], 3)}
     assert groups == {frozenset({"v1", "v3"}), frozenset({"v2"})}
+
+
+@pytest.mark.parametrize("trigger, stem", [
+    ("called on", "call"), ("called Wednesday for", "call"), ("called again for", "call"),
+    ("called Alicia Machado on", "call"), ("step down", "step"), ("drone strikes", "strik"), ("on", "on"),
+])
+def test_a_phrasal_trigger_stems_as_its_verb(trigger, stem):
+    assert trigger_stem(trigger) == stem

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple, Optional
 from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
-from sayso.ledger.naming import happening_name
+from sayso.ledger.naming import TIMES, happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import requested
@@ -51,6 +51,8 @@ SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
 WORD = re.compile(r"[^\W\d_]+")
+# Particles and prepositions of phrasal triggers ("called on", "step down", "turn away").
+PARTICLES = frozenset("on in off down away up out over back again for to at with about into around through".split())
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
 
@@ -160,7 +162,11 @@ def content_words(sentence: Optional[str]) -> frozenset:
 
 
 def trigger_stem(trigger: Optional[str]) -> str:
-    words = [w for w in WORD.findall((trigger or "").lower()) if w not in function_words()]
+    """The stem of the trigger's last content word: not a particle, a day or a name inside a
+    phrase ("called on", "step down", "called Wednesday for", "called Alicia Machado on")."""
+    found = WORD.findall(trigger or "")
+    words = [w.lower() for x, w in enumerate(found) if w.lower() not in function_words()
+             and not (len(found) > 1 and (w.lower() in PARTICLES or w.lower() in TIMES or (x and w[:1].isupper())))]
     return stem(words[-1]) if words else ""
 
 
