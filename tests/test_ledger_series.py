@@ -160,3 +160,21 @@ def test_across_articles_a_shared_recipient_alone_with_one_trigger_needs_similar
     assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
     first = support(1, "Jim Brown will not even admit that he is going to support Donald Trump.", "a1", "Jim Brown")
     assert grouped([first, second]) == {frozenset({"v1", "v2"})}
+
+
+def test_a_verb_in_ate_has_its_nouns_stem():
+    assert stem("investigate") == stem("investigated") == stem("investigation") == stem("investigations")
+    assert stem("negotiate") == stem("negotiations") and stem("debate") == stem("debated")
+
+
+def test_a_bare_plural_reference_does_not_refer_back_to_one_singular_noun():
+    """"the investigations" (the many panels') are not "the investigation" told just before, nor
+    the one before it."""
+    reports = [
+        report(1, "investigate", "They created a select committee to investigate Benghazi.", category="ACCUSE"),
+        report(2, "investigation", "Did the investigation find reasons to question the government?",
+               category="ACCUSE"),
+        report(3, "investigations", "But the investigations have not shown that it belongs on that list.",
+               category="ACCUSE"),
+    ]
+    assert grouped(reports) == {frozenset({"v1", "v2"}), frozenset({"v3"})}

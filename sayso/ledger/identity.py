@@ -138,12 +138,15 @@ hid:hide shook:shake swore:swear tore:tear forbade:forbid forgave:forgive bore:b
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"; "met" ->
+    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"; "investigate",
+    "investigation" -> "investig"; "met" ->
     "meet" (`IRREGULAR`)."""
     w = word.lower()
     w = IRREGULAR.get(w, w)
     if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
         w = w[: w.rindex("ment")]
+    if w.endswith(("ate", "ates", "ated", "ating")) and len(w[: w.rindex("at")]) >= 4:
+        return w[: w.rindex("at")]  # "investigate" is "investigation" ("investig")
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: len(w) - len(suffix)]
@@ -520,6 +523,8 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r) and not e.another:
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
+            if e.number == "singular" and _bare_plural(r):
+                return None  # "the investigations" are not "the investigation" told just before
             if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
@@ -549,6 +554,13 @@ def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Option
                      f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
                      f"sentence similarity {similarity:.2f}")
     return None
+
+
+def _bare_plural(r: Report) -> bool:
+    """A plural noun trigger not counted ("the investigations"): not a reference back to one
+    singular noun ("the investigation")."""
+    w = (r.row["trigger"] or "").lower()
+    return r.number is None and w.endswith("s") and not w.endswith(("ss", "us", "is")) and r.nominal
 
 
 def _adds_party(r: Report, e: Report) -> bool:
