@@ -135,7 +135,8 @@ def test_no_learned_link_joins_another_happening():
 
 def test_a_definite_reference_in_other_words_needs_its_kind_and_a_shared_participant():
     """"The criticism" refers back to "slamming" (one kind, "disapprove", one named recipient);
-    not when the earlier report names nobody it shares, nor when its kind differs."""
+    not when it names a party the earlier report does not share, nor when its kind differs (a
+    reference naming no party refers back to the nearest of its kind)."""
     def told(n: int, trigger: str, sentence: str, mode: str, recipient: str | None) -> Report:
         r = report(n, trigger, sentence, recipient=recipient, category="ACCUSE")
         r.row["mode"] = mode
@@ -144,8 +145,10 @@ def test_a_definite_reference_in_other_words_needs_its_kind_and_a_shared_partici
     slam = told(1, "slamming", "Republicans are slamming Tim Kaine for his defence of inmates.", "disapprove", "Tim Kaine")
     criticism = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "disapprove", "Tim Kaine")
     assert grouped([slam, criticism]) == {frozenset({"v1", "v2"})}
+    unshared = told(2, "criticism", "The criticism of Pence comes a day before the debate.", "disapprove", "Mike Pence")
+    assert grouped([slam, unshared]) == {frozenset({"v1"}), frozenset({"v2"})}
     anonymous = told(2, "criticism", "The criticism comes a day before the debate.", "disapprove", None)
-    assert grouped([slam, anonymous]) == {frozenset({"v1"}), frozenset({"v2"})}
+    assert grouped([slam, anonymous]) == {frozenset({"v1", "v2"})}
     other_kind = told(2, "criticism", "The criticism comes a day before Kaine debates Pence.", "allege", "Tim Kaine")
     assert grouped([slam, other_kind]) == {frozenset({"v1"}), frozenset({"v2"})}
 
@@ -207,3 +210,24 @@ def test_two_reports_each_naming_a_party_the_other_lacks_need_more_than_a_repeat
     reports[1].row["recipient_kind"] = "person"
     reports[1].recipient = participant_tokens("Bill Clinton", "person")
     assert grouped(reports) == {frozenset({"v1"}), frozenset({"v3"})}
+
+
+def test_a_reference_in_other_words_naming_no_party_refers_back_to_the_nearest_of_its_kind():
+    """"The inquiry" names nobody: it refers back to the nearest report of its kind (mode
+    "investigate"), the FBI's investigation; "Their inquiry" into another matter names a party."""
+    def probe(n: int, trigger: str, sentence: str, actor: str | None = None, mode: str = "investigate"):
+        made = report(n, trigger, sentence, actor=actor, category="ACCUSE")
+        made.row["mode"] = mode
+        return made
+
+    reports = [
+        probe(1, "criticized", "Rubio criticized Clinton over her private server on Monday.", "Marco Rubio",
+              "disapprove"),
+        probe(2, "investigation", "Uncertainty has hung over Clinton, with the FBI conducting an investigation "
+              "into her private server.", "FBI"),
+        probe(3, "inquiry", "The inquiry has frustrated Clinton allies for months."),
+    ]
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2", "v3"})}
+    reports[2] = probe(3, "inquiry", "Their inquiry into the Senate vote has frustrated Clinton allies.",
+                       "Senate Republicans")
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2"}), frozenset({"v3"})}

@@ -538,22 +538,29 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
 
 def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference in other words ("Republicans are slamming Kaine ... The criticism
-    comes a day before ..."): the nearest earlier report of its category and kind (mode, such
-    as "disapprove"), when the two share a named participant and nothing stands against it."""
+    comes a day before ...", "the FBI conducting an investigation ... The inquiry has frustrated
+    Clinton allies"): the nearest earlier report of its category and kind (mode, such as
+    "disapprove"), when the two share a named participant, or the reference names no party at all
+    (`_bare`), and nothing stands against it."""
     mode = r.row["mode"]
     if not mode:
         return None
     for e in reversed(earlier):
         if e.row["type"] != r.row["type"] or e.row["mode"] != mode or one_sentence(e, r) or e.another:
             continue
-        if (not _shared(e, r) or conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e)
-                or series_and_instance(e.number, r.number)):
+        if ((not _shared(e, r) and not _bare(r)) or conflicts(e, r, days) or _unmatched_parties(e, r)
+                or not _names_its_own(r, e) or series_and_instance(e.number, r.number)):
             return None
         similarity = cosine(e.words, r.words)
         return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, {', '.join(_shared(e, r))}, "
                      f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
                      f"sentence similarity {similarity:.2f}")
     return None
+
+
+def _bare(r: Report) -> bool:
+    """A report that gives no actor and no recipient, named or not ("The inquiry has ...")."""
+    return not r.row["actor_name"] and not r.row["recipient_name"]
 
 
 def _bare_plural(r: Report) -> bool:
