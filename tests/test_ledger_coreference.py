@@ -2,6 +2,7 @@
 of similar reports from joining two happenings (sayso.ledger.identity, sayso.ledger.cluster)."""
 from __future__ import annotations
 
+from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
 from sayso.ledger.identity import Report, is_nominal, participant_tokens
@@ -231,3 +232,24 @@ def test_a_reference_in_other_words_naming_no_party_refers_back_to_the_nearest_o
     reports[2] = probe(3, "inquiry", "Their inquiry into the Senate vote has frustrated Clinton allies.",
                        "Senate Republicans")
     assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2"}), frozenset({"v3"})}
+
+
+def test_two_reports_of_one_kind_with_sentences_that_say_much_the_same_are_one():
+    """"Despite criticism, Obama deems ..." and "... deemed the release a trade-off, despite the
+    complaints of critics": other triggers, no party shared, one kind (mode) and alike sentences."""
+    def said(n: int, trigger: str, sentence: str, mode: str):
+        made = report(n, trigger, sentence, category="ACCUSE")
+        made.row["mode"] = mode
+        return made
+
+    criticism = said(1, "criticism", "Despite criticism, Obama deems certain releases a reasonable trade-off.",
+                     "disapprove")
+    complaints = said(2, "complaints", "Obama deemed the release of a few sanctions-busters a reasonable trade-off, "
+                      "despite complaints from critics.", "disapprove")
+    resemblance.use(resemblance.PairModel(resemblance.shipped().weights, threshold=1.01, keep=0.0))  # the rules alone
+    try:
+        assert grouped([criticism, complaints]) == {frozenset({"v1", "v2"})}
+        complaints.row["mode"] = "allege"
+        assert grouped([criticism, complaints]) == {frozenset({"v1"}), frozenset({"v2"})}
+    finally:
+        resemblance.use(None)

@@ -463,11 +463,13 @@ def _retold(a: Report, b: Report) -> Optional[Link]:
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
     """Two reports of one article: a shared named participant and the same trigger stem, or
-    either of them with sentences that say much the same (an unknown actor alone, a shared
+    either of them, or one kind (mode: "criticism", "complaints"), with sentences that say much
+    the same (an unknown actor alone, a shared
     actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
     is promising lower taxes" are two happenings). Two triggers of one sentence are two
     happenings."""
-    if not shared and not same_stem or one_sentence(a, b) or a.occasion or b.occasion:
+    kind = bool(a.row["mode"]) and a.row["mode"] == b.row["mode"]
+    if not shared and not same_stem and not kind or one_sentence(a, b) or a.occasion or b.occasion:
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
@@ -482,6 +484,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
         parts.append(f"same trigger '{a.stem}'")
+    elif kind:
+        parts.append(f"same kind '{a.row['mode']}'")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
