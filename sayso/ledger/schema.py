@@ -345,7 +345,9 @@ def v15(db: Backend) -> None:
     (`events.trigger_at`, filled from the stored records), so the words around the trigger are
     read around its own token, not the first place its text occurs ("refused to release ...
     deemed the release of a few sanctions-busters": sayso.ledger.trigger); every stored report
-    is filed and clustered again, so a ledger made before equals a fresh ingest."""
+    is filed and clustered again under it and the rules of branch merge8 (requests for different
+    acts, other occasions, phrasal and irregular stems, references in other words naming no
+    party: docs/ledger.md), so a ledger made before equals a fresh ingest."""
     from sayso.ledger.batch import recluster_all
 
     if "trigger_at" not in {d[0] for d in db.execute("SELECT * FROM events LIMIT 0").description}:
