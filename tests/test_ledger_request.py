@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sayso.ledger.cluster import clusters
-from sayso.ledger.identity import trigger_stem
-from sayso.ledger.request import requested
+from sayso.ledger.identity import must_differ, trigger_stem
+from sayso.ledger.request import charged, requested
 from tests.test_ledger_coreference import report
 
 
@@ -39,3 +39,21 @@ def test_two_requests_of_one_party_for_different_acts_are_two_happenings():
 ])
 def test_a_phrasal_trigger_stems_as_its_verb(trigger, stem):
     assert trigger_stem(trigger) == stem
+
+
+def test_two_accusations_of_one_party_charging_different_things_are_two_happenings():
+    """"accusing her of being asleep" and "accuse Clinton's campaign of being duped" charge
+    different things; "of suggesting violence" and "of inciting violence" share one."""
+    assert charged("accusing", "Trump used the ad, accusing her of being asleep when calls came in.") == \
+        "asleep calls came"
+    asleep = report(1, "accusing", "Trump has tried to use the ad against Clinton, accusing her of being asleep "
+                    "when late-night calls came in.", actor="Donald Trump", category="ACCUSE")
+    duped = report(2, "accuse", "Trump took to Twitter overnight to accuse the Clinton campaign of being duped by "
+                   "a con.", actor="Donald Trump", category="ACCUSE")
+    groups = {frozenset(r.key[1] for r in c.members) for c in clusters([asleep, duped], 3)}
+    assert groups == {frozenset({"v1"}), frozenset({"v2"})}
+    suggesting = report(1, "accused", "Democrats quickly accused Trump of suggesting violence against Clinton.",
+                        recipient="Donald Trump", category="ACCUSE", article="a1")
+    inciting = report(2, "accused", "Some accused Trump of inciting violence against Clinton.",
+                      recipient="Donald Trump", category="ACCUSE", article="a2")
+    assert not must_differ(suggesting, inciting, 3)

@@ -31,7 +31,7 @@ from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import TIMES, happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
-from sayso.ledger.request import requested
+from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -255,7 +255,8 @@ class Report:
     def requested(self) -> Optional[str]:
         """The act a request asks for ("resign": sayso.ledger.request), or None."""
         if self._requested is None:
-            self._requested = (requested(self.row["trigger"], self.row["sentence"], self.at),)
+            ask = requested if self.row["type"] == "REQUEST" else charged
+            self._requested = (ask(self.row["trigger"], self.row["sentence"], self.at),)
         return self._requested[0]
 
     @property
@@ -369,11 +370,12 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
 
 
 def _asks_otherwise(a: Report, b: Report) -> bool:
-    """Two requests that ask for different acts (sayso.ledger.request)."""
-    if a.row["type"] != "REQUEST" or b.row["type"] != "REQUEST":
+    """Two requests that ask for different acts, or two accusations of different things
+    (sayso.ledger.request)."""
+    if a.row["type"] != b.row["type"] or a.row["type"] not in ("REQUEST", "ACCUSE"):
         return False
     x, y = a.requested, b.requested
-    return bool(x) and bool(y) and stem(x) != stem(y)
+    return bool(x) and bool(y) and not ({stem(w) for w in x.split()} & {stem(w) for w in y.split()})
 
 
 def _shared(a: Report, b: Report) -> list[str]:

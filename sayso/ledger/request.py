@@ -16,6 +16,7 @@ from sayso.ledger.trigger import position
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 BREAK = re.compile(r"[,;:.!?()\"\u201c\u201d]")
 REACH = 8  # words after the trigger read for "to" and the act after it
+CONNECTIVES = frozenset("being having been of to in on at for with against when while and or".split())
 # Words that are not the act asked for: determiners, pronouns, titles, "be" and auxiliaries.
 SKIP = frozenset("""
 a an the this that these those his her its their our my your him them us me it he she they we
@@ -48,3 +49,20 @@ def requested(trigger: Optional[str], sentence: Optional[str], at: Optional[int]
     clause = [w.lower() for w in WORD.findall(BREAK.split(rest)[0])]
     found = [w for w in clause[:2] if w not in SKIP]
     return found[0] if found else None
+
+
+def charged(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> Optional[str]:
+    """What an accusation charges: after "accuse(d) ... of", its first three words that are not
+    determiners, pronouns or auxiliaries ("accusing her of being asleep when late-night calls":
+    "asleep late night"; "accused Trump of inciting violence against": "inciting violence"); None
+    for other triggers or when not said. Two charges sharing no word are two accusations."""
+    if not trigger or not sentence or not trigger.lower().startswith("accus"):
+        return None
+    at = position(trigger, sentence, at)
+    if at < 0:
+        return None
+    words = [w.lower() for w in WORD.findall(sentence[at + len(trigger):])][:REACH]
+    if "of" not in words:
+        return None
+    after = [w for w in words[words.index("of") + 1:] if w not in SKIP | CONNECTIVES]
+    return " ".join(after[:3]) or None
