@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
 from sayso.ledger.identity import stem
 from sayso.ledger.naming import happening_name
@@ -178,3 +179,22 @@ def test_a_bare_plural_reference_does_not_refer_back_to_one_singular_noun():
                category="ACCUSE"),
     ]
     assert grouped(reports) == {frozenset({"v1", "v2"}), frozenset({"v3"})}
+
+
+def test_within_an_article_a_denied_act_and_one_that_happened_need_more_than_a_repeated_trigger():
+    """"Ted Cruz endorses Trump" and "Cruz pointedly refused to endorse Trump during a speech in
+    July": one trigger, both parties, but one denied: two happenings, unless the sentences say
+    much the same."""
+    endorses = report(1, "endorses", "Ah, friends once more: Ted Cruz endorses Trump, who says he is honored.",
+                      actor="Ted Cruz", recipient="Donald Trump", category="SUPPORT")
+    refused = report(2, "endorse", "The decision is risky for Cruz, who pointedly refused to endorse Trump during "
+                     "a prime-time speech at the convention in July.", actor="Ted Cruz", recipient="Donald Trump",
+                     category="SUPPORT")
+    endorses.row["polarity"], refused.row["polarity"] = "positive", "negative"
+    resemblance.use(resemblance.PairModel(resemblance.shipped().weights, threshold=1.01, keep=0.0))  # the rules alone
+    try:
+        assert grouped([endorses, refused]) == {frozenset({"v1"}), frozenset({"v2"})}
+        refused.row["polarity"] = "positive"
+        assert grouped([endorses, refused]) == {frozenset({"v1", "v2"})}
+    finally:
+        resemblance.use(None)

@@ -480,7 +480,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
     # outlandish attack from Trump at the first debate"): two happenings
-    paired = shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
+    paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
+              and a.row["polarity"] == b.row["polarity"])
     if not paired and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
