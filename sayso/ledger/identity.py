@@ -375,7 +375,9 @@ def _asks_otherwise(a: Report, b: Report) -> bool:
     if a.row["type"] != b.row["type"] or a.row["type"] not in ("REQUEST", "ACCUSE"):
         return False
     x, y = a.requested, b.requested
-    return bool(x) and bool(y) and not ({stem(w) for w in x.split()} & {stem(w) for w in y.split()})
+    if not x or not y:
+        return False
+    return not {stem(w) for w in x.split()} & {stem(w) for w in y.split()}
 
 
 def _shared(a: Report, b: Report) -> list[str]:
