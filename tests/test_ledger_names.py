@@ -146,3 +146,29 @@ def test_two_days_either_side_of_a_month_end_are_not_two_periods():
     a.row.update(date_value="2031-01-31", date_precision="day")
     b.row.update(date_value="2031-02-01", date_precision="day")
     assert len(keys_together([a, b])) == 1
+
+
+def test_words_of_long_country_names_that_are_no_country_still_name_participants():
+    """'McDonald' (of 'Heard Island and McDonald Islands') is a name; 'Democratic' does not vanish
+    from 'Democratic National Committee', so it is not the Republican one."""
+    assert participant_tokens("McDonald", "person") == {"mcdonald", "^mcdonald"}
+    dnc = participant_tokens("Democratic National Committee", "organization")
+    rnc = participant_tokens("Republican National Committee", "organization")
+    assert dnc and rnc and not compatible(dnc, rnc)
+    assert participant_tokens("Syrian officials", "organization") == frozenset()  # a demonym still is not
+
+
+def test_a_reference_called_by_a_name_refers_back_to_a_report_of_a_party_with_that_name():
+    """'the McDonald shooting' refers back past another man's shooting to the shooting of 'Laquan
+    McDonald' (a part of the party's name)."""
+    reports = [
+        report(1, "shooting", "A police video shows an officer shooting 17-year-old Laquan McDonald 16 times.",
+               recipient="Laquan McDonald", category="ASSAULT"),
+        report(2, "shooting", "A week earlier an officer was filmed shooting Ronald Johnson in a park.",
+               recipient="Ronald Johnson", category="ASSAULT"),
+        report(3, "shooting", "President Obama has watched the video of the McDonald shooting.", category="ASSAULT"),
+    ]
+    for r in reports[:2]:
+        r.row["recipient_kind"] = "person"
+        r.recipient = participant_tokens(r.row["recipient_name"], "person")
+    assert keys_together(reports) == {frozenset({"article-1/v1", "article-1/v3"}), frozenset({"article-1/v2"})}

@@ -7,9 +7,13 @@ import random
 
 import pytest
 
+from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
 from sayso.ledger.identity import stem
+from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
+from sayso.ledger.reference import is_another, is_nominal
+from sayso.ledger.identity import Report
 from tests.test_ledger_coreference import report
 
 
@@ -30,6 +34,40 @@ def grouped(reports) -> set[frozenset]:
 ])
 def test_the_number_of_a_noun_trigger(trigger, sentence, found):
     assert number(trigger, sentence) == found
+
+
+REFUSED = ("While he refused to release violent criminals, Mr. Obama deemed the release of a few "
+           "sanctions-busters a reasonable trade-off.")
+
+
+def test_the_number_is_read_at_the_triggers_own_token():
+    """The trigger's text occurs twice ("refused to release ... the release of"): its number is
+    read at its own offset, not at the first occurrence (a verb after "to")."""
+    at = REFUSED.index("release of")
+    assert number("release", REFUSED, at) == "singular"
+    assert number("release", REFUSED, REFUSED.index("release violent")) is None
+    assert number("release", REFUSED) is None  # no offset: the first occurrence, as a report stored before
+
+
+def test_references_and_names_are_read_at_the_triggers_own_token():
+    sentence = "Officials said they may attack again, a week after the Orlando attack."
+    at = sentence.index("attack.")
+    assert is_nominal("attack", sentence, at) and not is_nominal("attack", sentence)
+    assert happening_name("attack", sentence, at) == "Orlando" and happening_name("attack", sentence) is None
+    told = "The next attack came a week after the attack."
+    assert is_another("attack", told, 9) and is_another("attack", told)
+    assert not is_another("attack", told, told.rindex("attack"))
+
+
+def test_a_series_and_the_instance_told_after_the_same_verb_are_two_happenings():
+    series = report(1, "releases", "President Obama has deemed certain releases a reasonable trade-off.",
+                    actor="Barack Obama", category="CONCEDE")
+    instance = report(2, "release", REFUSED, actor="Barack Obama", category="CONCEDE")
+    assert grouped([series, instance]) == {frozenset({"v1", "v2"})}  # without the offset: "to release", a verb
+    instance = report(2, "release", REFUSED, actor="Barack Obama", category="CONCEDE")
+    instance.row["trigger_at"] = REFUSED.index("release of")
+    assert instance.number == "singular"
+    assert grouped([series, instance]) == {frozenset({"v1"}), frozenset({"v2"})}
 
 
 def releases(order: list[int]) -> list:
@@ -92,3 +130,71 @@ def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles()
     second.row.update(recipient_name=None, recipient_kind=None)
     second.recipient = frozenset()
     assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
+
+
+def test_an_irregular_past_has_its_verbs_stem():
+    assert stem("met") == stem("meeting") == stem("meets")
+    assert stem("shot") == stem("shooting") and stem("fought") == stem("fighting")
+
+
+def test_a_reference_refers_back_to_the_nearest_report_told_by_an_irregular_verb():
+    """"the meeting" with the lawmakers is the one Trump "met" them at, not his meeting with Ryan."""
+    reports = [
+        report(1, "meeting", "Trump's meeting with Ryan lasted an hour.", recipient="Paul Ryan", category="CONSULT"),
+        report(2, "met", "Afterwards Trump met with Republican House and Senate members on the Hill.",
+               category="CONSULT"),
+        report(3, "meeting", "He spent most of the meeting listening to the lawmakers.", category="CONSULT"),
+    ]
+    assert grouped(reports) == {frozenset({"v1"}), frozenset({"v2", "v3"})}
+
+
+def test_across_articles_a_shared_recipient_alone_with_one_trigger_needs_similar_sentences():
+    """Many support Donald Trump: a shared recipient and a repeated trigger across articles need
+    sentences that say much the same (0.4); a shared actor with them needs less (0.3)."""
+    def support(n: int, sentence: str, article: str, actor: str | None) -> Report:
+        return report(n, "support" if n == 1 else "supporting", sentence, actor=actor, recipient="Donald Trump",
+                      article=article, category="SUPPORT", day="2031-04-02")
+
+    first = support(1, "Republican leaders will not even admit that they are going to support Donald Trump.", "a1",
+                    None)
+    second = support(2, "NFL legend pays a heavy price for supporting Donald Trump.", "a2", "Jim Brown")
+    assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
+    first = support(1, "Jim Brown will not even admit that he is going to support Donald Trump.", "a1", "Jim Brown")
+    assert grouped([first, second]) == {frozenset({"v1", "v2"})}
+
+
+def test_a_verb_in_ate_has_its_nouns_stem():
+    assert stem("investigate") == stem("investigated") == stem("investigation") == stem("investigations")
+    assert stem("negotiate") == stem("negotiations") and stem("debate") == stem("debated")
+
+
+def test_a_bare_plural_reference_does_not_refer_back_to_one_singular_noun():
+    """"the investigations" (the many panels') are not "the investigation" told just before, nor
+    the one before it."""
+    reports = [
+        report(1, "investigate", "They created a select committee to investigate Benghazi.", category="ACCUSE"),
+        report(2, "investigation", "Did the investigation find reasons to question the government?",
+               category="ACCUSE"),
+        report(3, "investigations", "But the investigations have not shown that it belongs on that list.",
+               category="ACCUSE"),
+    ]
+    assert grouped(reports) == {frozenset({"v1", "v2"}), frozenset({"v3"})}
+
+
+def test_within_an_article_a_denied_act_and_one_that_happened_need_more_than_a_repeated_trigger():
+    """"Ted Cruz endorses Trump" and "Cruz pointedly refused to endorse Trump during a speech in
+    July": one trigger, both parties, but one denied: two happenings, unless the sentences say
+    much the same."""
+    endorses = report(1, "endorses", "Ah, friends once more: Ted Cruz endorses Trump, who says he is honored.",
+                      actor="Ted Cruz", recipient="Donald Trump", category="SUPPORT")
+    refused = report(2, "endorse", "The decision is risky for Cruz, who pointedly refused to endorse Trump during "
+                     "a prime-time speech at the convention in July.", actor="Ted Cruz", recipient="Donald Trump",
+                     category="SUPPORT")
+    endorses.row["polarity"], refused.row["polarity"] = "positive", "negative"
+    resemblance.use(resemblance.PairModel(resemblance.shipped().weights, threshold=1.01, keep=0.0))  # the rules alone
+    try:
+        assert grouped([endorses, refused]) == {frozenset({"v1"}), frozenset({"v2"})}
+        refused.row["polarity"] = "positive"
+        assert grouped([endorses, refused]) == {frozenset({"v1", "v2"})}
+    finally:
+        resemblance.use(None)

@@ -16,7 +16,7 @@ REPORT_COLUMNS = ("article_id", "id", "type", "mode", "day", "actor_name", "acto
                   "actor_country", "actor_sector", "recipient_name", "recipient_kind",
                   "recipient_country", "recipient_sector", "place_name", "place_country", "lat",
                   "lon", "status", "polarity", "source_key", "source_name", "sentence", "trigger",
-                  "date_value", "date_precision", "merged_id", "attribution")
+                  "date_value", "date_precision", "merged_id", "attribution", "trigger_at")
 SUMMARY_COLUMNS = ("mode", "day", "day_last", "actor", "actor_kind", "actor_country", "actor_sector",
                    "recipient", "recipient_kind", "recipient_country", "recipient_sector", "place",
                    "country", "lat", "lon", "reports", "articles", "sources", "statuses", "status",

@@ -28,9 +28,10 @@ from typing import Any, NamedTuple, Optional
 from sayso.ledger import resemblance
 from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
-from sayso.ledger.naming import happening_name
+from sayso.ledger.naming import TIMES, happening_name
 from sayso.ledger.number import number, series_and_instance
-from sayso.ledger.reference import is_another, is_nominal
+from sayso.ledger.reference import is_another, is_nominal, other_occasion
+from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.util import data_rows
 
@@ -46,11 +47,26 @@ nominee campaign party state department ministry agency office director chief ne
 NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
 PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
-SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem
+SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
 WORD = re.compile(r"[^\W\d_]+")
+# Particles and prepositions of phrasal triggers ("called on", "step down", "turn away").
+PARTICLES = frozenset("on in off down away up out over back again for to at with about into around through".split())
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
+
+
+# Words of long country names that are no country of their own: generic words ("New York",
+# "Democratic National Committee", "Kansas City") and people's names ("McDonald" of "Heard Island
+# and McDonald Islands", "Martin", "Marshall", "Solomon", "Pierre", "Jan", "Vincent", "Cook").
+NOT_COUNTRY_WORDS = frozenset("""
+new north south northern southern eastern western central great grand independent union city holy
+federal federated federation federative democratic people republic kingdom state states united of
+and the da d s u el san see part region special minor outlying territory territories island
+islands isle administrative commonwealth confederation socialist islamic principality sultanate
+duchy plurinational bolivarian heard mcdonald martin marshall solomon pierre vincent jan man cook
+christmas helena lucia norfolk wallis ocean saint sint
+""".split())
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +80,7 @@ def country_words() -> tuple[frozenset, dict[str, str]]:
             value = getattr(c, attr, None)
             if value:
                 names[normalise(value)] = c.alpha_3
-    words = {w for name in names for w in name.split()}
+    words = {w for name in names for w in name.split()} - NOT_COUNTRY_WORDS
     for row in data_rows("demonyms.tsv"):
         word, target = row[0].strip(), (row[-1].strip() if len(row) > 1 else "")  # a region row ends with its country
         key = normalise(word)
@@ -110,12 +126,27 @@ def _words_of(tokens: frozenset) -> frozenset:
     return frozenset(t for t in tokens if t[0] != "^")
 
 
+# Irregular past forms of event verbs, as their present ("met" is "meet", "the meeting").
+IRREGULAR = dict(pair.split(":") for pair in """
+met:meet fought:fight struck:strike shot:shoot led:lead held:hold sought:seek spoke:speak told:tell
+took:take gave:give won:win lost:lose bought:buy sold:sell left:leave ran:run began:begin
+threw:throw stole:steal fled:flee sent:send brought:bring caught:catch built:build paid:pay
+broke:break chose:choose drove:drive rose:rise wrote:write withdrew:withdraw overthrew:overthrow
+hid:hide shook:shake swore:swear tore:tear forbade:forbid forgave:forgive bore:bear flew:fly
+""".split())
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"."""
+    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"; "investigate",
+    "investigation" -> "investig"; "met" ->
+    "meet" (`IRREGULAR`)."""
     w = word.lower()
+    w = IRREGULAR.get(w, w)
     if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
         w = w[: w.rindex("ment")]
+    if w.endswith(("ate", "ates", "ated", "ating")) and len(w[: w.rindex("at")]) >= 4:
+        return w[: w.rindex("at")]  # "investigate" is "investigation" ("investig")
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: len(w) - len(suffix)]
@@ -134,7 +165,11 @@ def content_words(sentence: Optional[str]) -> frozenset:
 
 
 def trigger_stem(trigger: Optional[str]) -> str:
-    words = [w for w in WORD.findall((trigger or "").lower()) if w not in function_words()]
+    """The stem of the trigger's last content word: not a particle, a day or a name inside a
+    phrase ("called on", "step down", "called Wednesday for", "called Alicia Machado on")."""
+    found = WORD.findall(trigger or "")
+    words = [w.lower() for x, w in enumerate(found) if w.lower() not in function_words()
+             and not (len(found) > 1 and (w.lower() in PARTICLES or w.lower() in TIMES or (x and w[:1].isupper())))]
     return stem(words[-1]) if words else ""
 
 
@@ -142,7 +177,7 @@ class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
     __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
-                 "_number", "_another")
+                 "_number", "_another", "_occasion", "_requested")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -157,12 +192,19 @@ class Report:
         self._tokens: Optional[frozenset] = None
         self._number: Optional[tuple] = None
         self._another: Optional[bool] = None
+        self._occasion: Optional[bool] = None
+        self._requested: Optional[tuple] = None
+
+    @property
+    def at(self) -> Optional[int]:
+        """The trigger's offset in its sentence (None in a report stored without it)."""
+        return self.row.get("trigger_at")
 
     @property
     def number(self) -> Optional[str]:
         """"plural" (counted as several), "singular" (a noun) or None (sayso.ledger.number)."""
         if self._number is None:
-            self._number = (number(self.row["trigger"], self.row["sentence"]),)
+            self._number = (number(self.row["trigger"], self.row["sentence"], self.at),)
         return self._number[0]
 
     @property
@@ -170,7 +212,7 @@ class Report:
         """The tokens of the proper name the sentence calls the happening by ("the Orlando
         shooting", "an attack in Nice": sayso.ledger.naming); nothing for none or a country."""
         if self._name is None:
-            called = happening_name(self.row["trigger"], self.row["sentence"])
+            called = happening_name(self.row["trigger"], self.row["sentence"], self.at)
             found = participant_tokens(called, "place") if called else frozenset()
             self._name = frozenset() if any(t.startswith("^@") for t in found) else found
         return self._name
@@ -206,15 +248,30 @@ class Report:
         """The trigger tells of another happening than one told before ("the next attack",
         "future attacks", "further investigation": `is_another`)."""
         if self._another is None:
-            self._another = is_another(self.row["trigger"], self.row["sentence"])
+            self._another = is_another(self.row["trigger"], self.row["sentence"], self.at) or self.occasion
         return self._another
+
+    @property
+    def requested(self) -> Optional[str]:
+        """The act a request asks for ("resign": sayso.ledger.request), or None."""
+        if self._requested is None:
+            ask = requested if self.row["type"] == "REQUEST" else charged
+            self._requested = (ask(self.row["trigger"], self.row["sentence"], self.at),)
+        return self._requested[0]
+
+    @property
+    def occasion(self) -> bool:
+        """The sentence tells another occasion ("In two other instances, ...": `other_occasion`)."""
+        if self._occasion is None:
+            self._occasion = other_occasion(self.row["trigger"], self.row["sentence"], self.at)
+        return self._occasion
 
     @property
     def nominal(self) -> bool:
         """The trigger is a definite noun ("the defection", "his meeting"), a reference back to
         a happening rather than its telling."""
         if self._nominal is None:
-            self._nominal = is_nominal(self.row["trigger"], self.row["sentence"])
+            self._nominal = is_nominal(self.row["trigger"], self.row["sentence"], self.at)
         return self._nominal
 
     def tokens(self) -> frozenset:
@@ -247,7 +304,7 @@ def same_name(a: Report, b: Report) -> Optional[str]:
     actor: "the Orlando shooting" and "the massacre in Orlando"), or None."""
     for x, y in ((a, b), (b, a)):
         if x.name and x.name in y.called():
-            return happening_name(x.row["trigger"], x.row["sentence"])
+            return happening_name(x.row["trigger"], x.row["sentence"], x.at)
     return None
 
 
@@ -306,8 +363,21 @@ def must_differ(a: Report, b: Report, days: int) -> bool:
         return True
     if a.key[0] == b.key[0] and series_and_instance(a.number, b.number):
         return True  # "certain releases" and "the release of a few sanctions-busters"
+    if _asks_otherwise(a, b):
+        return True  # "called for the president to resign", "called for her to quit her bid"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
+
+
+def _asks_otherwise(a: Report, b: Report) -> bool:
+    """Two requests that ask for different acts, or two accusations of different things
+    (sayso.ledger.request)."""
+    if a.row["type"] != b.row["type"] or a.row["type"] not in ("REQUEST", "ACCUSE"):
+        return False
+    x, y = a.requested, b.requested
+    if not x or not y:
+        return False
+    return not {stem(w) for w in x.split()} & {stem(w) for w in y.split()}
 
 
 def _shared(a: Report, b: Report) -> list[str]:
@@ -350,8 +420,8 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     p = m.chance(a, b, ruled is not None, similarity)
     if ruled is not None:
         return ruled if p >= m.keep else None
-    if p < m.threshold:
-        return None
+    if p < m.threshold or (within and similarity < SIMILAR_PAIRED and _adds_party(a, b) and _adds_party(b, a)):
+        return None  # each names a party the other lacks, and the sentences share next to nothing
     parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared]
     if a.stem and a.stem == b.stem:
         parts.append(f"same trigger '{a.stem}'")
@@ -377,7 +447,8 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
     # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
     both = same_stem and len(shared) == 2
-    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if same_stem else SIMILAR) and not named:
+    by_actor = same_stem and same_participant(a.actor, b.actor)
+    if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if by_actor else SIMILAR) and not named:
         return None
     parts = [f"same category {category}", *shared, _when(a.row, b.row), f"sentence similarity {similarity:.2f}"]
     if same_stem:
@@ -396,11 +467,13 @@ def _retold(a: Report, b: Report) -> Optional[Link]:
 
 def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: str) -> Optional[Link]:
     """Two reports of one article: a shared named participant and the same trigger stem, or
-    either of them with sentences that say much the same (an unknown actor alone, a shared
+    either of them, or one kind (mode: "criticism", "complaints"), with sentences that say much
+    the same (an unknown actor alone, a shared
     actor alone or a repeated verb alone is no evidence: "Trump offered no proof" and "Trump
     is promising lower taxes" are two happenings). Two triggers of one sentence are two
     happenings."""
-    if not shared and not same_stem or one_sentence(a, b):
+    kind = bool(a.row["mode"]) and a.row["mode"] == b.row["mode"]
+    if not shared and not same_stem and not kind or one_sentence(a, b) or a.occasion or b.occasion:
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
@@ -409,12 +482,15 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
     # outlandish attack from Trump at the first debate"): two happenings
-    paired = shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
+    paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
+              and a.row["polarity"] == b.row["polarity"])
     if not paired and not named and not similar:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
         parts.append(f"same trigger '{a.stem}'")
+    elif kind:
+        parts.append(f"same kind '{a.row['mode']}'")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
@@ -436,7 +512,7 @@ def _names_its_own(r: Report, e: Report) -> bool:
     """A reference named after a participant ("the Orlando killings", "the McDonald shooting")
     refers back only to a report with that participant, in any role; one called by a name ("the
     Orlando killings") only to a report called by it (or with it as its place or a party)."""
-    if r.name and r.name not in e.called():
+    if r.name and not any(same_participant(r.name, t) for t in e.called()):
         return False
     if not r.named_happening:
         return True
@@ -446,7 +522,8 @@ def _names_its_own(r: Report, e: Report) -> bool:
 def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference ("the attack", "his meeting") and the nearest earlier report of its
     article with its category and trigger stem and no participant against it (and the name a
-    reference is named after, if any): what it refers back to (the nearest only, so "the attack"
+    reference is named after, if any; not one lacking a named participant of the reference
+    whose sentence shares next to nothing with it, cosine under SIMILAR_PAIRED): what it refers back to (the nearest only, so "the attack"
     never joins every attack an article tells); with none, the nearest of its category and kind
     sharing a named participant (`_same_kind_antecedent`)."""
     if not r.nominal or not r.stem or r.another:
@@ -455,9 +532,13 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r) and not e.another:
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
                 continue
+            if e.number == "singular" and _bare_plural(r):
+                return None  # "the investigations" are not "the investigation" told just before
             if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
+            if similarity < SIMILAR_PAIRED and _adds_party(r, e):
+                continue  # a party the earlier report lacks and sentences sharing next to nothing
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
@@ -466,22 +547,42 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
 
 def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     """A definite reference in other words ("Republicans are slamming Kaine ... The criticism
-    comes a day before ..."): the nearest earlier report of its category and kind (mode, such
-    as "disapprove"), when the two share a named participant and nothing stands against it."""
+    comes a day before ...", "the FBI conducting an investigation ... The inquiry has frustrated
+    Clinton allies"): the nearest earlier report of its category and kind (mode, such as
+    "disapprove"), when the two share a named participant, or the reference names no party at all
+    (`_bare`), and nothing stands against it."""
     mode = r.row["mode"]
     if not mode:
         return None
     for e in reversed(earlier):
         if e.row["type"] != r.row["type"] or e.row["mode"] != mode or one_sentence(e, r) or e.another:
             continue
-        if (not _shared(e, r) or conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e)
-                or series_and_instance(e.number, r.number)):
+        if ((not _shared(e, r) and not _bare(r)) or conflicts(e, r, days) or _unmatched_parties(e, r)
+                or not _names_its_own(r, e) or series_and_instance(e.number, r.number)):
             return None
         similarity = cosine(e.words, r.words)
         return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, {', '.join(_shared(e, r))}, "
                      f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
                      f"sentence similarity {similarity:.2f}")
     return None
+
+
+def _bare(r: Report) -> bool:
+    """A report that gives no actor and no recipient, named or not ("The inquiry has ...")."""
+    return not r.row["actor_name"] and not r.row["recipient_name"]
+
+
+def _bare_plural(r: Report) -> bool:
+    """A plural noun trigger not counted ("the investigations"): not a reference back to one
+    singular noun ("the investigation")."""
+    w = (r.row["trigger"] or "").lower()
+    return r.number is None and w.endswith("s") and not w.endswith(("ss", "us", "is")) and r.nominal
+
+
+def _adds_party(r: Report, e: Report) -> bool:
+    """The reference names a participant the earlier report does not give ("Beijing has
+    decreased its hacking activity" after "the hacks")."""
+    return bool((r.actor and not e.row["actor_name"]) or (r.recipient and not e.row["recipient_name"]))
 
 
 def one_sentence(a: Report, b: Report) -> bool:

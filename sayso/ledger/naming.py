@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sayso.ledger.trigger import position
+
 WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
 TIMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -45,11 +47,12 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
 
 
-def happening_name(trigger: Optional[str], sentence: Optional[str]) -> Optional[str]:
-    """The proper name the sentence calls the happening of `trigger` by, or None."""
+def happening_name(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> Optional[str]:
+    """The proper name the sentence calls the happening of `trigger` by, or None (`at`: the
+    trigger's offset in the sentence, `sayso.ledger.trigger.position`)."""
     if not trigger or not sentence:
         return None
-    at = sentence.find(trigger)
+    at = position(trigger, sentence, at)
     if at < 0:
         return None
     end, lo = at + len(trigger), max(0, at - WINDOW)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sayso.ledger.trigger import position
+
 WORD = re.compile(r"[\w'’-]+")
 # Words before a verb, never before a noun: pronoun subjects, modals, "to", auxiliaries.
 VERBAL = frozenset("""
@@ -26,8 +28,9 @@ repeated further more both two three four five six seven eight nine ten dozens h
 NOT_PLURAL = ("ss", "us", "is", "ics", "news")
 
 
-def number(trigger: Optional[str], sentence: Optional[str]) -> Optional[str]:
-    """"plural", "singular" or None (a verb, or not known) for the trigger's last word."""
+def number(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> Optional[str]:
+    """"plural", "singular" or None (a verb, or not known) for the trigger's last word; `at`, the
+    trigger's offset in the sentence (else its text's first occurrence: `position`)."""
     words = WORD.findall(trigger or "")
     if not words or not sentence:
         return None
@@ -35,7 +38,7 @@ def number(trigger: Optional[str], sentence: Optional[str]) -> Optional[str]:
     low = head.lower()
     if len(words) > 1 or low.endswith(("ed", "ing")):
         return None
-    at = sentence.find(trigger or "")
+    at = position(trigger or "", sentence, at)
     before = WORD.findall(sentence[:at]) if at >= 0 else []
     prev = before[-1] if before else ""
     if prev.lower() in VERBAL or _name(prev):

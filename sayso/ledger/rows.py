@@ -20,7 +20,7 @@ EVENT_COLUMNS = (
     "actor_country", "actor_sector", "recipient", "recipient_name", "recipient_kind",
     "recipient_country", "recipient_sector", "place", "place_name", "place_country", "lat", "lon",
     "date_value", "date_precision", "day", "status", "polarity", "attribution", "chain",
-    "source_key", "source_name", "merged_id",
+    "source_key", "source_name", "merged_id", "trigger_at",
 )
 
 
@@ -99,5 +99,6 @@ def _event_rows(index: Index) -> list[dict[str, Any]]:
             "polarity": event.polarity, "attribution": event.attribution,
             "chain": chain_json(source.chain),
             "source_key": source.key, "source_name": source.name, "merged_id": None,
+            "trigger_at": event.trigger.start - event.sentence.start,
         })
     return rows

@@ -7,6 +7,7 @@ refused untouched, as is a ledger written by a newer sayso.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Callable, Union
@@ -339,8 +340,33 @@ def v14(db: Backend) -> None:
     recluster_all(db)
 
 
+def v15(db: Backend) -> None:
+    """Step 15 (issue 14): each report keeps its trigger's offset in its sentence
+    (`events.trigger_at`, filled from the stored records), so the words around the trigger are
+    read around its own token, not the first place its text occurs ("refused to release ...
+    deemed the release of a few sanctions-busters": sayso.ledger.trigger); every stored report
+    is filed and clustered again under it and the rules of branch merge8 (requests for different
+    acts, other occasions, phrasal and irregular stems, references in other words naming no
+    party: docs/ledger.md), so a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    if "trigger_at" not in {d[0] for d in db.execute("SELECT * FROM events LIMIT 0").description}:
+        db.execute("ALTER TABLE events ADD COLUMN trigger_at INTEGER")
+    last = ""
+    while True:  # a page of articles at a time: a ledger's records need not fit in memory
+        page = db.rows("SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT 500", (last,))
+        if not page:
+            break
+        db.executemany("UPDATE events SET trigger_at = ? WHERE article_id = ? AND id = ?",
+                       [(e["trigger"]["start"] - e["sentence"]["start"], article_id, e["id"])
+                        for article_id, record in page for e in json.loads(record).get("events", [])])
+        last = page[-1][0]
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
-MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14]]
+MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14],
+                                [v15]]
 VERSION = len(MIGRATIONS)
 
 
