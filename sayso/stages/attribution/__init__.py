@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Optional
 
 from sayso.stages.attribution.chains import Linked, chain, link, root, without_orphans
-from sayso.stages.attribution.citing import relay_citations
+from sayso.stages.attribution.citing import relay_citations, relay_trailing
 from sayso.stages.attribution.finder import find, sorted_found
 from sayso.stages.attribution.lexicon import Lexicon, load_lexicon
 from sayso.stages.attribution.referents import is_description, referent
@@ -50,7 +50,8 @@ def attributions_of(
         entities, eid = _entity(doc, text, items, i, entity_ids, entities, lex)
         entity_ids.append(eid)
     records = tuple(_record(text, items, i, entity_ids[i]) for i in range(len(items)))
-    return relay_citations(doc, text, records, entities, lex)
+    records, entities = relay_citations(doc, text, records, entities, lex)
+    return relay_trailing(doc, text, records, entities, lex)
 
 
 def outermost(attributions: tuple[Attribution, ...]) -> list[Attribution]:
