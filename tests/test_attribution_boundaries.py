@@ -118,6 +118,18 @@ def test_one_capitalized_word_before_a_headline_colon_is_the_speaker():
     assert a.source.text == "Survey"
 
 
+def test_a_one_word_headline_label_is_no_speaker():
+    for label in ("Bombshell", "Newspaper"):
+        text = f"{label}: The Council Gave The Mayor A New Reason To Worry.\n\nThe council met on Monday.\n"
+        assert not [a for a in found(text).attributions if a.source.text == label]
+
+
+def test_a_one_word_name_the_article_names_is_the_headline_speaker():
+    text = ("Okafor: The Budget Will Pass Before The Summer.\n\n"
+            "Mayor Ada Okafor spoke to the council on Monday about the harbour.\n")
+    assert with_cue(found(text), ":").source.text == "Okafor"
+
+
 def test_a_number_after_a_colon_is_not_a_statement():
     r = found("Total: 1,547.\n\nThe count ended on Monday night.\n")
     assert not [a for a in r.attributions if a.source.text == "Total"]
