@@ -193,3 +193,10 @@ def test_a_second_that_clause_joined_to_the_cue_is_content_too():
     text = "The principal said she is grateful for the grant, albeit small, but that the state is far from funding schools."
     a = with_cue(found(text), "said")
     assert [c.text for c in a.content] == [text[text.index("she is"):-1]]
+
+
+def test_according_to_a_source_with_its_own_clauses_holds_the_clause_before_it():
+    text = ("Now the council is looking into whether the mayor broke the rules, according to two aides "
+            "who spoke to the Herald but were not allowed to speak on the record.")
+    a = with_cue(found(text), "according to")
+    assert [c.text for c in a.content] == ["Now the council is looking into whether the mayor broke the rules"]

@@ -504,10 +504,24 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     head = first.head
     if head.i == first.i:
         return []
+    before = _clause_before(ctx, first, sentence)
+    if head.i > first.i and before is not None:
+        return [before]  # 'X, according to sources who spoke to Fox but were not authorized to ...'
     clause = subtree_span(head)
     if head.dep_ == "conj" and last:
         clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
     return minus(clause, own)
+
+
+def _clause_before(ctx: Context, first, sentence: Pair) -> Optional[Pair]:
+    """The clause before ', according to' that the parse hung on a verb after the phrase (the
+    phrase's own relative clause taken for the sentence's conjunct), if it has words enough."""
+    doc = ctx.doc
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return None
+    start = _quote_start(ctx, sentence[0])
+    span = trim(ctx.text, (start, doc[first.i - 1].idx))
+    return span if span and len(ctx.text[span[0]:span[1]].split()) >= MIN_LEAD_WORDS else None
 
 
 def _quote_start(ctx: Context, sentence_start: int) -> int:
