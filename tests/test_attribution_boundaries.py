@@ -200,3 +200,9 @@ def test_according_to_a_source_with_its_own_clauses_holds_the_clause_before_it()
             "who spoke to the Herald but were not allowed to speak on the record.")
     a = with_cue(found(text), "according to")
     assert [c.text for c in a.content] == ["Now the council is looking into whether the mayor broke the rules"]
+
+
+def test_a_list_the_cue_interrupts_goes_on_in_the_content():
+    text = "The letters were on many subjects, the Herald said, including budgets, roads and schools."
+    a = with_cue(found(text), "said")
+    assert [c.text for c in a.content] == ["The letters were on many subjects", "including budgets, roads and schools"]

@@ -23,6 +23,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
+LIST_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 SAYING = REPORTING  # plain reporting verbs
@@ -104,7 +105,19 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    return _finish(ctx, parts, source, cue_last, recipient, cue.first)
+    return _finish(ctx, parts + _list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
+
+
+def _list_after(ctx: Context, verb, parts: list[Pair]) -> list[Pair]:
+    """'The emails were on many topics, the Times said, including speeches and meetings': a list
+    the cue interrupts goes on in the content before it."""
+    if not parts or parts[-1][1] > verb.idx:
+        return []
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i and child.lower_ in LIST_WORDS and doc[child.i - 1].text == ",":
+            return [(child.idx, doc[child.right_edge.i].idx + len(doc[child.right_edge.i]))]
+    return []
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
