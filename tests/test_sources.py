@@ -151,6 +151,21 @@ def test_the_act_an_evaluation_is_for_is_the_articles_report():
 
 
 @pytest.mark.parametrize("text, trigger", [
+    ("The minister criticised the union in parliament over its threat to strike at the port.", "threat"),
+    ("The governor criticized the recently arrested Mayor John Smith on Monday.", "arrested"),
+    ("The mayor on Tuesday rejected the union's demand for a pay rise at the port.", "demand"),
+])
+def test_the_grounds_or_the_object_of_an_evaluation_or_a_rejection_are_the_articles_report(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain == (OUTLET,)
+
+
+def test_a_denied_object_stays_the_deniers_claim():
+    record = extract_checked("The army denied the attack on the village.", outlet=OUTLET)
+    assert _credit(record, "attack").chain[-1] == "The army"
+
+
+@pytest.mark.parametrize("text, trigger", [
     ("By: Jane Roe The aluminium producer has signed agreements with three insurers.", "signed"),
     ("Southern design Buy Photo: Exteriors are brick. The company signed agreements with three insurers.", "signed"),
     ("Photo: Jane Roe The company signed agreements with three insurers.", "signed"),

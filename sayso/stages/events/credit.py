@@ -23,7 +23,7 @@ from sayso.stages.events.ontology import StatusLexicon
 
 OBJECTS = frozenset({"dobj", "obj"})
 ASIDES = frozenset({"relcl", "appos"})
-GROUNDS = frozenset({"for", "with"})  # "criticized X for doing it": the act evaluated, told by the teller
+GROUNDS = frozenset({"for", "with", "over"})  # "criticized X for doing it", "over his call for a ban"
 
 
 def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> Optional[str]:
@@ -136,7 +136,7 @@ def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> 
     investigation said was careless", "approved a resolution condemning the ban")."""
     for obj in [token, *token.ancestors]:
         grounds = obj.dep_ == "prep" and obj.lower_ in GROUNDS  # "criticized Clinton for supporting it"
-        if (grounds or (obj.dep_ in OBJECTS and obj.pos_ == "NOUN")) and obj.head.lemma_.lower() in lex.presupposing_cues:
+        if (grounds or (obj.dep_ in OBJECTS and obj.pos_ in ("NOUN", "PROPN"))) and obj.head.lemma_.lower() in lex.presupposing_cues:
             verb = obj.head
             found = next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
             if found is not None:
