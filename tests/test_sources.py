@@ -293,3 +293,17 @@ def test_what_a_possessor_plans_or_calls_for_is_the_possessors():
     king = next(a for a in record.attributions if a.source.text == "Mr. King")
     plans = next(a for a in record.attributions if a.source.text == "his")
     assert plans.source.entity == king.source.entity and plans.content[0].text.startswith("to help host")
+
+
+def test_a_narrating_verb_inside_a_quotation_still_only_narrates():
+    from sayso.nlp.parse import load_model
+    from sayso.stages.attribution import attributions_of
+    from sayso.stages.events import ontology_for
+    from sayso.stages.events.credit import report_attribution
+
+    text = "“She continues to believe that the army attacked the town,” the spokesman said."
+    doc = load_model(DEFAULT)(text)
+    attributions, _ = attributions_of(doc, text)
+    believe = next(t for t in doc if t.text == "believe")
+    credited = report_attribution(believe, believe.idx, believe.idx + 7, ontology_for(DEFAULT).status, attributions)
+    assert next(a for a in attributions if a.id == credited).source.text == "the spokesman"

@@ -22,6 +22,7 @@ from sayso.stages.events.denial import denier
 from sayso.stages.events.ontology import StatusLexicon
 
 OBJECTS = frozenset({"dobj", "obj"})
+QUOTE_MARKS = frozenset('"“”‘’\'«')
 ASIDES = frozenset({"relcl", "appos"})
 GROUNDS = frozenset({"for", "with", "over"})  # "criticized X for doing it", "over his call for a ban"
 
@@ -80,7 +81,13 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
         return True
     if lemma not in lex.narrated_cues and lemma not in lex.implicative:
         return False
-    return attribution.type == "indirect" and not _finite_complement(root)
+    return not _quotation(attribution) and not _finite_complement(root)
+
+
+def _quotation(attribution: Any) -> bool:
+    """'He continued, "..."': a quotation is said; 'to believe that X' inside one (a direct
+    attribution, being quoted) is still narrated."""
+    return any(c.text[:1] in QUOTE_MARKS for c in attribution.content)
 
 
 def _finite_complement(verb: Any) -> bool:
