@@ -34,3 +34,11 @@ def test_quoted_as_saying_gives_the_clause_to_the_one_quoted():
     saying = with_cue(r, "saying")
     assert saying.source.text == "a council member"
     assert chain(r, saying.id)[-2:] == ["Herald", "a council member"]
+
+
+def test_a_statement_an_outlet_retells_in_the_same_sentence_is_inside_the_outlets():
+    text = "When asked about the port, the mayor said: “There will always be delays,” the Herald reported."
+    r = found(text)
+    herald, mayor = with_cue(r, "reported"), with_cue(r, "said:")
+    assert [c.text for c in herald.content] == ["When asked about the port, the mayor said: “There will always be delays,”"]
+    assert mayor.parent == herald.id and [c.text for c in mayor.content] == ["“There will always be delays,”"]
