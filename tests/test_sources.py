@@ -238,6 +238,7 @@ def test_it_said_credits_the_organisation_named_before():
     ("Baker said the FBI has not publicly commented on the scope of the investigation.", "investigation", "Baker"),
     ("The minister did not say when the attack would start.", "attack", OUTLET),
     ("A lawyer for the general did not respond to questions about why troops shelled the village.", "shelled", OUTLET),
+    ("The general refused to answer questions about why troops shelled the village.", "shelled", OUTLET),
 ])
 def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)

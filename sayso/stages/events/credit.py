@@ -77,7 +77,7 @@ def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
-    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and any(c.dep_ == "neg" for c in root.children)):
+    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and _unsaid(root, lex)):
         return True
     if lemma not in lex.narrated_cues and lemma not in lex.implicative:
         return False
@@ -88,6 +88,13 @@ def _quotation(attribution: Any) -> bool:
     """'He continued, "..."': a quotation is said; 'to believe that X' inside one (a direct
     attribution, being quoted) is still narrated."""
     return any(c.text[:1] in QUOTE_MARKS for c in attribution.content)
+
+
+def _unsaid(verb: Any, lex: StatusLexicon) -> bool:
+    """'has not commented on X', 'refused to answer questions on X', 'declined to say when':
+    a telling negated or refused tells nothing."""
+    refused = verb.dep_ == "xcomp" and lex.cues.get(verb.head.lemma_.lower()) == "negated"
+    return refused or any(c.dep_ == "neg" for c in verb.children)
 
 
 def _finite_complement(verb: Any) -> bool:
