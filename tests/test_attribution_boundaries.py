@@ -206,3 +206,12 @@ def test_a_list_the_cue_interrupts_goes_on_in_the_content():
     text = "The letters were on many subjects, the Herald said, including budgets, roads and schools."
     a = with_cue(found(text), "said")
     assert [c.text for c in a.content] == ["The letters were on many subjects", "including budgets, roads and schools"]
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_quotes_the_next_paragraph():
+    text = ("The council met on Monday.\n\nAccording to Jane Roe, writing for the Herald:\n\n"
+            "The mayor sold the harbour in May, the Gazette reported. Nobody was told.\n\nThe vote is in June.\n")
+    r = found(text)
+    roe = with_cue(r, "According to")
+    assert [c.text for c in roe.content] == ["The mayor sold the harbour in May, the Gazette reported. Nobody was told"]
+    assert with_cue(r, "reported").parent == roe.id

@@ -77,6 +77,9 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     doc = ctx.doc
     verb = doc[cue.head]
     if cue.phrase:
+        block = _block_after(ctx, max(doc[cue.last].idx, source[1] if source else 0))
+        if block is not None:  # 'According to Jack Kelly, writing for RealClearPolitics:' and a block quotation
+            return _finish(ctx, [block], source, cue.last, None, cue.first)
         parts = _phrase_content(ctx, cue, source)
         quoted = {(q.start, q.end) for q in ctx.quotes.within(*ctx.sentence_of[cue.head])}
         parts = [p if p in quoted else _clip(ctx, p, verb.idx) for p in parts]
@@ -489,8 +492,28 @@ def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
     q = ctx.quotes.at(j)
     if q is not None and q.start == j:
         return [(p.start, p.end) for p in ctx.quotes.group(q)]
+    block = next_paragraph(ctx, doc[i].idx)
+    if block is not None:
+        return [block]
     sent_end = ctx.sentence_of[i][1]
     return [(after, sent_end)] if sent_end > after else []
+
+
+def _block_after(ctx: Context, offset: int) -> Optional[Pair]:
+    """The next paragraph, when the paragraph of offset ends with a colon after it."""
+    para = ctx.paragraph(offset)
+    colon = len(ctx.text[:para[1]].rstrip()) - 1
+    return next_paragraph(ctx, colon) if colon >= offset else None
+
+
+def next_paragraph(ctx: Context, colon: int) -> Optional[Pair]:
+    """'According to Jack Kelly, writing for RealClearPolitics:' closing its paragraph: the
+    next paragraph is what is quoted (a block quotation whose marks the text lost)."""
+    text = ctx.text
+    if text[colon] != ":" or text[colon + 1:ctx.paragraph(colon)[1]].strip():
+        return None
+    end = ctx.paragraph(colon)[1]
+    return trim(text, ctx.paragraph(end + 1)) if end < len(text) else None
 
 
 def _inverted(ctx: Context, verb) -> list[Pair]:
