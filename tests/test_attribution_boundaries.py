@@ -215,3 +215,10 @@ def test_a_cue_closing_its_paragraph_with_a_colon_quotes_the_next_paragraph():
     roe = with_cue(r, "According to")
     assert [c.text for c in roe.content] == ["The mayor sold the harbour in May, the Gazette reported. Nobody was told"]
     assert with_cue(r, "reported").parent == roe.id
+
+
+def test_a_verb_that_needs_a_clause_takes_no_quotation_after_its_object():
+    text = ('Two years before the public learned of the secret fund, the council gave an "inaccurate and incomplete" '
+            "answer about its accounts when it told a watchdog that it had no records, according to an audit.")
+    r = found(text)
+    assert not [a for a in r.attributions if a.cue is not None and a.cue.text == "learned"]

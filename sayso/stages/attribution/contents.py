@@ -101,7 +101,8 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     parts = led
     if not parts and span is None and set_off_before(verb):
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
+    lead_in = verb.lemma_.lower() not in ctx.lex.clause_only or span is not None  # not 'learned of X, "..."'
+    if not parts and lead_in and inside is None and (span is None or _inside_one_quote(ctx, span)):
         parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
         parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
