@@ -222,3 +222,8 @@ def test_a_verb_that_needs_a_clause_takes_no_quotation_after_its_object():
             "answer about its accounts when it told a watchdog that it had no records, according to an audit.")
     r = found(text)
     assert not [a for a in r.attributions if a.cue is not None and a.cue.text == "learned"]
+
+
+def test_a_statement_made_is_the_saying_not_what_is_said():
+    text = "The ministry made its statement in response to a request from a watchdog group in Vienna."
+    assert not [a for a in found(text).attributions if a.cue is not None and a.cue.text == "made"]

@@ -23,6 +23,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
+LIGHT_SAYING = frozenset({"make", "issue", "give", "release", "deliver", "put"})
 LIST_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
@@ -342,7 +343,7 @@ def _has_that(clause) -> bool:
 def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
     chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
-    if not chosen:
+    if not chosen or _made_statement(verb, chosen[0], lex):
         return None
     for child in verb.children:
         if child.i <= chosen[-1].i:
@@ -351,6 +352,13 @@ def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
             break
         chosen.append(child)
     return _union(chosen)
+
+
+def _made_statement(verb, obj, lex: Lexicon) -> bool:
+    """'made its statement in response to a request', 'issued a statement on Monday': the object
+    is the saying itself, not what is said (that would be its own clause or quotation)."""
+    return (verb.lemma_.lower() in LIGHT_SAYING and obj.lemma_.lower() in lex.interview_nouns
+            and not any(c.dep_ in ("acl", "ccomp", "relcl") for c in obj.children))
 
 
 def _setting(prep, lex: Lexicon) -> bool:
