@@ -154,6 +154,8 @@ def test_the_act_an_evaluation_is_for_is_the_articles_report():
     ("The minister criticised the union in parliament over its threat to strike at the port.", "threat"),
     ("The governor criticized the recently arrested Mayor John Smith on Monday.", "arrested"),
     ("The mayor on Tuesday rejected the union's demand for a pay rise at the port.", "demand"),
+    ("The minister contrasted the calm in the north with the attack on the port.", "attack"),
+    ("The mayor expressed her disappointment at the attack on the port.", "attack"),
 ])
 def test_the_grounds_or_the_object_of_an_evaluation_or_a_rejection_are_the_articles_report(text, trigger):
     record = extract_checked(text, outlet=OUTLET)
