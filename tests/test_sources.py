@@ -241,6 +241,8 @@ def test_it_said_credits_the_organisation_named_before():
     ("The minister did not say when the attack would start.", "attack", OUTLET),
     ("A lawyer for the general did not respond to questions about why troops shelled the village.", "shelled", OUTLET),
     ("The general refused to answer questions about why troops shelled the village.", "shelled", OUTLET),
+    ("The general made no mention of the attack on the village.", "attack", OUTLET),
+    ("The general did not mention requesting an attack on the village.", "attack", OUTLET),
 ])
 def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)

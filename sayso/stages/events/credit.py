@@ -64,20 +64,18 @@ def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: 
     while held_by is not None and held_by not in seen:
         seen.add(held_by)
         attribution = by_id.get(held_by)
-        if attribution is None or not _narrating(doc, attribution, lex):
+        if attribution is None or not _narrating(doc, attribution, lex) and not _under_unsaid(doc, attribution, by_id, lex):
             return held_by
         held_by = attribution.parent
     return held_by
 
 
 def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
-    cue = attribution.cue
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if span is None or not len(span):
+    root = _cue_root(doc, attribution)
+    if root is None:
         return False
-    root = span.root
     lemma = root.lemma_.lower()
-    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and _unsaid(root, lex)):
+    if _agentless_passive(root) or _nothing_said(root) or (lemma in lex.unsaid_when_negated and _unsaid(root, lex)):
         return True
     if lemma not in lex.narrated_cues and lemma not in lex.implicative:
         return False
@@ -90,11 +88,33 @@ def _quotation(attribution: Any) -> bool:
     return any(c.text[:1] in QUOTE_MARKS for c in attribution.content)
 
 
+def _under_unsaid(doc: Any, attribution: Any, by_id: dict, lex: StatusLexicon) -> bool:
+    """'did not mention requesting a donation': a non-finite cue in the complement of a telling
+    that tells nothing tells nothing either."""
+    parent = by_id.get(attribution.parent or "")
+    root, above = _cue_root(doc, attribution), _cue_root(doc, parent) if parent is not None else None
+    if root is None or above is None or root.head.i != above.i or root.tag_ not in ("VBG", "VB"):
+        return False
+    return _narrating(doc, parent, lex)
+
+
+def _cue_root(doc: Any, attribution: Any) -> Any:
+    cue = attribution.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    return span.root if span is not None and len(span) else None
+
+
 def _unsaid(verb: Any, lex: StatusLexicon) -> bool:
     """'has not commented on X', 'refused to answer questions on X', 'declined to say when':
     a telling negated or refused tells nothing."""
     refused = verb.dep_ == "xcomp" and lex.cues.get(verb.head.lemma_.lower()) == "negated"
     return refused or any(c.dep_ == "neg" for c in verb.children)
+
+
+def _nothing_said(verb: Any) -> bool:
+    """'made no mention of X', 'cited no evidence that X': a cue whose object is 'no ...'."""
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)
 
 
 def _finite_complement(verb: Any) -> bool:
