@@ -227,3 +227,8 @@ def test_a_verb_that_needs_a_clause_takes_no_quotation_after_its_object():
 def test_a_statement_made_is_the_saying_not_what_is_said():
     text = "The ministry made its statement in response to a request from a watchdog group in Vienna."
     assert not [a for a in found(text).attributions if a.cue is not None and a.cue.text == "made"]
+
+
+def test_a_generic_you_seeing_or_knowing_is_no_speaker():
+    text = "“Otherwise, you see what has happened in the north with the floods,” the mayor said."
+    assert not [a for a in found(text).attributions if a.source.text == "you"]
