@@ -232,3 +232,10 @@ def test_a_statement_made_is_the_saying_not_what_is_said():
 def test_a_generic_you_seeing_or_knowing_is_no_speaker():
     text = "“Otherwise, you see what has happened in the north with the floods,” the mayor said."
     assert not [a for a in found(text).attributions if a.source.text == "you"]
+
+
+def test_a_second_that_clause_after_a_cue_hung_on_a_preposition():
+    text = ("Mayor Jane Roe told the audience at her fundraiser for veterans that she and the council had "
+            "multiple conversations Monday but that nothing could change her mind.")
+    a = with_cue(found(text), "told")
+    assert a.content[-1].text.endswith("but that nothing could change her mind")

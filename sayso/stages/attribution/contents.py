@@ -261,12 +261,21 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
     chosen = [c for c in chosen if c is min(chosen, key=lambda x: x.i) or not _own_report(c)]
     if not chosen:
-        return _hung_on_prep(verb), cue_last
+        return _with_second_clauses(verb, _hung_on_prep(verb)), cue_last
     first = min(chosen, key=lambda c: c.i)
     chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
     return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+
+
+def _with_second_clauses(verb, span: Optional[Pair]) -> Optional[Pair]:
+    """'told the audience at his fundraiser that A but that B': the second that-clause too."""
+    seconds = [c for c in verb.children if _second_that_clause(c) and span is not None and c.idx > span[0]]
+    if not seconds:
+        return span
+    last = seconds[-1].right_edge
+    return span[0], max(span[1], last.idx + len(last))
 
 
 def _second_that_clause(tok) -> bool:
