@@ -239,3 +239,10 @@ def test_a_second_that_clause_after_a_cue_hung_on_a_preposition():
             "multiple conversations Monday but that nothing could change her mind.")
     a = with_cue(found(text), "told")
     assert a.content[-1].text.endswith("but that nothing could change her mind")
+
+
+def test_a_clause_before_a_colon_is_not_the_content_of_a_cue_after_it():
+    text = ("But the council itself has struggled to make that case: campaigning in the north, the mayor "
+            "seems to have found that a calm message works better for her.")
+    r = found(text)
+    assert not [a for a in r.attributions for c in a.content if "struggled" in c.text]

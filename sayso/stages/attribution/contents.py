@@ -110,7 +110,19 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
+    parts = [_after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
     return _finish(ctx, parts + _list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
+
+
+def _after_colon(ctx: Context, part: Pair, cue_start: int) -> Pair:  # cue_start: its speaker's, if first
+    """'The campaign has struggled to make that case: campaigning in Iowa, Clinton seems to
+    have found that ...': a clause before a colon or semicolon is not the content of a cue
+    after it (marks inside a quotation do not count)."""
+    text = ctx.text
+    for i in range(min(part[1], cue_start) - 1, part[0], -1):
+        if text[i] in ":;" and ctx.quotes.at(i) is None:
+            return trim(text, (i + 1, part[1])) or part
+    return part
 
 
 def _list_after(ctx: Context, verb, parts: list[Pair]) -> list[Pair]:
