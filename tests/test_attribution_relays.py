@@ -42,3 +42,11 @@ def test_a_statement_an_outlet_retells_in_the_same_sentence_is_inside_the_outlet
     herald, mayor = with_cue(r, "reported"), with_cue(r, "said:")
     assert [c.text for c in herald.content] == ["When asked about the port, the mayor said: “There will always be delays,”"]
     assert mayor.parent == herald.id and [c.text for c in mayor.content] == ["“There will always be delays,”"]
+
+
+def test_according_to_closing_a_sentence_holds_the_statement_before_it():
+    text = "More than half of the voters said that the port does more harm than good, according to an exit poll."
+    r = found(text)
+    poll, voters = with_cue(r, "according to"), with_cue(r, "said")
+    assert [c.text for c in poll.content] == [text[:text.index(", according")]]
+    assert voters.parent == poll.id and [c.text for c in voters.content] == ["that the port does more harm than good"]
