@@ -246,3 +246,9 @@ def test_a_clause_before_a_colon_is_not_the_content_of_a_cue_after_it():
             "seems to have found that a calm message works better for her.")
     r = found(text)
     assert not [a for a in r.attributions for c in a.content if "struggled" in c.text]
+
+
+def test_of_two_subjects_the_parse_gave_a_cue_the_one_next_to_it_speaks():
+    text = "On the morning show, co-host Mika Roe asked the mayor about his plan to close the port."
+    a = with_cue(found(text), "asked")
+    assert "Mika Roe" in a.source.text
