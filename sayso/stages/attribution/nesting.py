@@ -20,7 +20,7 @@ def nest_retold(doc, text: str, records: tuple[Attribution, ...]) -> tuple[Attri
     out = {a.id: a for a in records}
     for outer in records:
         inner = _retold(records, outer)
-        if inner is None or inner.parent is not None:
+        if inner is None or inner.cue is None or inner.parent is not None:
             continue
         start = _sentence_start(doc, inner.cue.start)
         end = outer.content[-1].end
@@ -35,7 +35,7 @@ def nest_according(doc, text: str, records: tuple[Attribution, ...]) -> tuple[At
     out = {a.id: a for a in records}
     for outer in records:
         sentence = _closing_phrase(doc, text, outer)
-        if sentence is None:
+        if sentence is None or outer.cue is None:
             continue
         cut = text.rfind(",", sentence[0], outer.cue.start)
         cut = cut if cut >= 0 and not text[cut + 1:outer.cue.start].strip() else outer.cue.start
