@@ -252,3 +252,10 @@ def test_of_two_subjects_the_parse_gave_a_cue_the_one_next_to_it_speaks():
     text = "On the morning show, co-host Mika Roe asked the mayor about his plan to close the port."
     a = with_cue(found(text), "asked")
     assert "Mika Roe" in a.source.text
+
+
+def test_a_clause_after_a_dash_is_not_the_content():
+    text = ("He added: “The mayor and those around her think that Western liberal values are incompatible "
+            "with mainstream Islam -- Leeds has proved her wrong.”")
+    a = with_cue(found(text), "think")
+    assert [c.text for c in a.content] == ["that Western liberal values are incompatible with mainstream Islam"]

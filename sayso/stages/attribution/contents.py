@@ -275,10 +275,18 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     if not chosen:
         return _with_second_clauses(verb, _hung_on_prep(verb)), cue_last
     first = min(chosen, key=lambda c: c.i)
+    chosen = [c for c in chosen if c is first or not _after_dash(c)]
     chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
     return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+
+
+def _after_dash(clause) -> bool:
+    """'think that liberal values are incompatible with Islam -- London has proved him wrong': a
+    clause after a dash, with no 'that' of its own, is the speaker's own remark, not the content."""
+    doc, left = clause.doc, clause.left_edge.i
+    return left > 0 and doc[left - 1].text in DASHES and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _with_second_clauses(verb, span: Optional[Pair]) -> Optional[Pair]:
