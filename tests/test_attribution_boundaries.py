@@ -259,3 +259,10 @@ def test_a_clause_after_a_dash_is_not_the_content():
             "with mainstream Islam -- Leeds has proved her wrong.”")
     a = with_cue(found(text), "think")
     assert [c.text for c in a.content] == ["that Western liberal values are incompatible with mainstream Islam"]
+
+
+def test_the_reaction_a_statement_drew_is_not_its_content():
+    text = ("The mayor had first welcomed the vote and said she would make an exception for the port, "
+            "drawing a sharp reply from the council.")
+    a = with_cue(found(text), "said")
+    assert a.content[-1].text.endswith("an exception for the port")

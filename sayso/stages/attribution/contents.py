@@ -24,6 +24,7 @@ LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
 LIGHT_SAYING = frozenset({"make", "issue", "give", "release", "deliver", "put"})
+REACTIONS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "elicit", "earn", "invite"})
 LIST_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
@@ -279,7 +280,18 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
-    return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+    return _before_reaction(first, _before_next_report(ctx, first, _from_mark(first, span))), cue_last
+
+
+def _before_reaction(clause, span: Pair) -> Pair:
+    """'said he would make an exception, drawing a sharp reply from Khan': the reaction the
+    statement drew, told at the content's end, is the teller's."""
+    doc = clause.doc
+    for tok in clause.subtree:
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REACTIONS and tok.i > 0
+                and doc[tok.i - 1].text == "," and tok.right_edge.idx + len(tok.right_edge) >= span[1]):
+            return (span[0], doc[tok.i - 1].idx) if doc[tok.i - 1].idx > span[0] else span
+    return span
 
 
 def _after_dash(clause) -> bool:
