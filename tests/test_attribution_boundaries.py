@@ -266,3 +266,11 @@ def test_the_reaction_a_statement_drew_is_not_its_content():
             "drawing a sharp reply from the council.")
     a = with_cue(found(text), "said")
     assert a.content[-1].text.endswith("an exception for the port")
+
+
+def test_a_cue_whose_object_points_back_says_nothing_new():
+    text = ("Veteran actress Jane Roe has said that horrific stories abound in the film industry. She said this "
+            "while answering questions from newsmen yesterday after the launch of ‘Disowned’, a book by Mary Doe "
+            "about abuse, at the Terra hall in Lagos.")
+    said = [a for a in found(text).attributions if a.cue is not None and a.cue.text == "said"]
+    assert not [a for a in said for c in a.content if "launch" in c.text]

@@ -25,6 +25,7 @@ OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
 LIGHT_SAYING = frozenset({"make", "issue", "give", "release", "deliver", "put"})
 REACTIONS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "elicit", "earn", "invite"})
+BACK_REFERENCES = frozenset({"this", "that", "it", "so", "these", "those"})
 LIST_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
@@ -384,8 +385,8 @@ def _has_that(clause) -> bool:
 def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
     chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
-    if not chosen or _made_statement(verb, chosen[0], lex):
-        return None
+    if not chosen or _made_statement(verb, chosen[0], lex) or chosen[0].lower_ in BACK_REFERENCES:
+        return None  # 'She said this while answering questions': what "this" refers to was said before
     for child in verb.children:
         if child.i <= chosen[-1].i:
             continue
