@@ -15,6 +15,8 @@ from sayso.stages.attribution.asides import CLAUSES, inverted_clause, set_off_be
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.quotes import paragraph_breaks
+from sayso.stages.attribution.edges import (BACK_REFERENCES, after_colon, after_dash, before_reaction, block_after,
+                                            clause_before, list_after, made_statement, next_paragraph)
 from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
 
 OBJECTS = ("dobj", "attr")
@@ -23,10 +25,6 @@ DASHES = frozenset({"-", "–", "—", "--"})
 LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
 MIN_LEAD_WORDS = 3
-LIGHT_SAYING = frozenset({"make", "issue", "give", "release", "deliver", "put"})
-REACTIONS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "elicit", "earn", "invite"})
-BACK_REFERENCES = frozenset({"this", "that", "it", "so", "these", "those"})
-LIST_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 SAYING = REPORTING  # plain reporting verbs
@@ -80,7 +78,7 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     doc = ctx.doc
     verb = doc[cue.head]
     if cue.phrase:
-        block = _block_after(ctx, max(doc[cue.last].idx, source[1] if source else 0))
+        block = block_after(ctx, max(doc[cue.last].idx, source[1] if source else 0))
         if block is not None:  # 'According to Jack Kelly, writing for RealClearPolitics:' and a block quotation
             return _finish(ctx, [block], source, cue.last, None, cue.first)
         parts = _phrase_content(ctx, cue, source)
@@ -112,31 +110,12 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    parts = [_after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
-    return _finish(ctx, parts + _list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
+    parts = [after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
+    return _finish(ctx, parts + list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
 
 
-def _after_colon(ctx: Context, part: Pair, cue_start: int) -> Pair:  # cue_start: its speaker's, if first
-    """'The campaign has struggled to make that case: campaigning in Iowa, Clinton seems to
-    have found that ...': a clause before a colon or semicolon is not the content of a cue
-    after it (marks inside a quotation do not count)."""
-    text = ctx.text
-    for i in range(min(part[1], cue_start) - 1, part[0], -1):
-        if text[i] in ":;" and ctx.quotes.at(i) is None:
-            return trim(text, (i + 1, part[1])) or part
-    return part
 
 
-def _list_after(ctx: Context, verb, parts: list[Pair]) -> list[Pair]:
-    """'The emails were on many topics, the Times said, including speeches and meetings': a list
-    the cue interrupts goes on in the content before it."""
-    if not parts or parts[-1][1] > verb.idx:
-        return []
-    doc = verb.doc
-    for child in verb.children:
-        if child.i > verb.i and child.lower_ in LIST_WORDS and doc[child.i - 1].text == ",":
-            return [(child.idx, doc[child.right_edge.i].idx + len(doc[child.right_edge.i]))]
-    return []
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
@@ -275,34 +254,16 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
     chosen = [c for c in chosen if c is min(chosen, key=lambda x: x.i) or not _own_report(c)]
     if not chosen:
-        return _with_second_clauses(verb, _hung_on_prep(verb)), cue_last
+        return with_second_clauses(verb, _hung_on_prep(verb)), cue_last
     first = min(chosen, key=lambda c: c.i)
-    chosen = [c for c in chosen if c is first or not _after_dash(c)]
+    chosen = [c for c in chosen if c is first or not after_dash(c)]
     chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
-    return _before_reaction(first, _before_next_report(ctx, first, _from_mark(first, span))), cue_last
+    return before_reaction(first, _before_next_report(ctx, first, _from_mark(first, span))), cue_last
 
 
-def _before_reaction(clause, span: Pair) -> Pair:
-    """'said he would make an exception, drawing a sharp reply from Khan': the reaction the
-    statement drew, told at the content's end, is the teller's."""
-    doc = clause.doc
-    for tok in clause.subtree:
-        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REACTIONS and tok.i > 0
-                and doc[tok.i - 1].text == "," and tok.right_edge.idx + len(tok.right_edge) >= span[1]):
-            return (span[0], doc[tok.i - 1].idx) if doc[tok.i - 1].idx > span[0] else span
-    return span
-
-
-def _after_dash(clause) -> bool:
-    """'think that liberal values are incompatible with Islam -- London has proved him wrong': a
-    clause after a dash, with no 'that' of its own, is the speaker's own remark, not the content."""
-    doc, left = clause.doc, clause.left_edge.i
-    return left > 0 and doc[left - 1].text in DASHES and not any(c.dep_ == "mark" for c in clause.children)
-
-
-def _with_second_clauses(verb, span: Optional[Pair]) -> Optional[Pair]:
+def with_second_clauses(verb, span: Optional[Pair]) -> Optional[Pair]:
     """'told the audience at his fundraiser that A but that B': the second that-clause too."""
     seconds = [c for c in verb.children if _second_that_clause(c) and span is not None and c.idx > span[0]]
     if not seconds:
@@ -385,7 +346,7 @@ def _has_that(clause) -> bool:
 def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
     chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
-    if not chosen or _made_statement(verb, chosen[0], lex) or chosen[0].lower_ in BACK_REFERENCES:
+    if not chosen or made_statement(verb, chosen[0], lex) or chosen[0].lower_ in BACK_REFERENCES:
         return None  # 'She said this while answering questions': what "this" refers to was said before
     for child in verb.children:
         if child.i <= chosen[-1].i:
@@ -396,11 +357,6 @@ def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     return _union(chosen)
 
 
-def _made_statement(verb, obj, lex: Lexicon) -> bool:
-    """'made its statement in response to a request', 'issued a statement on Monday': the object
-    is the saying itself, not what is said (that would be its own clause or quotation)."""
-    return (verb.lemma_.lower() in LIGHT_SAYING and obj.lemma_.lower() in lex.interview_nouns
-            and not any(c.dep_ in ("acl", "ccomp", "relcl") for c in obj.children))
 
 
 def _setting(prep, lex: Lexicon) -> bool:
@@ -550,21 +506,8 @@ def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
     return [(after, sent_end)] if sent_end > after else []
 
 
-def _block_after(ctx: Context, offset: int) -> Optional[Pair]:
-    """The next paragraph, when the paragraph of offset ends with a colon after it."""
-    para = ctx.paragraph(offset)
-    colon = len(ctx.text[:para[1]].rstrip()) - 1
-    return next_paragraph(ctx, colon) if colon >= offset else None
 
 
-def next_paragraph(ctx: Context, colon: int) -> Optional[Pair]:
-    """'According to Jack Kelly, writing for RealClearPolitics:' closing its paragraph: the
-    next paragraph is what is quoted (a block quotation whose marks the text lost)."""
-    text = ctx.text
-    if text[colon] != ":" or text[colon + 1:ctx.paragraph(colon)[1]].strip():
-        return None
-    end = ctx.paragraph(colon)[1]
-    return trim(text, ctx.paragraph(end + 1)) if end < len(text) else None
 
 
 def _inverted(ctx: Context, verb) -> list[Pair]:
@@ -591,7 +534,7 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     head = first.head
     if head.i == first.i:
         return []
-    before = _clause_before(ctx, first, sentence)
+    before = clause_before(ctx, first, _quote_start(ctx, sentence[0]))
     if head.i > first.i and before is not None:
         return [before]  # 'X, according to sources who spoke to Fox but were not authorized to ...'
     clause = subtree_span(head)
@@ -600,15 +543,6 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     return minus(clause, own)
 
 
-def _clause_before(ctx: Context, first, sentence: Pair) -> Optional[Pair]:
-    """The clause before ', according to' that the parse hung on a verb after the phrase (the
-    phrase's own relative clause taken for the sentence's conjunct), if it has words enough."""
-    doc = ctx.doc
-    if first.i == 0 or doc[first.i - 1].text != ",":
-        return None
-    start = _quote_start(ctx, sentence[0])
-    span = trim(ctx.text, (start, doc[first.i - 1].idx))
-    return span if span and len(ctx.text[span[0]:span[1]].split()) >= MIN_LEAD_WORDS else None
 
 
 def _quote_start(ctx: Context, sentence_start: int) -> int:
