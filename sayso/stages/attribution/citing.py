@@ -10,6 +10,9 @@ and M is given to the last one cited:
     C1 (Arutz Sheva citing The Daily Telegraph)  -> relay: Arutz Sheva, parent M's parent
     C2 (Arutz Sheva citing U.S. officials)       -> relay: The Daily Telegraph, parent C1
     M  (Arutz Sheva said that X)                 -> source U.S. officials, parent C2
+
+A "citing" or "quoting" after the cue ("X, the Post reported, citing another anonymous
+source") and "quoted Y as saying that X" name the one relayed the same way (`relay_trailing`).
 """
 from __future__ import annotations
 
