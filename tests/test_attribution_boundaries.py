@@ -118,6 +118,18 @@ def test_one_capitalized_word_before_a_headline_colon_is_the_speaker():
     assert a.source.text == "Survey"
 
 
+def test_a_one_word_headline_label_is_no_speaker():
+    for label in ("Bombshell", "Newspaper"):
+        text = f"{label}: The Council Gave The Mayor A New Reason To Worry.\n\nThe council met on Monday.\n"
+        assert not [a for a in found(text).attributions if a.source.text == label]
+
+
+def test_a_one_word_name_the_article_names_is_the_headline_speaker():
+    text = ("Okafor: The Budget Will Pass Before The Summer.\n\n"
+            "Mayor Ada Okafor spoke to the council on Monday about the harbour.\n")
+    assert with_cue(found(text), ":").source.text == "Okafor"
+
+
 def test_a_number_after_a_colon_is_not_a_statement():
     r = found("Total: 1,547.\n\nThe count ended on Monday night.\n")
     assert not [a for a in r.attributions if a.source.text == "Total"]
@@ -181,3 +193,84 @@ def test_a_second_that_clause_joined_to_the_cue_is_content_too():
     text = "The principal said she is grateful for the grant, albeit small, but that the state is far from funding schools."
     a = with_cue(found(text), "said")
     assert [c.text for c in a.content] == [text[text.index("she is"):-1]]
+
+
+def test_according_to_a_source_with_its_own_clauses_holds_the_clause_before_it():
+    text = ("Now the council is looking into whether the mayor broke the rules, according to two aides "
+            "who spoke to the Herald but were not allowed to speak on the record.")
+    a = with_cue(found(text), "according to")
+    assert [c.text for c in a.content] == ["Now the council is looking into whether the mayor broke the rules"]
+
+
+def test_a_list_the_cue_interrupts_goes_on_in_the_content():
+    text = "The letters were on many subjects, the Herald said, including budgets, roads and schools."
+    a = with_cue(found(text), "said")
+    assert [c.text for c in a.content] == ["The letters were on many subjects", "including budgets, roads and schools"]
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_quotes_the_next_paragraph():
+    text = ("The council met on Monday.\n\nAccording to Jane Roe, writing for the Herald:\n\n"
+            "The mayor sold the harbour in May, the Gazette reported. Nobody was told.\n\nThe vote is in June.\n")
+    r = found(text)
+    roe = with_cue(r, "According to")
+    assert [c.text for c in roe.content] == ["The mayor sold the harbour in May, the Gazette reported. Nobody was told"]
+    assert with_cue(r, "reported").parent == roe.id
+
+
+def test_a_verb_that_needs_a_clause_takes_no_quotation_after_its_object():
+    text = ('Two years before the public learned of the secret fund, the council gave an "inaccurate and incomplete" '
+            "answer about its accounts when it told a watchdog that it had no records, according to an audit.")
+    r = found(text)
+    assert not [a for a in r.attributions if a.cue is not None and a.cue.text == "learned"]
+
+
+def test_a_statement_made_is_the_saying_not_what_is_said():
+    text = "The ministry made its statement in response to a request from a watchdog group in Vienna."
+    assert not [a for a in found(text).attributions if a.cue is not None and a.cue.text == "made"]
+
+
+def test_a_generic_you_seeing_or_knowing_is_no_speaker():
+    text = "“Otherwise, you see what has happened in the north with the floods,” the mayor said."
+    assert not [a for a in found(text).attributions if a.source.text == "you"]
+
+
+def test_a_second_that_clause_after_a_cue_hung_on_a_preposition():
+    text = ("Mayor Jane Roe told the audience at her fundraiser for veterans that she and the council had "
+            "multiple conversations Monday but that nothing could change her mind.")
+    a = with_cue(found(text), "told")
+    assert a.content[-1].text.endswith("but that nothing could change her mind")
+
+
+def test_a_clause_before_a_colon_is_not_the_content_of_a_cue_after_it():
+    text = ("But the council itself has struggled to make that case: campaigning in the north, the mayor "
+            "seems to have found that a calm message works better for her.")
+    r = found(text)
+    assert not [a for a in r.attributions for c in a.content if "struggled" in c.text]
+
+
+def test_of_two_subjects_the_parse_gave_a_cue_the_one_next_to_it_speaks():
+    text = "On the morning show, co-host Mika Roe asked the mayor about his plan to close the port."
+    a = with_cue(found(text), "asked")
+    assert "Mika Roe" in a.source.text
+
+
+def test_a_clause_after_a_dash_is_not_the_content():
+    text = ("He added: “The mayor and those around her think that Western liberal values are incompatible "
+            "with mainstream Islam -- Leeds has proved her wrong.”")
+    a = with_cue(found(text), "think")
+    assert [c.text for c in a.content] == ["that Western liberal values are incompatible with mainstream Islam"]
+
+
+def test_the_reaction_a_statement_drew_is_not_its_content():
+    text = ("The mayor had first welcomed the vote and said she would make an exception for the port, "
+            "drawing a sharp reply from the council.")
+    a = with_cue(found(text), "said")
+    assert a.content[-1].text.endswith("an exception for the port")
+
+
+def test_a_cue_whose_object_points_back_says_nothing_new():
+    text = ("Veteran actress Jane Roe has said that horrific stories abound in the film industry. She said this "
+            "while answering questions from newsmen yesterday after the launch of ‘Disowned’, a book by Mary Doe "
+            "about abuse, at the Terra hall in Lagos.")
+    said = [a for a in found(text).attributions if a.cue is not None and a.cue.text == "said"]
+    assert not [a for a in said for c in a.content if "launch" in c.text]

@@ -47,7 +47,10 @@ def test_the_story_and_its_relay_are_one_merged_event_backed_by_the_newspaper(st
     assert told.event.statuses == ("occurred",) and not told.event.conflict
     assert "the Vilnius Tribune" in {s.source for s in told.sources}
     relayed = [r for r in told.reports if r.outlet == "Riga Wire" and len(r.chain) > 1]
-    assert relayed and all(r.chain[-1] == "the Vilnius Tribune" for r in relayed)
+    # "..., the Vilnius Tribune reported, citing Lithuanian border officials": the officials,
+    # relayed by the Tribune, which is the source that gathered them
+    assert relayed and all(r.chain[-2:] == ("the Vilnius Tribune", "Lithuanian border officials")
+                           and r.source == "the Vilnius Tribune" for r in relayed)
 
 
 def test_the_story_and_its_relay_have_one_independent_source(story):

@@ -164,6 +164,23 @@ def test_the_act_an_evaluation_is_for_is_the_articles_report():
 
 
 @pytest.mark.parametrize("text, trigger", [
+    ("The minister criticised the union in parliament over its threat to strike at the port.", "threat"),
+    ("The governor criticized the recently arrested Mayor John Smith on Monday.", "arrested"),
+    ("The mayor on Tuesday rejected the union's demand for a pay rise at the port.", "demand"),
+    ("The minister contrasted the calm in the north with the attack on the port.", "attack"),
+    ("The mayor expressed her disappointment at the attack on the port.", "attack"),
+])
+def test_the_grounds_or_the_object_of_an_evaluation_or_a_rejection_are_the_articles_report(text, trigger):
+    record = extract_checked(text, outlet=OUTLET)
+    assert _credit(record, trigger).chain == (OUTLET,)
+
+
+def test_a_denied_object_stays_the_deniers_claim():
+    record = extract_checked("The army denied the attack on the village.", outlet=OUTLET)
+    assert _credit(record, "attack").chain[-1] == "The army"
+
+
+@pytest.mark.parametrize("text, trigger", [
     ("By: Jane Roe The aluminium producer has signed agreements with three insurers.", "signed"),
     ("Southern design Buy Photo: Exteriors are brick. The company signed agreements with three insurers.", "signed"),
     ("Photo: Jane Roe The company signed agreements with three insurers.", "signed"),
@@ -235,6 +252,10 @@ def test_it_said_credits_the_organisation_named_before():
 @pytest.mark.parametrize("text, trigger, teller", [
     ("Baker said the FBI has not publicly commented on the scope of the investigation.", "investigation", "Baker"),
     ("The minister did not say when the attack would start.", "attack", OUTLET),
+    ("A lawyer for the general did not respond to questions about why troops shelled the village.", "shelled", OUTLET),
+    ("The general refused to answer questions about why troops shelled the village.", "shelled", OUTLET),
+    ("The general made no mention of the attack on the village.", "attack", OUTLET),
+    ("The general did not mention requesting an attack on the village.", "attack", OUTLET),
 ])
 def test_a_negated_verb_of_telling_tells_nothing(text, trigger, teller):
     record = extract_checked(text, outlet=OUTLET)
@@ -291,3 +312,17 @@ def test_what_a_possessor_plans_or_calls_for_is_the_possessors():
     king = next(a for a in record.attributions if a.source.text == "Mr. King")
     plans = next(a for a in record.attributions if a.source.text == "his")
     assert plans.source.entity == king.source.entity and plans.content[0].text.startswith("to help host")
+
+
+def test_a_narrating_verb_inside_a_quotation_still_only_narrates():
+    from sayso.nlp.parse import load_model
+    from sayso.stages.attribution import attributions_of
+    from sayso.stages.events import ontology_for
+    from sayso.stages.events.credit import report_attribution
+
+    text = "“She continues to believe that the army attacked the town,” the spokesman said."
+    doc = load_model(DEFAULT)(text)
+    attributions, _ = attributions_of(doc, text)
+    believe = next(t for t in doc if t.text == "believe")
+    credited = report_attribution(believe, believe.idx, believe.idx + 7, ontology_for(DEFAULT).status, attributions)
+    assert next(a for a in attributions if a.id == credited).source.text == "the spokesman"

@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Optional
 
 from sayso.stages.attribution.chains import Linked, chain, link, root, without_orphans
-from sayso.stages.attribution.citing import relay_citations
+from sayso.stages.attribution.citing import relay_citations, relay_trailing
 from sayso.stages.attribution.finder import find, sorted_found
 from sayso.stages.attribution.lexicon import Lexicon, load_lexicon
+from sayso.stages.attribution.nesting import nest_according, nest_retold
 from sayso.stages.attribution.referents import is_description, referent
 from sayso.stages.entities import add_entity, entity_at
 from sayso.stages.base import Draft, stage
@@ -50,7 +51,9 @@ def attributions_of(
         entities, eid = _entity(doc, text, items, i, entity_ids, entities, lex)
         entity_ids.append(eid)
     records = tuple(_record(text, items, i, entity_ids[i]) for i in range(len(items)))
-    return relay_citations(doc, text, records, entities, lex)
+    records, entities = relay_citations(doc, text, records, entities, lex)
+    records, entities = relay_trailing(doc, text, records, entities, lex)
+    return nest_according(doc, text, nest_retold(doc, text, records)), entities
 
 
 def outermost(attributions: tuple[Attribution, ...]) -> list[Attribution]:

@@ -15,6 +15,8 @@ from sayso.stages.attribution.asides import CLAUSES, inverted_clause, set_off_be
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.quotes import paragraph_breaks
+from sayso.stages.attribution.edges import (BACK_REFERENCES, after_colon, after_dash, before_reaction, block_after,
+                                            clause_before, list_after, made_statement, next_paragraph)
 from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
 
 OBJECTS = ("dobj", "attr")
@@ -76,6 +78,9 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     doc = ctx.doc
     verb = doc[cue.head]
     if cue.phrase:
+        block = block_after(ctx, max(doc[cue.last].idx, source[1] if source else 0))
+        if block is not None:  # 'According to Jack Kelly, writing for RealClearPolitics:' and a block quotation
+            return _finish(ctx, [block], source, cue.last, None, cue.first)
         parts = _phrase_content(ctx, cue, source)
         quoted = {(q.start, q.end) for q in ctx.quotes.within(*ctx.sentence_of[cue.head])}
         parts = [p if p in quoted else _clip(ctx, p, verb.idx) for p in parts]
@@ -97,14 +102,20 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     parts = led
     if not parts and span is None and set_off_before(verb):
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    if not parts and inside is None and (span is None or _inside_one_quote(ctx, span)):
+    lead_in = verb.lemma_.lower() not in ctx.lex.clause_only or span is not None  # not 'learned of X, "..."'
+    if not parts and lead_in and inside is None and (span is None or _inside_one_quote(ctx, span)):
         parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
         parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
         parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    return _finish(ctx, parts, source, cue_last, recipient, cue.first)
+    parts = [after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
+    return _finish(ctx, parts + list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
+
+
+
+
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
@@ -243,12 +254,22 @@ def _complements(ctx: Context, verb, recipient: Optional[int], cue_last: int) ->
     chosen = [c for c in verb.children if c.dep_ in CLAUSES and c.i != recipient]
     chosen = [c for c in chosen if c is min(chosen, key=lambda x: x.i) or not _own_report(c)]
     if not chosen:
-        return _hung_on_prep(verb), cue_last
+        return with_second_clauses(verb, _hung_on_prep(verb)), cue_last
     first = min(chosen, key=lambda c: c.i)
+    chosen = [c for c in chosen if c is first or not after_dash(c)]
     chosen += [c for c in verb.children if c.i > first.i and _second_that_clause(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != recipient and verb.i < c.i < first.i]
     span = _union(chosen) if objects and first.dep_ == "ccomp" else _union(chosen + objects)
-    return _before_next_report(ctx, first, _from_mark(first, span)), cue_last
+    return before_reaction(first, _before_next_report(ctx, first, _from_mark(first, span))), cue_last
+
+
+def with_second_clauses(verb, span: Optional[Pair]) -> Optional[Pair]:
+    """'told the audience at his fundraiser that A but that B': the second that-clause too."""
+    seconds = [c for c in verb.children if _second_that_clause(c) and span is not None and c.idx > span[0]]
+    if not seconds:
+        return span
+    last = seconds[-1].right_edge
+    return span[0], max(span[1], last.idx + len(last))
 
 
 def _second_that_clause(tok) -> bool:
@@ -325,8 +346,8 @@ def _has_that(clause) -> bool:
 def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     """The object and what follows it in the verb phrase ("X as a traitor", "X for doing Y")."""
     chosen = [c for c in verb.children if c.dep_ in OBJECTS and c.i != recipient and c.i > verb.i]
-    if not chosen:
-        return None
+    if not chosen or made_statement(verb, chosen[0], lex) or chosen[0].lower_ in BACK_REFERENCES:
+        return None  # 'She said this while answering questions': what "this" refers to was said before
     for child in verb.children:
         if child.i <= chosen[-1].i:
             continue
@@ -334,6 +355,8 @@ def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
             break
         chosen.append(child)
     return _union(chosen)
+
+
 
 
 def _setting(prep, lex: Lexicon) -> bool:
@@ -476,8 +499,15 @@ def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
     q = ctx.quotes.at(j)
     if q is not None and q.start == j:
         return [(p.start, p.end) for p in ctx.quotes.group(q)]
+    block = next_paragraph(ctx, doc[i].idx)
+    if block is not None:
+        return [block]
     sent_end = ctx.sentence_of[i][1]
     return [(after, sent_end)] if sent_end > after else []
+
+
+
+
 
 
 def _inverted(ctx: Context, verb) -> list[Pair]:
@@ -504,10 +534,15 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     head = first.head
     if head.i == first.i:
         return []
+    before = clause_before(ctx, first, _quote_start(ctx, sentence[0]))
+    if head.i > first.i and before is not None:
+        return [before]  # 'X, according to sources who spoke to Fox but were not authorized to ...'
     clause = subtree_span(head)
     if head.dep_ == "conj" and last:
         clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
     return minus(clause, own)
+
+
 
 
 def _quote_start(ctx: Context, sentence_start: int) -> int:

@@ -164,9 +164,9 @@ def shares_subject(verb) -> bool:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:  # two (a parse split at a hyphen, "co - host Mika Brzezinski"): the one next to the verb
+        return subjects[-1]
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:

@@ -21,6 +21,7 @@ MIN_QUOTE_SHARE = 0.5
 MAX_PARAGRAPHS_BACK = 2
 MAX_NAME_TOKENS = 6
 MIN_LINE_WORDS = 3
+ONE_WORD_NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SETTINGS = frozenset({"at", "in", "on", "to", "before", "after", "during"})  # "Mukasey at RNC:"
 
 
@@ -148,10 +149,20 @@ def _name_head(doc, first, mark: int, lex: Lexicon):
     if words and words[-1].lower_ in lex.caption_labels:
         return None
     if len(words) == 1 and words[0].is_alpha and words[0].text[:1].isupper() and _says_words(doc, mark):
-        return words[0]  # 'Poll: ...', 'TAPPER: ...': one capitalized word, the tagger's noun or not
+        return words[0] if _one_word_speaker(words[0], lex) else None  # 'Poll: ...', 'TAPPER: ...'
     if not words or not any(t.pos_ == "PROPN" for t in words) or not words[-1].text[:1].isupper():
         return None  # "Editor's note:": a label in lower case, not a name
     return words[-1]
+
+
+def _one_word_speaker(tok, lex: Lexicon) -> bool:
+    """'Poll:', 'TAPPER:', 'Lynch:', 'Officials:': a name (one the article names somewhere), a
+    transcript's speaker in capitals, a document or an anonymous source; 'Bombshell:',
+    'Newspaper:' (no outlet named) label a headline."""
+    lemma = tok.lemma_.lower()
+    if (tok.is_upper and len(tok) > 1) or lemma in lex.document_nouns or lemma in lex.anonymous_nouns:
+        return True
+    return any(t.ent_type_ in ONE_WORD_NAMES and t.text == tok.text for t in tok.doc)
 
 
 def _aside_after(head, mark: int) -> bool:

@@ -34,7 +34,7 @@ class Speaker:
 
 def speaker(doc, text: str, head_i: int, lex: Lexicon, avoid: Optional[Pair] = None) -> Optional[Speaker]:
     tok = doc[head_i]
-    if tok.lower_ in NOT_SPEAKERS and not _saying_it(tok, lex):
+    if tok.lower_ in NOT_SPEAKERS and not _saying_it(tok, lex) or _generic_you(tok, lex):
         return None
     span = noun_phrase(tok, text, lex.interview_nouns, avoid)
     if span is None:
@@ -84,6 +84,12 @@ def _after_dateline(doc, text: str, span: Pair, cut: int, lex: Lexicon, avoid: O
         if t.pos_ in ("PROPN", "NOUN") and not (cut <= t.head.idx < end and t.head.i != t.i):
             return speaker(doc, text, t.i, lex, avoid)
     return None
+
+
+def _generic_you(tok, lex: Lexicon) -> bool:
+    """'Otherwise, you see what's happened in Syria', 'you know': a generic 'you' seeing or
+    knowing is a turn of phrase, not a speaker."""
+    return tok.lower_ == "you" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.clause_only
 
 
 def _saying_it(tok, lex: Lexicon) -> bool:

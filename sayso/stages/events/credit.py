@@ -22,8 +22,9 @@ from sayso.stages.events.denial import denier
 from sayso.stages.events.ontology import StatusLexicon
 
 OBJECTS = frozenset({"dobj", "obj"})
+QUOTE_MARKS = frozenset('"“”‘’\'«')
 ASIDES = frozenset({"relcl", "appos"})
-GROUNDS = frozenset({"for", "with"})  # "criticized X for doing it": the act evaluated, told by the teller
+GROUNDS = frozenset({"for", "with", "over"})  # "criticized X for doing it", "over his call for a ban"
 
 
 def innermost_attribution(attributions: Sequence[Any], start: int, end: int) -> Optional[str]:
@@ -67,24 +68,57 @@ def _teller(doc: Any, lex: StatusLexicon, attributions: Sequence[Any], held_by: 
     while held_by is not None and held_by not in seen:
         seen.add(held_by)
         attribution = by_id.get(held_by)
-        if attribution is None or not _narrating(doc, attribution, lex):
+        if attribution is None or not _narrating(doc, attribution, lex) and not _under_unsaid(doc, attribution, by_id, lex):
             return held_by
         held_by = attribution.parent
     return held_by
 
 
 def _narrating(doc: Any, attribution: Any, lex: StatusLexicon) -> bool:
-    cue = attribution.cue
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if span is None or not len(span):
+    root = _cue_root(doc, attribution)
+    if root is None:
         return False
-    root = span.root
     lemma = root.lemma_.lower()
-    if _agentless_passive(root) or (lemma in lex.unsaid_when_negated and any(c.dep_ == "neg" for c in root.children)):
+    if _agentless_passive(root) or _nothing_said(root) or (lemma in lex.unsaid_when_negated and _unsaid(root, lex)):
         return True
     if lemma not in lex.narrated_cues and lemma not in lex.implicative:
         return False
-    return attribution.type == "indirect" and not _finite_complement(root)
+    return not _quotation(attribution) and not _finite_complement(root)
+
+
+def _quotation(attribution: Any) -> bool:
+    """'He continued, "..."': a quotation is said; 'to believe that X' inside one (a direct
+    attribution, being quoted) is still narrated."""
+    return any(c.text[:1] in QUOTE_MARKS for c in attribution.content)
+
+
+def _under_unsaid(doc: Any, attribution: Any, by_id: dict, lex: StatusLexicon) -> bool:
+    """'did not mention requesting a donation': a non-finite cue in the complement of a telling
+    that tells nothing tells nothing either."""
+    parent = by_id.get(attribution.parent or "")
+    root, above = _cue_root(doc, attribution), _cue_root(doc, parent) if parent is not None else None
+    if root is None or above is None or root.head.i != above.i or root.tag_ not in ("VBG", "VB"):
+        return False
+    return _narrating(doc, parent, lex)
+
+
+def _cue_root(doc: Any, attribution: Any) -> Any:
+    cue = attribution.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    return span.root if span is not None and len(span) else None
+
+
+def _unsaid(verb: Any, lex: StatusLexicon) -> bool:
+    """'has not commented on X', 'refused to answer questions on X', 'declined to say when':
+    a telling negated or refused tells nothing."""
+    refused = verb.dep_ == "xcomp" and lex.cues.get(verb.head.lemma_.lower()) == "negated"
+    return refused or any(c.dep_ == "neg" for c in verb.children)
+
+
+def _nothing_said(verb: Any) -> bool:
+    """'made no mention of X', 'cited no evidence that X': a cue whose object is 'no ...'."""
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)
 
 
 def _finite_complement(verb: Any) -> bool:
@@ -140,7 +174,7 @@ def _evaluation(token: Any, lex: StatusLexicon, attributions: Sequence[Any]) -> 
     investigation said was careless", "approved a resolution condemning the ban")."""
     for obj in [token, *token.ancestors]:
         grounds = obj.dep_ == "prep" and obj.lower_ in GROUNDS  # "criticized Clinton for supporting it"
-        if (grounds or (obj.dep_ in OBJECTS and obj.pos_ == "NOUN")) and obj.head.lemma_.lower() in lex.presupposing_cues:
+        if (grounds or (obj.dep_ in OBJECTS and obj.pos_ in ("NOUN", "PROPN"))) and obj.head.lemma_.lower() in lex.presupposing_cues:
             verb = obj.head
             found = next((a for a in attributions if a.cue is not None and a.cue.start <= verb.idx < a.cue.end), None)
             if found is not None:

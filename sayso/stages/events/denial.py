@@ -32,6 +32,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PRESUPPOSED = frozenset({"relcl", "advcl", "appos", "parataxis", "mark"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 REJECTED_OBJECT = frozenset({"dobj", "obj", "nsubjpass"})
+NOUN_DENIERS = frozenset({"deny"})
 
 
 def rejected_utterance(token: Any, lex: StatusLexicon) -> bool:
@@ -54,11 +55,17 @@ def denial_cue(token: Any, lex: StatusLexicon, said: bool = False) -> Optional[A
         if cur == child or child.dep_ in PRESUPPOSED:
             return None
         if cur.lemma_.lower() in lex.denial_cues and child.dep_ in COMPLEMENTS and not negated(cur, lex):
-            return cur
+            return None if _refused_object(token, child, cur) else cur
         if child.dep_ in COMPLEMENTS | SUBJECTS and _denying_predicate(cur, child, lex):
             return cur
         child, cur = cur, cur.head
     return None
+
+
+def _refused_object(token: Any, child: Any, cue: Any) -> bool:
+    """'Khan rejected Trump's offer', 'dismissed the report': the object noun itself is there to
+    be rejected (presupposed); only 'deny' denies that its object happened ("denied the attack")."""
+    return child.i == token.i and child.dep_ in ("dobj", "obj") and cue.lemma_.lower() not in NOUN_DENIERS
 
 
 def _denying_predicate(verb: Any, child: Any, lex: StatusLexicon) -> bool:
