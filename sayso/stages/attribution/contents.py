@@ -7,17 +7,16 @@ by the cue ("“A,” he said, “B.”"), and every paragraph of a multi-paragr
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
+from sayso.stages.attribution.context import Context
 from sayso.stages.attribution.asides import CLAUSES, inverted_clause, set_off_before
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
-from sayso.stages.attribution.quotes import paragraph_breaks
 from sayso.stages.attribution.edges import (BACK_REFERENCES, after_colon, after_dash, before_reaction, block_after,
                                             clause_before, list_after, made_statement, next_paragraph)
-from sayso.stages.attribution.spans import Pair, QuoteIndex, char_tokens, clause_span, minus, subtree_span, trim
+from sayso.stages.attribution.spans import Pair, char_tokens, clause_span, minus, subtree_span, trim
 
 OBJECTS = ("dobj", "attr")
 RECIPIENTS = ("dobj", "dative", "iobj")
@@ -36,34 +35,6 @@ ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos
 SETTING_PREPS = frozenset({"at", "during"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
 QUOTE_MARKS = " \n\t'\"“‘`"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every cue of one document is read against."""
-
-    doc: object
-    text: str
-    quotes: QuoteIndex
-    lex: Lexicon
-    sentence_of: list  # token index -> (start char, end char) of its sentence
-    breaks: list  # offsets of paragraph breaks
-
-    def paragraph(self, offset: int) -> Pair:
-        """Bounds of the paragraph holding offset."""
-        i = bisect_left(self.breaks, offset)
-        start = self.breaks[i - 1] + 1 if i > 0 else 0
-        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
-        return start, end
-
-
-def make_context(doc, text: str, quotes: QuoteIndex, lex: Lexicon, breaks: Optional[list] = None) -> Context:
-    sentence_of: list = [None] * len(doc)
-    for sent in doc.sents:
-        bounds = (sent.start_char, sent.end_char)
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = bounds
-    return Context(doc, text, quotes, lex, sentence_of, paragraph_breaks(text) if breaks is None else breaks)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,11 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
+from sayso.stages.attribution.context import Context
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.spans import Pair, trim
-
-if TYPE_CHECKING:
-    from sayso.stages.attribution.contents import Context
 
 DASHES = frozenset({"-", "–", "—", "--"})
 MIN_LEAD_WORDS = 3

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from sayso.stages.attribution.contents import Context, content_of, make_context
+from sayso.stages.attribution.context import Context, make_context
+from sayso.stages.attribution.contents import content_of
 from sayso.stages.attribution.cues import find_cues
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.nouns import noun_cues
