@@ -275,3 +275,20 @@ def test_one_word_before_one_trigger_links_within_an_article_unless_dated_elsewh
     assert "terrorist attack" in rule_link(lead, quote).because
     assert rule_link(earlier, quote) is None
     assert rule_link(plain, quote) is None
+
+
+def test_a_recipient_named_in_the_other_sentence_counts_as_shared_across_articles():
+    """"Lund and Varga ... their meeting" (no recipient extracted) and "Lund is scheduled to meet
+    with Varga": the actor shared, the other's recipient named in the sentence, one trigger stem:
+    sentences that share a little are enough; without Varga in it they are not."""
+    from sayso.ledger.identity import cosine, rule_link
+
+    told = report(1, "meeting", "Lund and Varga issued a statement describing their meeting as a positive step "
+                  "toward unity of a party torn over his rise.", actor="Erik Lund", article="a1", category="CONSULT")
+    plan = report(2, "meet", "Lund is scheduled to meet with Varga and other top lawmakers this Thursday in the "
+                  "capital.", actor="Erik Lund", recipient="Anna Varga", article="a2", category="CONSULT")
+    alone = report(3, "meeting", "Lund issued a statement describing the meeting as a positive step toward unity "
+                   "of a party torn over his rise.", actor="Erik Lund", article="a3", category="CONSULT")
+    assert 0.15 <= cosine(told.words, plan.words) < 0.3
+    assert rule_link(told, plan) is not None
+    assert rule_link(alone, plan) is None

@@ -455,7 +455,7 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
     # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
     # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
-    both = same_stem and len(shared) == 2
+    both = same_stem and (len(shared) == 2 or (same_participant(a.actor, b.actor) and _names_the_other(a, b)))
     by_actor = same_stem and same_participant(a.actor, b.actor)
     if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if by_actor else SIMILAR) and not named:
         return None
@@ -463,6 +463,17 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     if same_stem:
         parts.insert(-1, f"same trigger '{a.stem}'")
     return _made(a, b, similarity + len(shared), ", ".join(parts))
+
+
+def _names_the_other(a: Report, b: Report) -> bool:
+    """One gives no recipient and its sentence names the other's ("Trump and Ryan ... their
+    meeting", "Trump is scheduled to meet with Ryan"): the recipient is shared as far as told."""
+    for r, e in ((a, b), (b, a)):
+        if not r.row["recipient_name"] and e.recipient:
+            words = set(WORD.findall((r.row["sentence"] or "").lower()))
+            if any(t[0] == "^" and t[1:] in words for t in e.recipient):
+                return True
+    return False
 
 
 def _retold(a: Report, b: Report) -> Optional[Link]:
