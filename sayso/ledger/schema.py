@@ -367,8 +367,9 @@ def v15(db: Backend) -> None:
 def v16(db: Backend) -> None:
     """Step 16 (issue 14): within an article one content word right before one trigger ("an
     apparent terrorist attack", "It's a terrorist attack!") links, and across articles a
-    recipient left out but named in the sentence counts as shared: every stored report is
-    clustered again, so a ledger made before equals a fresh ingest."""
+    recipient left out but named in the sentence counts as shared, and a hyphened adjective
+    ("an ISIS-condoned attack") names no happening: every stored report is filed and clustered
+    again, so a ledger made before equals a fresh ingest."""
     from sayso.ledger.batch import recluster_all
 
     recluster_all(db)
