@@ -253,3 +253,42 @@ def test_two_reports_of_one_kind_with_sentences_that_say_much_the_same_are_one()
         assert grouped([criticism, complaints]) == {frozenset({"v1"}), frozenset({"v2"})}
     finally:
         resemblance.use(None)
+
+
+def test_one_word_before_one_trigger_links_within_an_article_unless_dated_elsewhere():
+    """"an apparent terrorist attack" and "It's a terrorist attack!" in one article: the same
+    word before the same trigger is evidence; not for "a terrorist attack in November", told
+    with its own time, nor for a word that says nothing ("the attack")."""
+    from sayso.ledger.identity import rule_link
+    from sayso.ledger.trigger import dated_after, word_before
+
+    lead = report(1, "attack", "A truck rammed into a crowd celebrating the festival in the harbour city of Varna "
+                  "on Thursday night, killing 80 people in an apparent terrorist attack.", category="ASSAULT")
+    quote = report(2, "attack", "People were shouting, 'It's a terrorist attack!'", category="ASSAULT")
+    earlier = report(3, "attack", "Varna was rocked by a terrorist attack in November, when bombers struck.",
+                     category="ASSAULT")
+    plain = report(4, "attack", "Crowds ran from the attack on the promenade.", category="ASSAULT")
+    assert word_before("attack", quote.row["sentence"]) == "terrorist"
+    assert word_before("attack", plain.row["sentence"]) == "the"  # a function word: no evidence
+    assert dated_after("attack", earlier.row["sentence"]) and not dated_after("attack", lead.row["sentence"])
+    assert rule_link(lead, quote) is not None
+    assert "terrorist attack" in rule_link(lead, quote).because
+    assert rule_link(earlier, quote) is None
+    assert rule_link(plain, quote) is None
+
+
+def test_a_recipient_named_in_the_other_sentence_counts_as_shared_across_articles():
+    """"Lund and Varga ... their meeting" (no recipient extracted) and "Lund is scheduled to meet
+    with Varga": the actor shared, the other's recipient named in the sentence, one trigger stem:
+    sentences that share a little are enough; without Varga in it they are not."""
+    from sayso.ledger.identity import cosine, rule_link
+
+    told = report(1, "meeting", "Lund and Varga issued a statement describing their meeting as a positive step "
+                  "toward unity of a party torn over his rise.", actor="Erik Lund", article="a1", category="CONSULT")
+    plan = report(2, "meet", "Lund is scheduled to meet with Varga and other top lawmakers this Thursday in the "
+                  "capital.", actor="Erik Lund", recipient="Anna Varga", article="a2", category="CONSULT")
+    alone = report(3, "meeting", "Lund issued a statement describing the meeting as a positive step toward unity "
+                   "of a party torn over his rise.", actor="Erik Lund", article="a3", category="CONSULT")
+    assert 0.15 <= cosine(told.words, plan.words) < 0.3
+    assert rule_link(told, plan) is not None
+    assert rule_link(alone, plan) is None

@@ -29,6 +29,8 @@ from tests.test_ledger_coreference import report
     ("attack", "They feared a new attack.", None),
     ("attack", "We have seen this coverup after the 2012 Benghazi attack.", "Benghazi"),  # a year before the name
     ("attack", "He recalled the 2012 attack.", None),  # a year alone names nothing
+    ("attack", "I don't think this is an ISIS-condoned attack.", None),  # an adjective, not a name
+    ("attack", "Officials blamed the Al-Qaeda attack on the embassy.", "Al-Qaeda"),
 ])
 def test_the_name_a_sentence_calls_a_happening_by(trigger, sentence, name):
     assert happening_name(trigger, sentence) == name

@@ -117,7 +117,8 @@ def test_a_noun_in_ment_has_its_verbs_stem():
 
 def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles():
     """Both participants shared and one trigger stem: sentences sharing a little are enough;
-    with only the actor shared they are not."""
+    with only the actor shared they are not (a recipient left out but named in the sentence
+    still counts: `_names_the_other`)."""
     def ryan(n: int, trigger: str, sentence: str, article: str, recipient: str | None, day: str):
         return report(n, trigger, sentence, actor="Paul Ryan", recipient=recipient, article=article,
                       category="SUPPORT", day=day)
@@ -129,7 +130,10 @@ def test_the_same_act_of_the_same_party_towards_the_same_party_across_articles()
     assert grouped([first, second]) == {frozenset({"v1", "v2"})}
     second.row.update(recipient_name=None, recipient_kind=None)
     second.recipient = frozenset()
-    assert grouped([first, second]) == {frozenset({"v1"}), frozenset({"v2"})}
+    assert grouped([first, second]) == {frozenset({"v1", "v2"})}  # "Trump" is in its sentence
+    third = ryan(3, "endorsement", "Many think Ryan's endorsement of the nominee is only a matter of time, aides "
+                 "on the Hill told reporters on Thursday.", "a3", None, "2031-04-03")
+    assert grouped([first, third]) == {frozenset({"v1"}), frozenset({"v3"})}
 
 
 def test_an_irregular_past_has_its_verbs_stem():

@@ -33,6 +33,7 @@ from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
+from sayso.ledger.trigger import dated_after, word_before
 from sayso.util import data_rows
 
 # Words that say nothing about which participant is meant: roles, titles, fillers.
@@ -177,7 +178,7 @@ class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
     __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
-                 "_number", "_another", "_occasion", "_requested")
+                 "_number", "_another", "_occasion", "_requested", "_modifier")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -194,6 +195,7 @@ class Report:
         self._another: Optional[bool] = None
         self._occasion: Optional[bool] = None
         self._requested: Optional[tuple] = None
+        self._modifier: Optional[str] = None
 
     @property
     def at(self) -> Optional[int]:
@@ -222,6 +224,13 @@ class Report:
         ("Orlando" extracted as the actor of "the Orlando attack")."""
         place = participant_tokens(self.row["place_name"], "place")
         return tuple(t for t in (self.name, place, self.actor, self.recipient) if t)
+
+    @property
+    def modifier(self) -> str:
+        """The lower-case word right before the trigger ("terrorist attack"), or ""."""
+        if self._modifier is None:
+            self._modifier = word_before(self.row["trigger"] or "", self.row["sentence"] or "", self.at)
+        return self._modifier
 
     @property
     def words(self) -> frozenset:
@@ -446,7 +455,7 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     named = a.named_happening and b.named_happening and same_participant(a.actor, b.actor)
     # the same act of the same party towards the same party ("Ryan's endorsement of Trump",
     # "Ryan is not ready to endorse Trump"): sentences that share a little are enough
-    both = same_stem and len(shared) == 2
+    both = same_stem and (len(shared) == 2 or (same_participant(a.actor, b.actor) and _names_the_other(a, b)))
     by_actor = same_stem and same_participant(a.actor, b.actor)
     if similarity < (SIMILAR_PAIRED if both else SIMILAR_SAME_TRIGGER if by_actor else SIMILAR) and not named:
         return None
@@ -454,6 +463,17 @@ def rule_link(a: Report, b: Report) -> Optional[Link]:
     if same_stem:
         parts.insert(-1, f"same trigger '{a.stem}'")
     return _made(a, b, similarity + len(shared), ", ".join(parts))
+
+
+def _names_the_other(a: Report, b: Report) -> bool:
+    """One gives no recipient and its sentence names the other's ("Trump and Ryan ... their
+    meeting", "Trump is scheduled to meet with Ryan"): the recipient is shared as far as told."""
+    for r, e in ((a, b), (b, a)):
+        if not r.row["recipient_name"] and e.recipient:
+            words = set(WORD.findall((r.row["sentence"] or "").lower()))
+            if any(t[0] == "^" and t[1:] in words for t in e.recipient):
+                return True
+    return False
 
 
 def _retold(a: Report, b: Report) -> Optional[Link]:
@@ -484,17 +504,31 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # outlandish attack from Trump at the first debate"): two happenings
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
               and a.row["polarity"] == b.row["polarity"])
-    if not paired and not named and not similar:
+    modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
+    if not paired and not named and not similar and not modified:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
         parts.append(f"same trigger '{a.stem}'")
     elif kind:
         parts.append(f"same kind '{a.row['mode']}'")
+    if modified and not (paired or named or similar):
+        parts.append(f"the same word before it ('{a.modifier} {a.row['trigger']}')")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
     return _made(a, b, 2.0 + len(shared) + same_stem + similarity, ", ".join(parts))
+
+
+def _same_modifier(a: Report, b: Report) -> bool:
+    """One content word right before both triggers ("an apparent terrorist attack", "It's a
+    terrorist attack!"; "house arrest" twice), both told as happened."""
+    return (bool(a.modifier) and a.modifier == b.modifier and a.modifier not in function_words()
+            and a.row["polarity"] == b.row["polarity"] and not _dated(a) and not _dated(b))
+
+
+def _dated(r: Report) -> bool:
+    return dated_after(r.row["trigger"] or "", r.row["sentence"] or "", r.at)
 
 
 def _named(a: Report, b: Report, called: str, shared: list[str]) -> Link:

@@ -39,7 +39,10 @@ def _bare(word: str) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
+    """A word of a name: capitalised, and so is its last hyphened part ("Al-Qaeda", not the
+    adjective "ISIS-condoned")."""
+    last = word.rsplit("-", 1)[-1]
+    return word[:1].isupper() and last[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
 
 
 def _title_case(words: list[str]) -> bool:

@@ -364,9 +364,20 @@ def v15(db: Backend) -> None:
     recluster_all(db)
 
 
+def v16(db: Backend) -> None:
+    """Step 16 (issue 14): within an article one content word right before one trigger ("an
+    apparent terrorist attack", "It's a terrorist attack!") links, and across articles a
+    recipient left out but named in the sentence counts as shared, and a hyphened adjective
+    ("an ISIS-condoned attack") names no happening: every stored report is filed and clustered
+    again, so a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
 MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14],
-                                [v15]]
+                                [v15], [v16]]
 VERSION = len(MIGRATIONS)
 
 

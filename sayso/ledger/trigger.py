@@ -20,3 +20,31 @@ def position(trigger: str, sentence: str, at: Optional[int] = None) -> int:
     found = sentence.find(trigger)
     return found if found >= 0 else sentence.lower().find(trigger.lower())
 
+
+
+def word_before(trigger: str, sentence: str, at: Optional[int] = None) -> str:
+    """The lower-case word right before the trigger ("terrorist" of "an apparent terrorist
+    attack", "house" of "house arrest"), "" for none, a name or punctuation between them."""
+    start = position(trigger, sentence, at)
+    if start <= 0:
+        return ""
+    before = sentence[:start]
+    if not before.endswith(" "):
+        return ""
+    words = before.split()
+    word = words[-1] if words else ""
+    return word if word.isalpha() and word.islower() else ""
+
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def dated_after(trigger: str, sentence: str, at: Optional[int] = None) -> bool:
+    """A month or a year among the three words after the trigger ("a devastating terrorist
+    attack in November", "the attack of 2012"): the happening is told with its own time."""
+    start = position(trigger, sentence, at)
+    if start < 0:
+        return False
+    after = sentence[start + len(trigger):].split()[:3]
+    words = [w.strip(".,;:!?\"'()").lower() for w in after]
+    return any(w in MONTHS or (w.isdigit() and len(w) == 4) for w in words)
