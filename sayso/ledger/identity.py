@@ -23,11 +23,11 @@ import hashlib
 from typing import Any, NamedTuple, Optional
 
 from sayso.ledger import resemblance
-from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
+from sayso.ledger.merge import place_conflict
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
-from sayso.ledger.participants import PEOPLE, compatible, participant_tokens, same_participant
+from sayso.ledger.participants import PEOPLE, compatible, participant_tokens, party_conflict, same_participant
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
@@ -191,38 +191,12 @@ class Link(NamedTuple):
     because: str
 
 
-def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
-    """Two named participants that are not one, or two countries; but one named participant
-    whose country in one report is that report's place or other party's ("Lasko had defected
-    to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
-    if ta and tb and not compatible(ta, tb):
-        return True
-    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
-    if not (ca and cb and ca != cb):
-        return False
-    return not (ta and tb and (_borrowed_country(a, role) or _borrowed_country(b, role)))
-
-
-def _borrowed_country(r: dict, role: str) -> bool:
-    other = "recipient" if role == "actor" else "actor"
-    return r[f"{role}_country"] in (r["place_country"], r[f"{other}_country"])
-
-
-def _place_conflict(a: dict, b: dict) -> bool:
-    if a["place_country"] and b["place_country"] and a["place_country"] != b["place_country"]:
-        return True
-    if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
-        return False
-    return abs(a["lat"] - b["lat"]) > NEAR_DEGREES or km(a["lat"], a["lon"], b["lat"], b["lon"]) > NEAR_KM
-
-
-
 def conflicts(a: Report, b: Report, days: int) -> bool:
     ra, rb = a.row, b.row
     return (ra["type"] != rb["type"]
-            or _party_conflict(ra, rb, "actor", a.actor, b.actor)
-            or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
-            or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
+            or party_conflict(ra, rb, "actor", a.actor, b.actor)
+            or party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
+            or (place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
             or time_conflict(ra, rb, days, a.key[0] == b.key[0]))
 
 

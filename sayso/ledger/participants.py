@@ -2,7 +2,8 @@
 
 A participant is named by the significant words of its name and its head ("Assad" is "Bashar
 al-Assad", "Hillary Clinton" is not "Bill Clinton"), or a country as a whole ("Syria") by its
-code (`participant_tokens`). Roles, titles, demonyms and country words inside a name say nothing
+code (`participant_tokens`); two named participants that are not one, or of two countries, are
+no link (`party_conflict`). Roles, titles, demonyms and country words inside a name say nothing
 of who is meant ("Syrian", "officials", "Col."; country words come from sayso/data/demonyms.tsv
 and the ISO country names). Used by sayso.ledger.identity and sayso.ledger.corroboration.
 """
@@ -95,3 +96,20 @@ def compatible(a: frozenset, b: frozenset) -> bool:
 
 def _words_of(tokens: frozenset) -> frozenset:
     return frozenset(t for t in tokens if t[0] != "^")
+
+
+def party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
+    """Two named participants that are not one, or two countries; but one named participant
+    whose country in one report is that report's place or other party's ("Lasko had defected
+    to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
+    if ta and tb and not compatible(ta, tb):
+        return True
+    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
+    if not (ca and cb and ca != cb):
+        return False
+    return not (ta and tb and (_borrowed_country(a, role) or _borrowed_country(b, role)))
+
+
+def _borrowed_country(r: dict, role: str) -> bool:
+    other = "recipient" if role == "actor" else "actor"
+    return r[f"{role}_country"] in (r["place_country"], r[f"{other}_country"])
