@@ -5,7 +5,8 @@ from __future__ import annotations
 from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
-from sayso.ledger.identity import Report, is_nominal, participant_tokens
+from sayso.ledger.identity import Report, is_nominal
+from sayso.ledger.participants import participant_tokens
 from sayso.ledger.reference import is_another, other_occasion
 
 ARTICLE = "article-1"
@@ -281,7 +282,8 @@ def test_a_recipient_named_in_the_other_sentence_counts_as_shared_across_article
     """"Lund and Varga ... their meeting" (no recipient extracted) and "Lund is scheduled to meet
     with Varga": the actor shared, the other's recipient named in the sentence, one trigger stem:
     sentences that share a little are enough; without Varga in it they are not."""
-    from sayso.ledger.identity import cosine, rule_link
+    from sayso.ledger.identity import rule_link
+    from sayso.ledger.stems import cosine
 
     told = report(1, "meeting", "Lund and Varga issued a statement describing their meeting as a positive step "
                   "toward unity of a party torn over his rise.", actor="Erik Lund", article="a1", category="CONSULT")

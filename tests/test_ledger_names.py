@@ -8,7 +8,7 @@ import random
 import pytest
 
 from sayso.ledger.cluster import clusters
-from sayso.ledger.identity import compatible, participant_tokens
+from sayso.ledger.participants import compatible, participant_tokens
 from sayso.ledger.naming import happening_name
 from tests.test_ledger_coreference import report
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sayso.ledger.cluster import clusters
-from sayso.ledger.identity import must_differ, trigger_stem
+from sayso.ledger.identity import must_differ
+from sayso.ledger.stems import trigger_stem
 from sayso.ledger.request import charged, requested
 from tests.test_ledger_coreference import report
 

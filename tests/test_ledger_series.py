@@ -9,7 +9,7 @@ import pytest
 
 from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
-from sayso.ledger.identity import stem
+from sayso.ledger.stems import stem
 from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.reference import is_another, is_nominal

@@ -7,7 +7,8 @@ import pytest
 from sayso.ledger import resemblance
 from sayso.ledger.cluster import clusters
 from sayso.ledger.corroboration import REPORT_COLUMNS
-from sayso.ledger.identity import Report, cosine, link, rule_link
+from sayso.ledger.identity import Report, link, rule_link
+from sayso.ledger.stems import cosine
 
 
 def report(article: str, n: int, trigger: str, sentence: str, actor: str | None = None,

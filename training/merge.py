@@ -22,7 +22,8 @@ from sayso.evaluation import merge as merge_eval
 from sayso.evaluation.event_corpus import EVAL
 from sayso.evaluation.merge_corpus import LABELS, Pair, load, records
 from sayso.ledger import resemblance
-from sayso.ledger.identity import Report, _shared, conflicts, cosine, one_sentence, rule_link
+from sayso.ledger.identity import Report, _shared, conflicts, one_sentence, rule_link
+from sayso.ledger.stems import cosine
 from sayso.ledger.rows import rows_of
 
 SEED = 14

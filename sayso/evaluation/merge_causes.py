@@ -15,6 +15,8 @@ from sayso.evaluation.merge_corpus import Mention, Pair
 from sayso.ledger import identity
 from sayso.ledger.dates import time_conflict
 from sayso.ledger.identity import Report
+from sayso.ledger.merge import place_conflict
+from sayso.ledger.participants import party_conflict
 from sayso.ledger.rows import rows_of
 from sayso.settings import DEFAULT
 
@@ -41,9 +43,9 @@ def missed(a: Report, b: Report, days: int) -> str:
     if ra["type"] != rb["type"]:
         return "two categories"
     for role, ta, tb in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
-        if identity._party_conflict(ra, rb, role, ta, tb):
+        if party_conflict(ra, rb, role, ta, tb):
             return f"conflict: {role}"
-    if identity._place_conflict(ra, rb) and not identity.same_name(a, b):
+    if place_conflict(ra, rb) and not identity.same_name(a, b):
         return "conflict: place"
     if time_conflict(ra, rb, days, within):
         return "conflict: time"

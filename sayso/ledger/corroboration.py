@@ -58,7 +58,7 @@ def _agreed(rows: list[dict[str, Any]], role: str) -> Optional[dict]:
 
 
 def _best_name(names: tuple[str, ...], kinds: dict[str, Optional[str]]) -> str:
-    from sayso.ledger.identity import participant_tokens, same_participant
+    from sayso.ledger.participants import participant_tokens, same_participant
 
     counts = Counter(names)
     tokens = {n: participant_tokens(n, kinds[n]) for n in counts}

@@ -12,166 +12,33 @@ contradict each other (actors, recipients, places, days) and positive evidence:
 Cannot-links (`must_differ`: two named people, two triggers of one sentence, days apart) keep
 a chain of links from joining two reports that must differ (sayso.ledger.cluster).
 An unknown actor is never evidence; neither are roles, titles, demonyms and country words
-inside a name ("Syrian", "officials", "Col."; country words come from sayso/data/demonyms.tsv
-and the ISO country names). A link is a function of the two reports alone, so the merged
-events built from links (sayso.ledger.cluster) do not depend on the order of ingest.
+inside a name ("Syrian", "officials", "Col.": sayso.ledger.participants); sentences and triggers
+are compared by their words and stems (sayso.ledger.stems). A link is a function of the two
+reports alone, so the merged events built from links (sayso.ledger.cluster) do not depend on
+the order of ingest.
 """
 from __future__ import annotations
 
 import hashlib
-import math
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 from sayso.ledger import resemblance
-from sayso.ledger.merge import NEAR_DEGREES, NEAR_KM, km
+from sayso.ledger.merge import place_conflict
 from sayso.ledger.dates import days_apart, periods_differ, time_conflict
-from sayso.ledger.naming import TIMES, happening_name
+from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
+from sayso.ledger.participants import PEOPLE, compatible, participant_tokens, party_conflict, same_participant
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
+from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
 from sayso.ledger.trigger import dated_after, word_before
-from sayso.util import data_rows
 
-# Words that say nothing about which participant is meant: roles, titles, fillers.
-ROLE_WORDS = frozenset("""
-the a an of and or in on at to for by with from al el bin ibn mr mrs ms dr gen general col
-colonel major lt lieutenant capt captain president minister prime officer officers official
-officials senior high ranking source sources spokesman spokeswoman leader leaders member members
-group groups forces force army military government regime people man woman men women pilot
-pilots soldier soldiers sen senator rep gov governor secretary former candidate candidates
-nominee campaign party state department ministry agency office director chief news media
-""".split())
-NAMED = frozenset({"person", "organization", "media", "place", "named_person"})
-PEOPLE = frozenset({"person", "named_person"})
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
-WORD = re.compile(r"[^\W\d_]+")
-# Particles and prepositions of phrasal triggers ("called on", "step down", "turn away").
-PARTICLES = frozenset("on in off down away up out over back again for to at with about into around through".split())
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
-
-
-# Words of long country names that are no country of their own: generic words ("New York",
-# "Democratic National Committee", "Kansas City") and people's names ("McDonald" of "Heard Island
-# and McDonald Islands", "Martin", "Marshall", "Solomon", "Pierre", "Jan", "Vincent", "Cook").
-NOT_COUNTRY_WORDS = frozenset("""
-new north south northern southern eastern western central great grand independent union city holy
-federal federated federation federative democratic people republic kingdom state states united of
-and the da d s u el san see part region special minor outlying territory territories island
-islands isle administrative commonwealth confederation socialist islamic principality sultanate
-duchy plurinational bolivarian heard mcdonald martin marshall solomon pierre vincent jan man cook
-christmas helena lucia norfolk wallis ocean saint sint
-""".split())
-
-
-@lru_cache(maxsize=1)
-def country_words() -> tuple[frozenset, dict[str, str]]:
-    """(single words naming a country or its people, whole country names -> alpha-3)."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names[normalise(value)] = c.alpha_3
-    words = {w for name in names for w in name.split()} - NOT_COUNTRY_WORDS
-    for row in data_rows("demonyms.tsv"):
-        word, target = row[0].strip(), (row[-1].strip() if len(row) > 1 else "")  # a region row ends with its country
-        key = normalise(word)
-        words.update((key, key + "s", key + "es"))
-        if len(target) == 3 and target.isupper():
-            names.setdefault(key, target)
-    return frozenset(words), names
-
-
-@lru_cache(maxsize=65536)
-def participant_tokens(name: Optional[str], kind: Optional[str]) -> frozenset:
-    """The words that name a participant ("bashar", "assad") and its head, the last of them
-    marked ("^assad"), or a country as a whole ("^@SYR"); nothing for a description, a role
-    or an unknown participant. Two names are one participant when one's words are all in the
-    other's (so they share the head): "Assad" is "Bashar al-Assad", "Hillary" is not
-    "Hillary Clinton"."""
-    if not name or kind not in NAMED:
-        return frozenset()
-    words, whole = country_words()
-    key = normalise(name)
-    if key in whole:
-        return frozenset({"^@" + whole[key]})
-    found = [t for t in key.split() if len(t) > 2 and t not in ROLE_WORDS and t not in words]
-    return frozenset(found + ["^" + found[-1]]) if found else frozenset()
-
-
-def same_participant(a: frozenset, b: frozenset) -> bool:
-    """One name is the other or an alias of it: every significant word of one is in the other."""
-    return bool(a) and bool(b) and (a <= b or b <= a)
-
-
-def compatible(a: frozenset, b: frozenset) -> bool:
-    """Perhaps one participant: one name, or a part of the other's name without its head
-    ("Bill" and "Bill Clinton", "Universe" and "Miss Universe Alicia Machado"): no evidence
-    that they are one, and none that they are two. "Hillary Clinton" and "Bill Clinton" are two."""
-    if same_participant(a, b):
-        return True
-    wa, wb = _words_of(a), _words_of(b)
-    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
-
-
-def _words_of(tokens: frozenset) -> frozenset:
-    return frozenset(t for t in tokens if t[0] != "^")
-
-
-# Irregular past forms of event verbs, as their present ("met" is "meet", "the meeting").
-IRREGULAR = dict(pair.split(":") for pair in """
-met:meet fought:fight struck:strike shot:shoot led:lead held:hold sought:seek spoke:speak told:tell
-took:take gave:give won:win lost:lose bought:buy sold:sell left:leave ran:run began:begin
-threw:throw stole:steal fled:flee sent:send brought:bring caught:catch built:build paid:pay
-broke:break chose:choose drove:drive rose:rise wrote:write withdrew:withdraw overthrew:overthrow
-hid:hide shook:shake swore:swear tore:tear forbade:forbid forgave:forgive bore:bear flew:fly
-""".split())
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude stem: "defected", "defecting", "defection", "defections" -> "defect"; "investigate",
-    "investigation" -> "investig"; "met" ->
-    "meet" (`IRREGULAR`)."""
-    w = word.lower()
-    w = IRREGULAR.get(w, w)
-    if w.endswith(("ment", "ments")) and len(w) > 8:  # "endorsement" is "endorse"
-        w = w[: w.rindex("ment")]
-    if w.endswith(("ate", "ates", "ated", "ating")) and len(w[: w.rindex("at")]) >= 4:
-        return w[: w.rindex("at")]  # "investigate" is "investigation" ("investig")
-    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: len(w) - len(suffix)]
-    return w
-
-
-@lru_cache(maxsize=1)
-def function_words() -> frozenset:
-    text = (Path(__file__).resolve().parents[1] / "data" / "english_function_words.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def content_words(sentence: Optional[str]) -> frozenset:
-    skip = function_words()
-    return frozenset(stem(w) for w in WORD.findall((sentence or "").lower()) if len(w) > 2 and w not in skip)
-
-
-def trigger_stem(trigger: Optional[str]) -> str:
-    """The stem of the trigger's last content word: not a particle, a day or a name inside a
-    phrase ("called on", "step down", "called Wednesday for", "called Alicia Machado on")."""
-    found = WORD.findall(trigger or "")
-    words = [w.lower() for x, w in enumerate(found) if w.lower() not in function_words()
-             and not (len(found) > 1 and (w.lower() in PARTICLES or w.lower() in TIMES or (x and w[:1].isupper())))]
-    return stem(words[-1]) if words else ""
 
 
 class Report:
@@ -324,41 +191,12 @@ class Link(NamedTuple):
     because: str
 
 
-def _party_conflict(a: dict, b: dict, role: str, ta: frozenset, tb: frozenset) -> bool:
-    """Two named participants that are not one, or two countries; but one named participant
-    whose country in one report is that report's place or other party's ("Lasko had defected
-    to Lithuania" giving Lasko Lithuania) is one participant: the name outweighs it."""
-    if ta and tb and not compatible(ta, tb):
-        return True
-    ca, cb = a[f"{role}_country"], b[f"{role}_country"]
-    if not (ca and cb and ca != cb):
-        return False
-    return not (ta and tb and (_borrowed_country(a, role) or _borrowed_country(b, role)))
-
-
-def _borrowed_country(r: dict, role: str) -> bool:
-    other = "recipient" if role == "actor" else "actor"
-    return r[f"{role}_country"] in (r["place_country"], r[f"{other}_country"])
-
-
-def _place_conflict(a: dict, b: dict) -> bool:
-    if a["place_country"] and b["place_country"] and a["place_country"] != b["place_country"]:
-        return True
-    if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
-        return False
-    return abs(a["lat"] - b["lat"]) > NEAR_DEGREES or km(a["lat"], a["lon"], b["lat"], b["lon"]) > NEAR_KM
-
-
-def cosine(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
-
-
 def conflicts(a: Report, b: Report, days: int) -> bool:
     ra, rb = a.row, b.row
     return (ra["type"] != rb["type"]
-            or _party_conflict(ra, rb, "actor", a.actor, b.actor)
-            or _party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
-            or (_place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
+            or party_conflict(ra, rb, "actor", a.actor, b.actor)
+            or party_conflict(ra, rb, "recipient", a.recipient, b.recipient)
+            or (place_conflict(ra, rb) and not same_name(a, b))  # the name outweighs a place
             or time_conflict(ra, rb, days, a.key[0] == b.key[0]))
 
 

@@ -45,3 +45,13 @@ def key_rows(merged_id: int, row: dict[str, Any]) -> list[tuple]:
     country filter of queries reads them."""
     day = row["day"] or ""
     return [(row["type"], c, day, merged_id) for c in countries(row)]
+
+
+def place_conflict(a: dict, b: dict) -> bool:
+    """Two places in two countries, or two points more than NEAR_KM apart: no link (a name both
+    call the happening by outweighs it: sayso.ledger.identity.conflicts)."""
+    if a["place_country"] and b["place_country"] and a["place_country"] != b["place_country"]:
+        return True
+    if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
+        return False
+    return abs(a["lat"] - b["lat"]) > NEAR_DEGREES or km(a["lat"], a["lon"], b["lat"], b["lon"]) > NEAR_KM
