@@ -78,7 +78,8 @@ class Linear:
 
     def to_json(self) -> dict:
         return {"classes": list(self.classes), "features": sorted(self.index, key=lambda name: self.index[name]),
-                "coef": np.round(self.coef, 4).tolist(), "intercept": np.round(self.intercept, 4).tolist()}
+                "coef": np.round(self.coef.astype(np.float64), 3).tolist(),
+                "intercept": np.round(self.intercept.astype(np.float64), 3).tolist()}
 
     @classmethod
     def from_json(cls, d: dict) -> "Linear":
