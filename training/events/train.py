@@ -26,11 +26,7 @@ from training.events.learned_triggers import added_heads, write
 
 SEED = 7
 C_GRID = (0.1, 0.3, 1.0, 3.0)
-MIN_COUNT = 2  # the least training rows a feature of the argument rankers must appear in
-# the trigger models keep every feature seen in training: a lemma or a lemma's context seen once
-# ("lem_lex=rally:PROTEST", "lc=seek|dobj:NOUN") still tells on dev (train-only, over candidates at
-# precision >= 0.81: recall 0.459 with 2 -> 0.475 with 1; 5 gave 0.436)
-TRIGGER_MIN_COUNT = 1
+MIN_COUNT = 2
 PRECISION = 0.81  # the least dev precision (over candidates) a threshold may give (0.80 before the frame features)
 MIN_CLASS = 30  # a category with fewer annotated events (train + dev) is left to the rules: DEFECT has 17 in all
 # 1: the rules' actor (recipient) where the ranker picks nobody; 0: the ranker alone (dev, end to end,
@@ -83,12 +79,12 @@ def _labels(ex: Examples) -> set[str]:
     return {y for _, y, split in ex.trigger if split != "test"}
 
 
-def _vocabulary(rows: list[dict], least: int = MIN_COUNT) -> dict[str, int]:
+def _vocabulary(rows: list[dict]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for f in rows:
         for k in f:
             counts[k] = counts.get(k, 0) + 1
-    names = sorted(k for k, n in counts.items() if n >= least)
+    names = sorted(k for k, n in counts.items() if n >= MIN_COUNT)
     return {k: i for i, k in enumerate(names)}
 
 
@@ -98,7 +94,7 @@ _matrix = thresholds.matrix  # training/events/ranker.py builds its matrices wit
 def fit(rows: list[dict], ys: list, c: float, binary: bool = False) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
-    index = _vocabulary(rows, TRIGGER_MIN_COUNT)
+    index = _vocabulary(rows)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED, class_weight=None)
     clf.fit(thresholds.matrix(rows, index), ys)
     if binary:
