@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 import yaml
 
 from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
-                                          trigger_names, trigger_vector)
+                                          trigger_names, trigger_vector, trigger_view)
 from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
@@ -75,7 +75,8 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     def role_of(token: Any) -> Optional[str]:
         return rule_role(token, rule_actor, rule_recipient)
 
-    cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t)))
+    view = trigger_view(match.head)
+    cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t), view))
              for t in argument_candidates(match.head, skip)]
     actors = [c for c in cands if not natural_cause(c[0])]  # a cause is never an actor ("the storm")
     actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))

@@ -4,6 +4,7 @@ shows, each with the value 1, so the same function serves training and extractio
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
@@ -167,9 +168,10 @@ def _ancestors(token: Any) -> list[Any]:
     return chain
 
 
-def _path_labels(frm: Any, to: Any) -> Optional[tuple[list[str], list[str]]]:
-    """The labels from `frm` up to the lowest common ancestor, and from there down to `to`."""
-    up, down = _ancestors(frm), _ancestors(to)
+def _path_labels(frm: Any, to: Any, down: Optional[list[Any]] = None) -> Optional[tuple[list[str], list[str]]]:
+    """The labels from `frm` up to the lowest common ancestor, and from there down to `to`
+    (`down`: the ancestors of `to`, when already known)."""
+    up, down = _ancestors(frm), down if down is not None else _ancestors(to)
     down_ids = {t.i: n for n, t in enumerate(down)}
     for n, t in enumerate(up):
         if t.i in down_ids:
@@ -182,7 +184,10 @@ def _path_labels(frm: Any, to: Any) -> Optional[tuple[list[str], list[str]]]:
 def dependency_path(frm: Any, to: Any) -> str:
     """The labels from `frm` up to the lowest common ancestor and down to `to`:
     "nsubj<" is a subject of the trigger, "<pobj<prep" ... ; long paths are cut."""
-    labels = _path_labels(frm, to)
+    return _path_string(_path_labels(frm, to))
+
+
+def _path_string(labels: Optional[tuple[list[str], list[str]]]) -> str:
     if labels is None:
         return "none"
     ups, downs = labels
@@ -190,17 +195,32 @@ def dependency_path(frm: Any, to: Any) -> str:
     return path if len(ups) + len(downs) <= MAX_PATH else f"long{min(len(ups) + len(downs), 8)}"
 
 
-def _path_shape(frm: Any, to: Any) -> list[str]:
+def _path_shape(labels: Optional[tuple[list[str], list[str]]]) -> list[str]:
     """A coarser view of the path, shared by long and rare paths: the candidate's own label with
     how far up and down the path goes ("nsubj/1/2": the subject of a verb two steps above the
     trigger), and the labels the path goes down through to the trigger."""
-    labels = _path_labels(frm, to)
     if labels is None:
         return ["shape=none"]
     ups, downs = labels
     first = ups[0] if ups else "self"
     return [f"shape={first}/{min(len(ups), 3)}/{min(len(downs), 3)}",
             f"shape_down={'>'.join(d.split('|')[0] for d in downs[:3])}", f"shape_first={first}"]
+
+
+@dataclass(frozen=True)
+class TriggerView:
+    """What argument features read of the trigger, the same for every candidate: its voice, the
+    subject of its clause and how far up, its ancestors."""
+
+    voice: str
+    subject: Optional[int]
+    steps: int
+    ancestors: list
+
+
+def trigger_view(trigger: Any) -> TriggerView:
+    subject, steps = _clause_subject(trigger)
+    return TriggerView(_voice(trigger), subject, steps, _ancestors(trigger))
 
 
 def _voice(trigger: Any) -> str:
@@ -240,17 +260,26 @@ def _clause_subject(trigger: Any) -> tuple[Optional[int], int]:
     return None, 0
 
 
+@lru_cache(maxsize=8)
+def _prefixed(prefix: str, width: int) -> tuple[str, ...]:
+    return tuple(f"{prefix}{k}" for k in range(width))
+
+
 def _tensor(token: Any, prefix: str) -> dict[str, float]:
     tensor = token.doc.tensor
     if tensor is None or not len(tensor):
         return {}
-    return {f"{prefix}{k}": float(v) / 4.0 for k, v in enumerate(tensor[token.i])}
+    row = tensor[token.i]
+    return dict(zip(_prefixed(prefix, len(row)), (row / 4.0).tolist()))  # a quarter: exact in binary
 
 
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
-                      rule_role: Optional[str]) -> dict[str, float]:
-    """Features of `candidate` as an argument of the event whose trigger head is `trigger`."""
-    path = dependency_path(candidate, trigger)
+                      rule_role: Optional[str], view: Optional[TriggerView] = None) -> dict[str, float]:
+    """Features of `candidate` as an argument of the event whose trigger head is `trigger`
+    (`view`: trigger_view(trigger), computed once for all its candidates)."""
+    view = view or trigger_view(trigger)
+    labels = _path_labels(candidate, trigger, view.ancestors)
+    path = _path_string(labels)
     dist = candidate.i - trigger.i
     kind = candidate.ent_type_ or ("PRON" if candidate.lower_ in PRONOUNS else candidate.pos_)
     names = [
@@ -260,12 +289,12 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
         f"cand_tag={candidate.tag_}", f"trig_pos={trigger.pos_}", f"cat={category}",
         f"rule={rule_role}", f"rule_path={rule_role}:{path}",
     ]
-    voice = _voice(trigger)
+    voice = view.voice
     names += [f"kind_cat={kind}:{category}", f"part_path={participant}:{path}", f"rule_kind={rule_role}:{kind}",
               f"path_lem={path}:{trigger.lemma_.lower()}", f"voice_path={voice}:{path}"]
-    shape = _path_shape(candidate, trigger)
+    shape = _path_shape(labels)
     names += shape + [f"{x}:{trigger.pos_}" for x in shape] + [f"voice_{shape[0]}:{voice}"]
-    subject, steps = _clause_subject(trigger)
+    subject, steps = view.subject, view.steps
     if subject == candidate.i:
         names += ["clause_subj", f"clause_subj={min(steps, 3)}:{trigger.pos_}", f"clause_subj_cat={category}",
                   f"clause_subj_part={participant}"]
