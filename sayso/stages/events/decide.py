@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from sayso.stages.events.features import (argument_candidates, argument_features, no_argument_features,
+from sayso.stages.events.features import (argument_candidates, argument_features, argument_vector, no_argument_features,
                                           trigger_names, trigger_vector, trigger_view)
 from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
@@ -76,8 +76,8 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
         return rule_role(token, rule_actor, rule_recipient)
 
     view = trigger_view(match.head)
-    cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t), view))
-             for t in argument_candidates(match.head, skip)]
+    cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t), view, with_vector=False),
+              argument_vector(t)) for t in argument_candidates(match.head, skip)]
     actors = [c for c in cands if not natural_cause(c[0])]  # a cause is never an actor ("the storm")
     actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))
     recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],

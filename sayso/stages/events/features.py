@@ -151,14 +151,20 @@ def tensor_names(width: int) -> tuple[str, ...]:
 
 def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
     """Heads of noun phrases of the trigger's sentence that could be its actor or recipient."""
-    out = []
-    for t in head.sent:
-        if t.i in skip or not (t.pos_ in ARGUMENT_POS or (t.pos_ == "ADJ" and t.ent_type_ in NAMED_ADJECTIVES)):
-            continue
-        if t.dep_ in ("compound", "poss") and t.head.pos_ == "PROPN" and t.pos_ == "PROPN":
-            continue  # part of a longer name
-        out.append(t)
-    return out
+    return [t for t in _sentence_candidates(head.sent) if t.i not in skip]
+
+
+def _sentence_candidates(sent: Any) -> list[Any]:
+    """The noun-phrase heads of a sentence, found once per sentence (every trigger of it asks)."""
+    memo = doc_memo(sent.doc).setdefault("argument_candidates", {})
+    found = memo.get(sent.start)
+    if found is None:
+        found = memo[sent.start] = [
+            t for t in sent
+            if (t.pos_ in ARGUMENT_POS or (t.pos_ == "ADJ" and t.ent_type_ in NAMED_ADJECTIVES))
+            and not (t.dep_ in ("compound", "poss") and t.head.pos_ == "PROPN" and t.pos_ == "PROPN")  # part of a name
+        ]
+    return found
 
 
 def _ancestors(token: Any) -> list[Any]:
@@ -274,9 +280,11 @@ def _tensor(token: Any, prefix: str) -> dict[str, float]:
 
 
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
-                      rule_role: Optional[str], view: Optional[TriggerView] = None) -> dict[str, float]:
+                      rule_role: Optional[str], view: Optional[TriggerView] = None,
+                      with_vector: bool = True) -> dict[str, float]:
     """Features of `candidate` as an argument of the event whose trigger head is `trigger`
-    (`view`: trigger_view(trigger), computed once for all its candidates)."""
+    (`view`: trigger_view(trigger), computed once for all its candidates; `with_vector=False`
+    leaves out the context vector a0, a1, ..., which argument_vector gives apart)."""
     view = view or trigger_view(trigger)
     labels = _path_labels(candidate, trigger, view.ancestors)
     path = _path_string(labels)
@@ -303,8 +311,17 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
     if candidate.pos_ == "NOUN":
         names.append(f"cand_lem={candidate.lemma_.lower()}")
     features = dict.fromkeys(names, 1.0)
-    features.update(_tensor(candidate, "a"))  # the pipeline's context vector of the candidate
+    if with_vector:
+        features.update(_tensor(candidate, "a"))  # the pipeline's context vector of the candidate
     return features
+
+
+def argument_vector(candidate: Any) -> Optional[Any]:
+    """The values of the features a0, a1, ... of `candidate` as one array (None without a tensor)."""
+    tensor = candidate.doc.tensor
+    if tensor is None or not len(tensor):
+        return None
+    return tensor[candidate.i] / 4.0
 
 
 def no_argument_features(trigger: Any, category: str, rule_has: bool) -> dict[str, float]:

@@ -37,26 +37,28 @@ class Linear:
     intercept: Any  # numpy array, classes
 
     @cached_property
-    def _dense(self) -> Any:
-        """The weights of the dense features t0, t1, ... (a tok2vec vector), in order; zero rows
-        for the ones the model dropped."""
-        from sayso.stages.events.features import tensor_names
-
-        width = max((int(n[1:]) + 1 for n in self.index if n[:1] == "t" and n[1:].isdigit()), default=0)
-        out = np.zeros((width, len(self.classes)), dtype=np.float32)
-        for k, name in enumerate(tensor_names(width)):
-            i = self.index.get(name)
-            if i is not None:
-                out[k] = self.coef[i]
+    def _dense(self) -> dict[str, Any]:
+        """Per prefix ("t": the trigger's, "a": a candidate argument's), the weights of the dense
+        features t0, t1, ... (a tok2vec vector), in order; zero rows for the ones the model dropped."""
+        out = {}
+        for prefix in ("t", "a"):
+            width = max((int(n[1:]) + 1 for n in self.index if n[:1] == prefix and n[1:].isdigit()), default=0)
+            rows = np.zeros((width, len(self.classes)), dtype=np.float32)
+            for k in range(width):
+                i = self.index.get(f"{prefix}{k}")
+                if i is not None:
+                    rows[k] = self.coef[i]
+            out[prefix] = rows
         return out
 
-    def scores(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
+    def scores(self, features: dict[str, float], vector: Optional[Any] = None, prefix: str = "t") -> Any:
         """The class scores of sparse `features`, plus those of the dense `vector` (the values of
-        the features t0, t1, ... when they are not among `features`)."""
+        the features t0, t1, ... (a0, a1, ...) when they are not among `features`)."""
         base = self._sparse_scores(features)
-        if vector is None or not len(self._dense):
+        dense = self._dense[prefix]
+        if vector is None or not len(dense):
             return base
-        return base + np.asarray(vector[: len(self._dense)], dtype=np.float32) @ self._dense
+        return base + np.asarray(vector[: len(dense)], dtype=np.float32) @ dense
 
     def _sparse_scores(self, features: dict[str, float]) -> Any:
         """The intercept plus the weights of the known features times their values, the rows in
@@ -69,8 +71,8 @@ class Linear:
         values = np.asarray(list(compress(features.values(), known)), dtype=np.float32)
         return values @ self.coef.take(rows, axis=0) + self.intercept
 
-    def probabilities(self, features: dict[str, float], vector: Optional[Any] = None) -> Any:
-        s = self.scores(features, vector)
+    def probabilities(self, features: dict[str, float], vector: Optional[Any] = None, prefix: str = "t") -> Any:
+        s = self.scores(features, vector, prefix)
         if len(self.classes) == 1:  # binary: the probability of the one class
             return 1.0 / (1.0 + np.exp(-s))
         e = np.exp(s - s.max())
@@ -120,22 +122,24 @@ class EventModel:
             p[none] = -1.0
         return classes[int(np.argmax(p))], event_p
 
-    def argument(self, role: str, candidates: list[tuple[Any, dict[str, float]]],
+    def argument(self, role: str, candidates: list[tuple[Any, ...]],
                  nobody: Optional[dict[str, float]] = None) -> Optional[Any]:
-        """The candidate most likely to be the event's `role`. A ranker (threshold `ranker`)
-        weighs every candidate against `nobody`, the features of naming none; otherwise the
-        best candidate is taken if its probability is above the role's threshold."""
+        """The candidate most likely to be the event's `role`; `candidates`: (token, features)
+        or (token, features, vector), the vector holding the values of a0, a1, ... A ranker
+        (threshold `ranker`) weighs every candidate against `nobody`, the features of naming
+        none; otherwise the best candidate is taken if its probability is above the role's
+        threshold."""
         model = self.actor if role == "actor" else self.recipient
         if self.thresholds.get("ranker", 0.0) >= 0.5 and nobody is not None:
             best, best_s = None, float(model.scores(nobody)[0])
-            for token, features in candidates:
-                s = float(model.scores(features)[0])
+            for token, features, *vector in candidates:
+                s = float(model.scores(features, vector[0] if vector else None, "a")[0])
                 if s > best_s:
                     best, best_s = token, s
             return best
         best, best_p = None, self.thresholds.get(role, 0.5)
-        for token, features in candidates:
-            p = float(model.probabilities(features)[0])
+        for token, features, *vector in candidates:
+            p = float(model.probabilities(features, vector[0] if vector else None, "a")[0])
             if p > best_p:
                 best, best_p = token, p
         return best
