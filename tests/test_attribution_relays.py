@@ -1,17 +1,23 @@
 """Relays named after the cue: "..., the Herald reported, citing an official", "quoted X as saying"."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import attribution_with_cue as with_cue
 from conftest import extract_checked as found
 from sayso.stages.attribution import chain
 
 
-def test_citing_after_the_cue_makes_the_cited_one_the_speaker():
-    text = "The mayor long ago fell out with the council, the Herald reported, citing a senior aide."
+@pytest.mark.parametrize("text, cue, cited", [
+    ("The mayor long ago fell out with the council, the Herald reported, citing a senior aide.",
+     "reported", "a senior aide"),
+    ("The Herald quoted a council member as saying that the mayor had resigned.", "saying", "a council member"),
+])
+def test_the_one_cited_or_quoted_after_the_cue_is_the_speaker_relayed_by_the_outlet(text, cue, cited):
     r = found(text)
-    said = with_cue(r, "reported")
-    assert said.source.text == "a senior aide"
-    assert chain(r, said.id)[-2:] == ["Herald", "a senior aide"]
+    said = with_cue(r, cue)
+    assert said.source.text == cited
+    assert chain(r, said.id)[-2:] == ["Herald", cited]
 
 
 def test_quoting_after_a_quotation_gives_the_quotation_and_its_sequel_to_the_quoted():
@@ -26,14 +32,6 @@ def test_quoting_after_a_quotation_gives_the_quotation_and_its_sequel_to_the_quo
 def test_citing_a_reason_names_no_source():
     text = "The mayor will not run again, he said on Monday, citing the closure of the port."
     assert with_cue(found(text), "said").source.text == "he"
-
-
-def test_quoted_as_saying_gives_the_clause_to_the_one_quoted():
-    text = "The Herald quoted a council member as saying that the mayor had resigned."
-    r = found(text)
-    saying = with_cue(r, "saying")
-    assert saying.source.text == "a council member"
-    assert chain(r, saying.id)[-2:] == ["Herald", "a council member"]
 
 
 def test_a_statement_an_outlet_retells_in_the_same_sentence_is_inside_the_outlets():
