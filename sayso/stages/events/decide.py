@@ -11,8 +11,8 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from sayso.stages.events.features import (argument_candidates, argument_features, argument_vector, no_argument_features,
-                                          trigger_names, trigger_vector, trigger_view)
+from sayso.stages.events.features import (argument_candidates, argument_features, context_vector, no_argument_features,
+                                          trigger_names, trigger_view)
 from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
@@ -77,7 +77,7 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
 
     view = trigger_view(match.head)
     cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t), view, with_vector=False),
-              argument_vector(t)) for t in argument_candidates(match.head, skip)]
+              context_vector(t)) for t in argument_candidates(match.head, skip)]
     actors = [c for c in cands if not natural_cause(c[0])]  # a cause is never an actor ("the storm")
     actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))
     recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
@@ -128,7 +128,7 @@ def decide(model: EventModel, match: Any, rule: Optional[Event]) -> Optional[str
         return rule.type if rule is not None else None
     features = trigger_names(match.head, match.trigger.category, len(match.tokens) > 1, rule, origin_of(match),
                              lexicon_mode(match))
-    category, p_event = model.category(features, "event", trigger_vector(match.head))
+    category, p_event = model.category(features, "event", context_vector(match.head))
     if rule is not None and category is None and not _by_mode(match, model):  # no rules' DEFECT for "resign"
         category = rule.type if p_event >= model.thresholds.get("veto", 1.0) else None
     if category is None or without_agent(category, match.head):
@@ -142,7 +142,7 @@ def decide_open(model: EventModel, match: Any) -> Optional[str]:
     from sayso.stages.events.open_candidates import OPEN
 
     features = trigger_names(match.head, OPEN, False, None, "open")
-    category, _ = model.category(features, "open_event", trigger_vector(match.head))
+    category, _ = model.category(features, "open_event", context_vector(match.head))
     if category is None or without_agent(category, match.head):
         return None
     return category

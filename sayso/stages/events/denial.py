@@ -64,7 +64,8 @@ def denial_cue(token: Any, lex: StatusLexicon, said: bool = False) -> Optional[A
 
 def _refused_object(token: Any, child: Any, cue: Any) -> bool:
     """'Khan rejected Trump's offer', 'dismissed the report': the object noun itself is there to
-    be rejected (presupposed); only 'deny' denies that its object happened ("denied the attack")."""
+    be rejected (presupposed); only 'deny' denies that its object happened ("denied the attack"),
+    unless the object is an act done by saying it (rejected_utterance: "denied the accusations")."""
     return child.i == token.i and child.dep_ in ("dobj", "obj") and cue.lemma_.lower() not in NOUN_DENIERS
 
 

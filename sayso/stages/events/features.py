@@ -103,16 +103,17 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
     the lexicon word's mode. The names of trigger_names, plus the trigger's tok2vec vector as
     t0, t1, ... (divided by 4)."""
     features = trigger_names(head, lexicon_category, multiword, rule, origin, mode)
-    vector = trigger_vector(head)
+    vector = context_vector(head)
     if vector is not None:
         features.update(zip(tensor_names(len(vector)), vector.tolist()))
     return features
 
 
-def trigger_vector(head: Any) -> Optional[Any]:
-    """The trigger's tok2vec vector divided by 4 (the dense part of its features), or None."""
-    tensor = head.doc.tensor
-    return tensor[head.i] / 4.0 if tensor is not None and len(tensor) else None
+def context_vector(token: Any) -> Optional[Any]:
+    """The token's tok2vec vector divided by 4 (the dense part of a trigger's or a candidate
+    argument's features: t0, t1, ... or a0, a1, ...), or None without a tensor."""
+    tensor = token.doc.tensor
+    return tensor[token.i] / 4.0 if tensor is not None and len(tensor) else None
 
 
 def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
@@ -142,9 +143,9 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     return dict.fromkeys(names, 1.0)
 
 
-@lru_cache(maxsize=4)
-def tensor_names(width: int) -> tuple[str, ...]:
-    return tuple(f"t{k}" for k in range(width))
+@lru_cache(maxsize=8)
+def tensor_names(width: int, prefix: str = "t") -> tuple[str, ...]:
+    return tuple(f"{prefix}{k}" for k in range(width))
 
 
 # --- arguments --------------------------------------------------------------------------------
@@ -266,17 +267,9 @@ def _clause_subject(trigger: Any) -> tuple[Optional[int], int]:
     return None, 0
 
 
-@lru_cache(maxsize=8)
-def _prefixed(prefix: str, width: int) -> tuple[str, ...]:
-    return tuple(f"{prefix}{k}" for k in range(width))
-
-
 def _tensor(token: Any, prefix: str) -> dict[str, float]:
-    tensor = token.doc.tensor
-    if tensor is None or not len(tensor):
-        return {}
-    row = tensor[token.i]
-    return dict(zip(_prefixed(prefix, len(row)), (row / 4.0).tolist()))  # a quarter: exact in binary
+    row = context_vector(token)
+    return {} if row is None else dict(zip(tensor_names(len(row), prefix), row.tolist()))
 
 
 def argument_features(trigger: Any, candidate: Any, category: str, participant: bool,
@@ -284,7 +277,7 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
                       with_vector: bool = True) -> dict[str, float]:
     """Features of `candidate` as an argument of the event whose trigger head is `trigger`
     (`view`: trigger_view(trigger), computed once for all its candidates; `with_vector=False`
-    leaves out the context vector a0, a1, ..., which argument_vector gives apart)."""
+    leaves out the context vector a0, a1, ..., which context_vector gives apart)."""
     view = view or trigger_view(trigger)
     labels = _path_labels(candidate, trigger, view.ancestors)
     path = _path_string(labels)
@@ -315,13 +308,6 @@ def argument_features(trigger: Any, candidate: Any, category: str, participant: 
         features.update(_tensor(candidate, "a"))  # the pipeline's context vector of the candidate
     return features
 
-
-def argument_vector(candidate: Any) -> Optional[Any]:
-    """The values of the features a0, a1, ... of `candidate` as one array (None without a tensor)."""
-    tensor = candidate.doc.tensor
-    if tensor is None or not len(tensor):
-        return None
-    return tensor[candidate.i] / 4.0
 
 
 def no_argument_features(trigger: Any, category: str, rule_has: bool) -> dict[str, float]:

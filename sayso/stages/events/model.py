@@ -40,12 +40,14 @@ class Linear:
     def _dense(self) -> dict[str, Any]:
         """Per prefix ("t": the trigger's, "a": a candidate argument's), the weights of the dense
         features t0, t1, ... (a tok2vec vector), in order; zero rows for the ones the model dropped."""
+        from sayso.stages.events.features import tensor_names
+
         out = {}
         for prefix in ("t", "a"):
             width = max((int(n[1:]) + 1 for n in self.index if n[:1] == prefix and n[1:].isdigit()), default=0)
             rows = np.zeros((width, len(self.classes)), dtype=np.float32)
-            for k in range(width):
-                i = self.index.get(f"{prefix}{k}")
+            for k, name in enumerate(tensor_names(width, prefix)):
+                i = self.index.get(name)
                 if i is not None:
                     rows[k] = self.coef[i]
             out[prefix] = rows
