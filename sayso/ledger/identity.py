@@ -400,6 +400,7 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     sharing a named participant (`_same_kind_antecedent`)."""
     if not r.nominal or not r.stem or r.another:
         return None
+    passed = False  # a nearer report lacking the reference's party was passed over
     for e in reversed(earlier):
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r) and not e.another:
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
@@ -409,8 +410,9 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
             if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
-            if similarity < SIMILAR_PAIRED and _adds_party(r, e):
-                continue  # a party the earlier report lacks and sentences sharing next to nothing
+            if _adds_party(r, e) and (passed or similarity < SIMILAR_PAIRED):
+                passed = True  # a party the earlier report lacks and sentences sharing next to nothing:
+                continue  # only a report further back that names the party is referred to
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
