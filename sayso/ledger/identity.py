@@ -267,7 +267,7 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     p = m.chance(a, b, ruled is not None, similarity)
     if ruled is not None:
         return ruled if p >= m.keep else None
-    if p < m.threshold or (within and similarity < SIMILAR_PAIRED and _adds_party(a, b) and _adds_party(b, a)):
+    if p < m.threshold or (within and similarity < SIMILAR_WITHIN and _adds_party(a, b) and _adds_party(b, a)):
         return None  # each names a party the other lacks, and the sentences share next to nothing
     parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared]
     if a.stem and a.stem == b.stem:
