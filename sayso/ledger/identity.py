@@ -38,6 +38,7 @@ SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on 
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
+SIMILAR_LEARNED = 0.1  # the least cosine of a learned link within an article
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
 
@@ -268,7 +269,9 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     if ruled is not None:
         return ruled if p >= m.keep else None
     if p < m.threshold or (within and similarity < SIMILAR_WITHIN and _adds_party(a, b) and _adds_party(b, a)):
-        return None  # each names a party the other lacks, and the sentences share next to nothing
+        return None  # each names a party the other lacks, and the sentences are not alike
+    if within and similarity < SIMILAR_LEARNED:
+        return None  # sentences that share next to nothing ("Trumpian attacks", "attacks on her credibility")
     parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared]
     if a.stem and a.stem == b.stem:
         parts.append(f"same trigger '{a.stem}'")
