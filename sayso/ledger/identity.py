@@ -338,7 +338,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
-    similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
+    similar = (similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
+               and (same_stem or "plural" not in (a.number, b.number)))
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
