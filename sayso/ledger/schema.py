@@ -375,9 +375,20 @@ def v16(db: Backend) -> None:
     recluster_all(db)
 
 
+def v17(db: Backend) -> None:
+    """Step 17 (issue 14): a definite reference that passes over a report lacking its party
+    refers only to one further back that names it, a superlative ("the largest mass shooting")
+    is no reference back, a series joins by similar sentences only a report of its trigger stem,
+    and a learned link within an article needs sentences that share something: every stored
+    report is clustered again, so a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
 MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14],
-                                [v15], [v16]]
+                                [v15], [v16], [v17]]
 VERSION = len(MIGRATIONS)
 
 
