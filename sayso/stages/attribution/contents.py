@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sayso.stages.attribution.context import Context
-from sayso.stages.attribution.asides import CLAUSES, set_off_before
+from sayso.stages.attribution.asides import CLAUSES, set_off_before, trailing_start
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.edges import (BACK_REFERENCES, after_colon, after_dash, before_reaction, block_after,
@@ -76,9 +76,18 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
-        parts = [_clip(ctx, p, verb.idx) for p in inverted(ctx, verb)]
+        parts = [_clip(ctx, p, verb.idx) for p in inverted(ctx, verb)] or _trailing(ctx, verb)
     parts = [after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
     return _finish(ctx, parts + list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
+
+
+def _trailing(ctx: Context, verb) -> list[Pair]:
+    """'..., reports the Suffolk Times' with no complement in the parse: the clause before the comma."""
+    first = trailing_start(verb)
+    if first is None or ctx.quotes.at(verb.idx) is not None:
+        return []
+    before = clause_before(ctx, ctx.doc[first], quote_start(ctx, ctx.sentence_of[verb.i][0]))
+    return [before] if before is not None else []
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
@@ -356,6 +365,8 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     sentence = ctx.sentence_of[first.i]
     last = not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n")
     quotes = sentence_quotes(ctx, cue, source)
+    if first.lower_ == "as":  # '"Q," Carson noted, as reported by BuzzFeed News': the sentence relayed
+        return minus((quote_start(ctx, sentence[0]), sentence[1]), own)
     if quotes:
         before = ctx.text[quote_start(ctx, sentence[0]):quotes[0][0]]
         if last and len(before.split()) >= MIN_LEAD_WORDS:

@@ -4,6 +4,7 @@ the clause an inverted cue hangs on (sayso/stages/attribution/contents.py puts t
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from sayso.stages.attribution.asides import inverted_clause
@@ -18,6 +19,7 @@ MIN_LEAD_WORDS = 3
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 QUOTE_MARKS = " \n\t'\"“‘`"
+TITLE_BEFORE = re.compile(r"(?:(?<=[\"”’'] )|(?<=[\"”’'], ))(?:[a-z]+ ){1,2}$")  # lower-case words between a quotation and a name
 
 
 def inside_one_quote(ctx: Context, span: Pair) -> bool:
@@ -99,8 +101,10 @@ def adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     start, end = first.idx, last.idx + len(last)
     if source:
         start, end = min(start, source[0]), max(end, source[1])
-    i = start
-    while i > 0 and start - i < 4 and text[i - 1] in GAP:
+    title = TITLE_BEFORE.search(text, max(0, start - 40), start)
+    near = title.start() if title else start  # '“...,” screenwriter Cole Haddon wrote': a title before the name
+    i = near
+    while i > 0 and near - i < 4 and text[i - 1] in GAP:
         i -= 1
     q = ctx.quotes.at(i - 1) if i > 0 else None
     if q is None or q.end != i:
