@@ -8,8 +8,9 @@ for this, even in a text whose paragraphs are otherwise blank-line separated). I
 paragraphs were run together, a straight mark after a sentence's end and a space, before a
 capital, inside a straight-quoted quotation is the next paragraph's opening mark: the
 quotation goes on in the same group. A straight mark followed by a space opens nothing (an
-opening mark touches its word): with no quotation open it is a stray closing mark. Two apostrophes ('') count as a double quote; single quotes are not
-paired: they double as apostrophes.
+opening mark touches its word): with no quotation open it is a stray closing mark. Two apostrophes ('') or two grave accents
+(``, the opening mark of tokenized text such as MEANTIME's) count as a double quote; single
+quotes are not paired: they double as apostrophes.
 """
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
     for i, ch in enumerate(text):
         if i == skip:
             continue
-        if ch == "'" and text[i + 1:i + 2] == "'":
-            ch, skip = STRAIGHT, i + 1  # '' as a double quote (older newspaper style)
+        if ch in "'`" and text[i + 1:i + 2] == ch:
+            ch, skip = STRAIGHT, i + 1  # '' and `` as a double quote (older newspaper style, MEANTIME's tokens)
         if i in breaks or (ch == "\n" and text[i + 1:i + 2] in OPENERS):
             if stack and stack != ["continued"]:
                 end = _rstrip(text, opened, i)
