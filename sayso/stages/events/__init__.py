@@ -302,9 +302,11 @@ def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
     )
 
 
-def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+def detect(draft: Draft, ontology: Ontology, model: Any = None,
+           status_model: Any = None) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
     """Events of every sentence of the draft's doc, and the entities grown for their arguments;
-    with `model` (sayso/stages/events/model.py) the model decides each candidate, else the rules."""
+    with `model` (sayso/stages/events/model.py) the model decides each candidate, else the rules;
+    with `status_model` (status_model.py) that model gives the events' status."""
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text, ontology)
     events: list[Event] = []
@@ -314,8 +316,21 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
         event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology) if model is None else (
             _modelled(len(events) + 1, match, ents, draft, ontology, model))
         if event is not None:
-            events.append(event)
+            events.append(_restatus(event, match, draft, ontology, status_model) if status_model is not None else event)
     return tuple(events), ents.items
+
+
+def _restatus(event: Event, match: Match, draft: Draft, ontology: Ontology, status_model: Any) -> Event:
+    """The event with the status model's status (which keeps the rules' negated, claimed and
+    threatened: a denial never becomes an occurrence)."""
+    from sayso.stages.events.status_model import cue_lemma, status_names
+
+    cue = cue_lemma(draft.doc, draft.attributions, event.attribution)
+    features = status_names(match.head, event.type, event.status, ontology.status, cue)
+    status = status_model.status(features, event.status, event.type)
+    if status == event.status:
+        return event
+    return dataclasses.replace(event, status=status, polarity="negative" if status == "negated" else "positive")
 
 
 def _candidates(draft: Draft, ontology: Ontology, model: Any) -> list[Match]:
@@ -413,6 +428,15 @@ def event_model(settings: Settings) -> Any:
     return load_model()
 
 
+def status_model_for(settings: Settings) -> Any:
+    """The shipped status model when the settings use the event model and it exists, else None."""
+    if not getattr(settings, "event_model", False):
+        return None
+    from sayso.stages.events.status_model import load_status_model
+
+    return load_status_model()
+
+
 def ontology_for(settings: Settings) -> Ontology:
     """The packaged ontology, extended by SAYSO_ONTOLOGY and a settings.ontology path if any;
     with the event model, also by the trigger words learned from the annotations
@@ -426,6 +450,7 @@ def ontology_for(settings: Settings) -> Ontology:
 
 def _load_lexicon_and_model(settings: Settings) -> None:
     ontology_for(settings)  # loads the event model too, when the settings use it
+    status_model_for(settings)
 
 
 @stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"),
@@ -433,5 +458,5 @@ def _load_lexicon_and_model(settings: Settings) -> None:
 def find_events(draft: Draft, settings: Settings) -> Draft:
     if draft.doc is None:
         return draft
-    events, entities = detect(draft, ontology_for(settings), event_model(settings))
+    events, entities = detect(draft, ontology_for(settings), event_model(settings), status_model_for(settings))
     return draft.set(events=events, entities=entities)
