@@ -33,6 +33,7 @@ from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
 from sayso.ledger.trigger import dated_after, word_before
+from sayso.ledger.untold import bare as _bare, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
@@ -347,7 +348,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
               and a.row["polarity"] == b.row["polarity"])
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
-    if not paired and not named and not similar and not modified:
+    untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
+    if not paired and not named and not similar and not modified and not untold:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
@@ -356,6 +358,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         parts.append(f"same kind '{a.row['mode']}'")
     if modified and not (paired or named or similar):
         parts.append(f"the same word before it ('{a.modifier} {a.row['trigger']}')")
+    if untold and not (paired or named or similar or modified):
+        parts.append("one names no party")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
@@ -443,11 +447,6 @@ def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Option
                      f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same kind '{mode}'), "
                      f"sentence similarity {similarity:.2f}")
     return None
-
-
-def _bare(r: Report) -> bool:
-    """A report that gives no actor and no recipient, named or not ("The inquiry has ...")."""
-    return not r.row["actor_name"] and not r.row["recipient_name"]
 
 
 def _bare_plural(r: Report) -> bool:

@@ -50,6 +50,22 @@ def number(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = 
     return "singular"
 
 
+def generic(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
+    """A plural noun with no determiner ("called for attacks using vehicles", "urged followers to
+    carry out attacks"): happenings of a kind, no one of them."""
+    words = WORD.findall(trigger or "")
+    if len(words) != 1 or not sentence:
+        return False
+    low = words[0].lower()
+    if not low.endswith("s") or low.endswith(NOT_PLURAL):
+        return False
+    at = position(trigger or "", sentence, at)
+    before = WORD.findall(sentence[:at]) if at >= 0 else []
+    prev = before[-1] if before else ""
+    return (prev.lower() not in DETERMINERS and prev.lower() not in VERBAL and not _name(prev)
+            and not prev.lower().endswith(("'s", "’s")))
+
+
 def _name(word: str) -> bool:
     """A capitalised word that may be a verb's subject (not "The", "Trump's", "GOP-led")."""
     low = word.lower()

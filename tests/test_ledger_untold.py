@@ -1,0 +1,65 @@
+"""Issue 14, branch merge11: a report naming no party joins one of its article with its trigger
+stem and a similar sentence (sayso.ledger.untold); a night runs into the next day
+(sayso.ledger.dates)."""
+from __future__ import annotations
+
+from sayso.ledger.dates import time_conflict
+from sayso.ledger.identity import rule_link
+from sayso.ledger.number import generic
+from sayso.ledger.stems import cosine
+from sayso.ledger.untold import untold_parties
+from tests.test_ledger_coreference import grouped, report
+
+
+def test_a_report_naming_no_party_joins_one_that_names_a_party_its_sentence_names():
+    reports = [
+        report(1, "resign", "Protesters called on Governor Ivo Sander to resign over the flooding in Varna.",
+               actor="Ivo Sander", category="CONCEDE"),
+        report(2, "resign", "The mayor voiced concern about Sander's handling of the flooding but has not asked him to resign.",
+               category="CONCEDE"),
+    ]
+    assert grouped(reports) == {frozenset({"v1", "v2"})}
+    made = rule_link(*reports)
+    assert made is not None and "one names no party" in made.because
+
+
+def _untold(a, b) -> bool:
+    return untold_parties(a, b, cosine(a.words, b.words))
+
+
+def test_a_report_naming_no_party_is_not_joined_when_its_sentence_names_not_the_others_party():
+    named = report(1, "released", "Norland released Ivo Sander and two others held since May, the envoy said.",
+                   recipient="Ivo Sander", category="CONCEDE")
+    assert not _untold(named, report(2, "released", "Years ago Norland released two others held since May.",
+                                     category="CONCEDE"))
+    assert _untold(named, report(3, "released", "Norland released Sander and others held since May.",
+                                 category="CONCEDE"))
+
+
+def test_sentences_sharing_only_the_trigger_or_told_as_happening_and_not_are_not_joined():
+    assert not _untold(report(1, "defected", "The pilot defected to Norland."),
+                       report(2, "defected", "Nobody knows why he defected."))
+    one = report(1, "attacked", "The harbour was attacked at dawn, the string of incidents goes on.",
+                 category="ASSAULT")
+    other = report(2, "attacked", "Fanatics want the harbour attacked again, the string of incidents shows.",
+                   category="ASSAULT")
+    one.row["status"], other.row["status"] = "occurred", "planned"
+    assert not _untold(one, other)
+    other.row["status"] = "claimed"
+    assert _untold(one, other)
+
+
+def test_a_plural_with_no_determiner_is_happenings_of_a_kind():
+    assert generic("attacks", "The group has called for attacks using vehicles.")
+    assert not generic("attacks", "Immediately after the attacks, he issued a statement.")
+    assert not generic("attacks", "Trump attacks Clinton again.")
+    assert not generic("attack", "The group has called for an attack.")
+
+
+def test_a_night_runs_into_the_next_day_within_an_article():
+    night = {"date_value": "2031-04-01TNI", "date_precision": "time", "day": "2031-04-01"}
+    morning = {"date_value": "2031-04-02", "date_precision": "day", "day": "2031-04-02"}
+    before = {"date_value": "2031-03-31", "date_precision": "day", "day": "2031-03-31"}
+    assert not time_conflict(night, morning, 3, True)
+    assert not time_conflict(morning, night, 3, True)
+    assert time_conflict(night, before, 3, True)
