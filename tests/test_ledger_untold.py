@@ -1,6 +1,6 @@
 """Issue 14, branch merge11: a report naming no party joins one of its article with its trigger
 stem and a similar sentence (sayso.ledger.untold); a night runs into the next day
-(sayso.ledger.dates)."""
+(sayso.ledger.dates); a bare possessive names its participant ("Trump’s", sayso.ledger.participants)."""
 from __future__ import annotations
 
 from sayso.ledger.dates import time_conflict
@@ -63,3 +63,12 @@ def test_a_night_runs_into_the_next_day_within_an_article():
     assert not time_conflict(night, morning, 3, True)
     assert not time_conflict(morning, night, 3, True)
     assert time_conflict(night, before, 3, True)
+
+
+def test_a_bare_possessive_given_as_a_description_names_its_participant():
+    from sayso.ledger.participants import participant_tokens
+
+    assert participant_tokens("Trump’s", "anonymous_person") == participant_tokens("Trump", "person")
+    assert participant_tokens("Donald Trump's", None) == participant_tokens("Donald Trump", "person")
+    assert participant_tokens("the bureau’s", "anonymous_person") == frozenset()
+    assert participant_tokens("The Party's", "anonymous_person") == frozenset()
