@@ -4,7 +4,7 @@ stem and a similar sentence (sayso.ledger.untold); a night runs into the next da
 from __future__ import annotations
 
 from sayso.ledger.dates import time_conflict
-from sayso.ledger.identity import rule_link
+from sayso.ledger.identity import one_sentence, rule_link
 from sayso.ledger.number import generic
 from sayso.ledger.stems import cosine
 from sayso.ledger.untold import untold_parties
@@ -72,3 +72,16 @@ def test_a_bare_possessive_given_as_a_description_names_its_participant():
     assert participant_tokens("Donald Trump's", None) == participant_tokens("Donald Trump", "person")
     assert participant_tokens("the bureau’s", "anonymous_person") == frozenset()
     assert participant_tokens("The Party's", "anonymous_person") == frozenset()
+
+
+def test_one_trigger_stem_told_by_the_sentence_and_in_a_quote_it_gives_is_one_happening():
+    sentence = "Immediately after the attacks, the mayor issued a statement, “Last night, our port was attacked.”"
+    told = report(1, "attacks", sentence, category="ASSAULT")
+    again = report(2, "attacked", sentence, category="ASSAULT")
+    told.row["trigger_at"], again.row["trigger_at"] = sentence.index("attacks"), sentence.index("attacked")
+    assert not one_sentence(told, again)
+    assert grouped([told, again]) == {frozenset({"v1", "v2"})}
+    plain = "After the attacks, the mayor said the port was attacked."
+    first, second = report(1, "attacks", plain, category="ASSAULT"), report(2, "attacked", plain, category="ASSAULT")
+    first.row["trigger_at"], second.row["trigger_at"] = plain.index("attacks"), plain.index("attacked")
+    assert one_sentence(first, second)

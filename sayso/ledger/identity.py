@@ -32,8 +32,8 @@ from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
-from sayso.ledger.trigger import dated_after, word_before
-from sayso.ledger.untold import bare as _bare, untold_parties
+from sayso.ledger.trigger import dated_after, quoted, word_before
+from sayso.ledger.untold import HAPPENING, bare as _bare, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
@@ -464,10 +464,17 @@ def _adds_party(r: Report, e: Report) -> bool:
 
 def one_sentence(a: Report, b: Report) -> bool:
     """Two triggers of one sentence of one article: the extraction told them apart (a sentence
-    the article repeats word for word, its trigger once in it, is one happening)."""
+    the article repeats word for word, its trigger once in it, is one happening; so is one trigger
+    stem told once by the sentence and once in a quote it gives, both told as happening or both
+    not: "Immediately after the attacks, Trump issued a statement, “Last night, our nation was
+    attacked ...”")."""
     sentence, trigger = a.row["sentence"], a.row["trigger"]
     if a.key[0] != b.key[0] or sentence != b.row["sentence"]:
         return False
+    if (a.stem and a.stem == b.stem and a.at is not None and b.at is not None
+            and quoted(sentence or "", a.at) != quoted(sentence or "", b.at)
+            and (a.row["status"] in HAPPENING) == (b.row["status"] in HAPPENING)):
+        return False  # once told and once in a quote it gives: "after the attacks, ... “our nation was attacked”"
     return trigger != b.row["trigger"] or not trigger or (sentence or "").count(trigger) > 1
 
 
