@@ -54,6 +54,8 @@ def test_a_plural_with_no_determiner_is_happenings_of_a_kind():
     assert not generic("attacks", "Immediately after the attacks, he issued a statement.")
     assert not generic("attacks", "Trump attacks Clinton again.")
     assert not generic("attack", "The group has called for an attack.")
+    assert not generic("attacks", "The inquiry into the 2012 attacks goes on.")
+    assert not generic("attacks", "It happened before the Benghazi terrorist attacks.")
 
 
 def test_a_night_runs_into_the_next_day_within_an_article():

@@ -62,8 +62,11 @@ def generic(trigger: Optional[str], sentence: Optional[str], at: Optional[int] =
     at = position(trigger or "", sentence, at)
     before = WORD.findall(sentence[:at]) if at >= 0 else []
     prev = before[-1] if before else ""
-    return (prev.lower() not in DETERMINERS and prev.lower() not in VERBAL and not _name(prev)
-            and not prev.lower().endswith(("'s", "’s")))
+    if prev.lower() in VERBAL or _name(prev):
+        return False  # "he attacks", "Trump attacks"
+    # no determiner or possessive among the words before it ("the 2012 attacks", "the Benghazi
+    # terrorist attacks", "Sanders's attacks" are one happening or a series told as one)
+    return not any(w.lower() in DETERMINERS or w.lower().endswith(("'s", "’s")) for w in before[-3:])
 
 
 def _name(word: str) -> bool:
