@@ -32,7 +32,8 @@ from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
-from sayso.ledger.trigger import dated_after, word_before
+from sayso.ledger.trigger import dated_after, quoted, word_before
+from sayso.ledger.untold import HAPPENING, bare as _bare, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
@@ -347,7 +348,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
               and a.row["polarity"] == b.row["polarity"])
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
-    if not paired and not named and not similar and not modified:
+    untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
+    if not paired and not named and not similar and not modified and not untold:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
@@ -356,6 +358,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         parts.append(f"same kind '{a.row['mode']}'")
     if modified and not (paired or named or similar):
         parts.append(f"the same word before it ('{a.modifier} {a.row['trigger']}')")
+    if untold and not (paired or named or similar or modified):
+        parts.append("one names no party")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
@@ -445,11 +449,6 @@ def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Option
     return None
 
 
-def _bare(r: Report) -> bool:
-    """A report that gives no actor and no recipient, named or not ("The inquiry has ...")."""
-    return not r.row["actor_name"] and not r.row["recipient_name"]
-
-
 def _bare_plural(r: Report) -> bool:
     """A plural noun trigger not counted ("the investigations"): not a reference back to one
     singular noun ("the investigation")."""
@@ -465,10 +464,17 @@ def _adds_party(r: Report, e: Report) -> bool:
 
 def one_sentence(a: Report, b: Report) -> bool:
     """Two triggers of one sentence of one article: the extraction told them apart (a sentence
-    the article repeats word for word, its trigger once in it, is one happening)."""
+    the article repeats word for word, its trigger once in it, is one happening; so is one trigger
+    stem told once by the sentence and once in a quote it gives, both told as happening or both
+    not: "Immediately after the attacks, Trump issued a statement, “Last night, our nation was
+    attacked ...”")."""
     sentence, trigger = a.row["sentence"], a.row["trigger"]
     if a.key[0] != b.key[0] or sentence != b.row["sentence"]:
         return False
+    if (a.stem and a.stem == b.stem and a.at is not None and b.at is not None
+            and quoted(sentence or "", a.at) != quoted(sentence or "", b.at)
+            and (a.row["status"] in HAPPENING) == (b.row["status"] in HAPPENING)):
+        return False  # once told and once in a quote it gives: "after the attacks, ... “our nation was attacked”"
     return trigger != b.row["trigger"] or not trigger or (sentence or "").count(trigger) > 1
 
 
