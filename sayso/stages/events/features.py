@@ -112,8 +112,12 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
 def context_vector(token: Any) -> Optional[Any]:
     """The token's tok2vec vector divided by 4 (the dense part of a trigger's or a candidate
     argument's features: t0, t1, ... or a0, a1, ...), or None without a tensor."""
-    tensor = token.doc.tensor
-    return tensor[token.i] / 4.0 if tensor is not None and len(tensor) else None
+    vectors = doc_memo(token.doc).setdefault("context_vectors", {})  # one array per token and doc
+    i = token.i
+    if i not in vectors:
+        tensor = token.doc.tensor
+        vectors[i] = tensor[i] / 4.0 if tensor is not None and len(tensor) else None
+    return vectors[i]
 
 
 def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
@@ -169,6 +173,16 @@ def _sentence_candidates(sent: Any) -> list[Any]:
 
 
 def _ancestors(token: Any) -> list[Any]:
+    """The token and its heads up to the root (at most 30), found once per token and doc (the
+    list is shared: never changed)."""
+    memo = doc_memo(token.doc).setdefault("ancestors", {})
+    chain = memo.get(token.i)
+    if chain is None:
+        chain = memo[token.i] = _heads(token)
+    return chain
+
+
+def _heads(token: Any) -> list[Any]:
     chain = [token]
     while chain[-1].head.i != chain[-1].i and len(chain) < 30:  # spaCy makes a new Token each time: never `is`
         chain.append(chain[-1].head)

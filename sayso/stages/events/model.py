@@ -39,6 +39,9 @@ class Linear:
     # name -> row, or -1 for a name the model lacks: the recent names, looked up in a small dict
     # (the index holds tens of thousands of names; a lookup there waits on memory)
     _rows: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # id(vector) -> (vector, its dense scores): a candidate's vector is scored for every trigger
+    # of its sentence (the vector is kept, so its id is never another's while it is here)
+    _dense_memo: dict[tuple[int, str], tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _dense(self) -> dict[str, Any]:
@@ -61,10 +64,21 @@ class Linear:
         """The class scores of sparse `features`, plus those of the dense `vector` (the values of
         the features t0, t1, ... (a0, a1, ...) when they are not among `features`)."""
         base = self._sparse_scores(features)
-        dense = self._dense[prefix]
-        if vector is None or not len(dense):
+        if vector is None or not len(self._dense[prefix]):
             return base
-        return base + np.asarray(vector[: len(dense)], dtype=np.float32) @ dense
+        return base + self._dense_scores(vector, prefix)
+
+    def _dense_scores(self, vector: Any, prefix: str) -> Any:
+        memo, key = self._dense_memo, (id(vector), prefix)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is vector:
+            return hit[1]
+        dense = self._dense[prefix]
+        scores = np.asarray(vector[: len(dense)], dtype=np.float32) @ dense
+        if len(memo) > ROW_CACHE:
+            memo.clear()
+        memo[key] = (vector, scores)
+        return scores
 
     def _sparse_scores(self, features: dict[str, float]) -> Any:
         """The intercept plus the weights of the known features times their values, the rows in
