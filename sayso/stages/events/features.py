@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from sayso.nlp.memo import doc_memo
+from sayso.nlp.memo import doc_memo, sentence_of
 from sayso.stages.events.frames import frame_names
 
 MAX_PATH = 4
@@ -137,7 +137,7 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     if rule is not None:
         names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
-    sent = head.sent
+    sent = sentence_of(head)
     names += list(_around(head, sent))
     names += list(_child_features(head))
     names += list(_lemma_context(head, lemma))
@@ -156,7 +156,7 @@ def tensor_names(width: int, prefix: str = "t") -> tuple[str, ...]:
 
 def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
     """Heads of noun phrases of the trigger's sentence that could be its actor or recipient."""
-    return [t for t in _sentence_candidates(head.sent) if t.i not in skip]
+    return [t for t in _sentence_candidates(sentence_of(head)) if t.i not in skip]
 
 
 def _sentence_candidates(sent: Any) -> list[Any]:
