@@ -94,7 +94,7 @@ class Linear:
     def _rows_of(self, features: dict[str, float]) -> list[int]:
         """The row of each feature name in order, -1 for a name the model lacks."""
         cache = self._rows
-        found = list(map(cache.get, features))
+        found: list = list(map(cache.get, features))  # None: not yet cached
         if None in found:
             if len(cache) > ROW_CACHE:
                 cache.clear()
