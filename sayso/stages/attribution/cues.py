@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
+from sayso.nlp.memo import sentence_of
 from sayso.stages.attribution.learned import NOT_CUE_DEPS, features, load_model
 from sayso.stages.attribution.lexicon import Lexicon
 
@@ -172,7 +173,7 @@ def _stranded_subject(verb) -> Optional[int]:
     if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
         return None
     doc = verb.doc
-    for tok in doc[verb.sent.start:verb.i]:
+    for tok in doc[sentence_of(verb).start:verb.i]:
         last_of_name = tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I"
         if tok.ent_type_ in NAMED and tok.dep_ in NAMED_HEAD_DEPS and last_of_name:
             return tok.i

@@ -19,6 +19,7 @@ from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
 from sayso.stages.base import Draft, stage
+from sayso.nlp.memo import sentence_of
 from sayso.stages.entities.mentions import BODY_NOUNS
 from sayso.record import Entity, Event, Span
 from sayso.settings import Settings
@@ -250,12 +251,14 @@ def _names_event(match: Match, arguments: Arguments, ontology: Ontology, ents: "
     return _event_context(match.head, ontology, ents)
 
 
-def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Optional[Event]:
-    """The event of a trigger match, or None when the trigger names no event (_names_event)."""
+def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology,
+           tokens: Optional[tuple[Optional[Any], Optional[Any]]] = None) -> Optional[Event]:
+    """The event of a trigger match, or None when the trigger names no event (_names_event);
+    `tokens`: _arguments(match, ...) when already found."""
     text = draft.article.text
     category = ontology.categories[match.trigger.category]
     recipient_role = "target" if category.target_recipients else "recipient"
-    actor_tok, recipient_tok = _arguments(match, ontology, ents)
+    actor_tok, recipient_tok = tokens if tokens is not None else _arguments(match, ontology, ents)
     actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
     recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
@@ -313,7 +316,7 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None,
     for match in _candidates(draft, ontology, model):
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
-        event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology) if model is None else (
+        event = _event(len(events) + 1, match, sentence_of(match.head), ents, draft, ontology) if model is None else (
             _modelled(len(events) + 1, match, ents, draft, ontology, model))
         if event is not None:
             events.append(_restatus(event, match, draft, ontology, status_model) if status_model is not None else event)
@@ -369,7 +372,8 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     if is_open(match):
         return _open_event(n, match, ents, draft, ontology, model)
     before = ents.items
-    rule = _event(n, match, match.head.sent, ents, draft, ontology)
+    tokens = _arguments(match, ontology, ents)  # the rules' and the model's evidence (ents as before)
+    rule = _event(n, match, sentence_of(match.head), ents, draft, ontology, tokens)
     kept = ents.items
     ents.items = before  # the rules' arguments are only the model's evidence
     category = decide(model, match, rule)
@@ -379,17 +383,19 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
                              (rule.type == "THREATEN" and category in (match.trigger.category, "THREATEN"))):
         ents.items = kept
         return rule
-    return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category)
+    return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category, tokens)
 
 
 def _with_model_arguments(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any,
-                          rule: Optional[Event], category: str) -> Event:
+                          rule: Optional[Event], category: str,
+                          rule_tokens: Optional[tuple[Optional[Any], Optional[Any]]] = None) -> Event:
     """The event with the model's category and the actor and recipient the model picks (the
-    rules' where the model picks none)."""
+    rules' where the model picks none; `rule_tokens`: the rules' argument tokens when found)."""
     from sayso.stages.events.decide import argument_tokens
     from sayso.stages.events.model import LEARNED_MODE
 
-    rule_tokens = _arguments(match, ontology, ents)
+    if rule_tokens is None:
+        rule_tokens = _arguments(match, ontology, ents)
     actor_tok, recipient_tok = argument_tokens(
         model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
     chosen = (actor_tok is not None, recipient_tok is not None)
@@ -413,7 +419,7 @@ def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event
     return Event(
         id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
         trigger=Span.of(text, match.start, match.end),
-        sentence=Span.of(text, match.head.sent.start_char, match.head.sent.end_char),
+        sentence=Span.of(text, sentence_of(match.head).start_char, sentence_of(match.head).end_char),
         status=status, polarity=polarity,
         attribution=report_attribution(match.head, match.start, match.end, ontology.status, draft.attributions, said),
     )
