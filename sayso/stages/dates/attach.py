@@ -1,0 +1,126 @@
+"""times: which event of a sentence a time expression dates, and in which tense it is read.
+
+A time expression dates the event whose clause holds it, never one in another clause of the
+sentence ("the bombing killed 12, police said in a statement Saturday afternoon": the statement's
+time, not the bombing's). Walking up the dependency tree from the expression to its first verb:
+  - a noun passed on the way that is an event's trigger ("Saturday's bombing", "the bombing on
+    Saturday") is the one event it dates;
+  - else it dates the events of that verb, and of the verbs joined to it by a conjunction or an
+    open complement ("defected and flew on Thursday", "were preparing to flee on Thursday");
+  - "three days before/after X" dates the event of the clause X is joined to, not X; its value,
+    counted from X and not from the publication date, stays unresolved.
+The expression is then read in the tense of the event it dates: a planned, expected, threatened
+or considered event looks forward ("Saturday's vote" that is planned: the next Saturday), an
+event that occurred looks back unless its clause is future ("Saturday's bombing is the worst":
+the last Saturday on or before publication).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any, Optional
+
+from sayso.record import Event, TimeValue
+from sayso.stages.dates.resolve import resolve_expression
+
+RELATIVE_MARKS = frozenset({"before", "after"})
+FUTURE_STATUSES = frozenset({"planned", "expected", "threatened", "considered"})
+PAST_STATUSES = frozenset({"occurred", "claimed"})
+JOINED = frozenset({"conj", "xcomp"})
+POINTS = frozenset({"day", "week", "month", "quarter", "season", "year", "decade", "time"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    """Where a time expression hangs: the nouns between it and its verb, the verb (a token
+    index, None when there is none) and whether it counts from another clause's event."""
+
+    nouns: frozenset[int]
+    verb: Optional[int]
+    relative: bool = False
+
+
+def verb_of(tok: Any) -> Any:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def holder_of(span: Any) -> Holder:
+    """The nouns and the verb a time expression hangs from ("Three days before X bombed ...,
+    he rented": the verb is "rented", relative)."""
+    tok, nouns = span.root, set[int]()
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.lower_ in RELATIVE_MARKS and tok.dep_ == "mark":
+            return Holder(frozenset(nouns), _main_verb(tok.head), True)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+            nouns.add(tok.i)
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return Holder(frozenset(nouns), None)
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS]
+    if marks and span.root.dep_ == "npadvmod" and span.end <= marks[0].i + 1:
+        return Holder(frozenset(nouns), _main_verb(tok), True)
+    return Holder(frozenset(nouns), tok.i)
+
+
+def _main_verb(clause_verb: Any) -> Optional[int]:
+    """The verb of the clause a "before/after" clause is joined to."""
+    if clause_verb.head.i == clause_verb.i:
+        return None
+    return verb_of(clause_verb.head).i
+
+
+def event_verbs(trigger: Any) -> set[int]:
+    """The verb of the trigger's clause and those it is joined to by "and" or as a complement."""
+    verb = verb_of(trigger)
+    verbs = {verb.i}
+    while verb.dep_ in JOINED and verb.head.i != verb.i:
+        verb = verb_of(verb.head)
+        verbs.add(verb.i)
+    return verbs
+
+
+def embedding_verbs(trigger: Any) -> set[int]:
+    """The verbs whose complement holds the event's clause ("The report came after on Thursday
+    an officer defected": "came"), through complements and conjunctions, never a subordinate
+    ("arrested after he attacked") or relative clause."""
+    verb, verbs = verb_of(trigger), set()
+    while verb.dep_ in JOINED | {"ccomp"} and verb.head.i != verb.i:
+        verb = verb_of(verb.head)
+        verbs.add(verb.i)
+    return verbs
+
+
+def rank_for(holder: Holder, trigger: Any, verbs: tuple[set[int], set[int]], triggers: set[int],
+             cues: set[int]) -> Optional[int]:
+    """0 when the expression hangs from the trigger itself, 1 from the event's verb (verbs[0]),
+    2 from a verb whose complement holds the event (verbs[1]) that is not a cue of reported
+    speech ("police said Sunday that ...": the saying's time); None when it dates another event
+    (another trigger on its way up, another clause)."""
+    if trigger.i in holder.nouns:
+        return 0
+    if holder.nouns & triggers or holder.verb is None:
+        return None
+    if holder.verb in verbs[0]:
+        return 1
+    return 2 if holder.verb in verbs[1] and holder.verb not in cues and not holder.relative else None
+
+
+def in_tense_of(event: Event, time: TimeValue, span: Any, published: Optional[dt.date]) -> TimeValue:
+    """The expression read in the tense of the event it dates (see the module's docstring)."""
+    from sayso.stages.dates import tense_of
+
+    if published is None or time.value is None or time.precision not in POINTS:
+        return time
+    tense = tense_of(span)
+    if event.status in FUTURE_STATUSES:
+        wanted = "future"
+    elif event.status in PAST_STATUSES and tense != "future":
+        wanted = "past"
+    else:
+        return time
+    found = resolve_expression(time.text, published, wanted)
+    if not found or found[0] is None:
+        return time
+    return dataclasses.replace(time, value=found[0], precision=found[1])
