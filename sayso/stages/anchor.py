@@ -5,9 +5,13 @@ it depends on ("were preparing to flee"). Place: a place mention in the clause, 
 after "to/in/at/into/near/from" (where the action happened or went), then the one nearest the
 trigger; not a nationality word ("Lebanese banks"), the actor ("Syria denounced") or a modifier
 ("U.S. officials"); a facility said to be at the chosen place ("the Air Base in Mafraq") is
-preferred to it. Date: the resolved time expression of the clause, else of the sentence, nearest
-the trigger (points in time only: durations and vague references such as "recently" are not
-dates), else an unresolved one with its text (an article with no publication date), else none.
+preferred to it. Date (points in time only: durations and vague references such as "recently"
+are not dates), with a parse: a time expression hanging from the trigger ("Sunday's attack"),
+else from its clause's verb or a verb joined to it, else from a verb whose complement holds the
+clause and that is no cue of reported speech, nearest the trigger, resolved first; never one of
+another clause or another event's noun; read in the event's tense (sayso.stages.dates.attach).
+Without a parse: the nearest resolved one of the clause, else of the sentence, else an
+unresolved one with its text (an article with no publication date), else none.
 """
 from __future__ import annotations
 

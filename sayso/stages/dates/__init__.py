@@ -10,7 +10,9 @@ their words in sayso.stages.dates.lexicon.
 A relative expression ("on Thursday", "last month") is resolved against the publication date;
 without one its value stays None and its text is kept, never guessed. A weekday or a month
 without a year is read back from the publication date in a past-tense clause and forward in a
-future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21).
+future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21); a weekday in
+front of a noun ("Sunday's attack") is read back unless its clause is future. Which event an
+expression dates, and the event's tense it is then read in: sayso.stages.dates.attach.
 
 The stage takes spaCy's DATE/TIME entities plus the expressions spaCy misses (weekdays,
 "yesterday", "last week", "in 2011" ...), found in one pass over the tokens.
