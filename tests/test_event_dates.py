@@ -78,3 +78,17 @@ def test_time_of_a_subordinate_clause_stays_there(nlp):
 def test_time_shared_by_joined_verbs(nlp):
     text = "On Monday a captain deserted his unit and crossed into Lebanon."
     assert dates(nlp, text, "deserted", "crossed") == ["2019-03-11", "2019-03-11"]
+
+
+def test_participle_clause_takes_the_time_of_its_head(nlp):
+    text = "The senator spoke at a rally on Monday, accusing the governor of lying."
+    assert dates(nlp, text, "accusing") == ["2019-03-11"]
+
+
+def test_event_noun_object_of_another_act_keeps_its_own_time(nlp):
+    text = "The mayor condemned the bombing on Monday."
+    assert dates(nlp, text, "condemned", "bombing") == ["2019-03-11", None]
+    text = "Rebels carried out an attack on Monday."
+    assert dates(nlp, text, "attack") == ["2019-03-11"]
+    text = "The bombing, which happened on Saturday, shocked the town."
+    assert dates(nlp, text, "bombing") == ["2019-03-09"]

@@ -81,15 +81,44 @@ def event_verbs(trigger: Any) -> set[int]:
     return verbs
 
 
+def _relative_clause_of(trigger: Any, verb: int) -> bool:
+    """Whether the verb heads a relative clause on the trigger ("the attack, which happened on
+    Sunday")."""
+    return any(c.i == verb and c.dep_ in ("relcl", "acl") for c in trigger.children)
+
+
 def embedding_verbs(trigger: Any) -> set[int]:
     """The verbs whose complement holds the event's clause ("The report came after on Thursday
     an officer defected": "came"), through complements and conjunctions, never a subordinate
-    ("arrested after he attacked") or relative clause."""
+    ("arrested after he attacked"; a bare participle clause is no subordinate) or relative clause."""
     verb, verbs = verb_of(trigger), set()
-    while verb.dep_ in JOINED | {"ccomp"} and verb.head.i != verb.i:
+    while (verb.dep_ in JOINED | {"ccomp"} or _participial(verb)) and verb.head.i != verb.i:
         verb = verb_of(verb.head)
         verbs.add(verb.i)
     return verbs
+
+
+def _participial(verb: Any) -> bool:
+    """A participle clause with no conjunction, said at the time of its head ("spoke in a speech
+    Sunday, accusing ...")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+
+
+SUPPORT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "commit", "perpetrate", "happen", "occur",
+                           "take", "begin", "start", "hold", "unleash", "wage", "make", "give", "deliver", "hit",
+                           "level", "file", "lodge", "continue", "resume", "step"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "attr"})
+
+
+def inherits(trigger: Any) -> bool:
+    """Whether an event noun takes the time of its clause's verb: as the verb's subject ("the
+    attack killed 49 on Sunday") or the object of a support verb ("carried out an attack on
+    Sunday"); not as the object of another act ("condemned the attack on Monday", "a speech on
+    Monday addressing the attacks": the condemnation's, the speech's time)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return True
+    verb = verb_of(trigger)
+    return (trigger.dep_ in SUBJECTS and trigger.head.i == verb.i) or verb.lemma_.lower() in SUPPORT_VERBS
 
 
 def rank_for(holder: Holder, trigger: Any, verbs: tuple[set[int], set[int]], triggers: set[int],
@@ -98,9 +127,9 @@ def rank_for(holder: Holder, trigger: Any, verbs: tuple[set[int], set[int]], tri
     2 from a verb whose complement holds the event (verbs[1]) that is not a cue of reported
     speech ("police said Sunday that ...": the saying's time); None when it dates another event
     (another trigger on its way up, another clause)."""
-    if trigger.i in holder.nouns:
+    if trigger.i in holder.nouns or (holder.verb is not None and _relative_clause_of(trigger, holder.verb)):
         return 0
-    if holder.nouns & triggers or holder.verb is None:
+    if holder.nouns & triggers or holder.verb is None or not inherits(trigger):
         return None
     if holder.verb in verbs[0]:
         return 1
