@@ -92,3 +92,17 @@ def test_event_noun_object_of_another_act_keeps_its_own_time(nlp):
     assert dates(nlp, text, "attack") == ["2019-03-11"]
     text = "The bombing, which happened on Saturday, shocked the town."
     assert dates(nlp, text, "bombing") == ["2019-03-09"]
+
+
+def test_clause_at_the_time_of_its_head_dates_it(nlp):
+    text = "While touring the border on Monday, the minister announced new patrols."
+    assert dates(nlp, text, "announced") == ["2019-03-11"]
+    text = "Speaking to reporters on Tuesday, the minister praised the soldiers."
+    assert dates(nlp, text, "praised") == ["2019-03-12"]
+
+
+def test_possessive_time_of_another_noun_does_not_date_the_verb(nlp):
+    text = "Candidates traded insults while preparing for Tuesday's primary."
+    assert dates(nlp, text, "traded") == [None]
+    text = "Protesters heckled the governor at Tuesday's debate."
+    assert dates(nlp, text, "heckled") == ["2019-03-12"]

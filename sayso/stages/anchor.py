@@ -21,7 +21,8 @@ from typing import Optional
 
 from sayso.stages.base import Draft, stage
 from sayso.record import Event, Place, TimeValue
-from sayso.stages.dates.attach import embedding_verbs, event_verbs, holder_of, in_tense_of, rank_for, verb_of
+from sayso.stages.dates.attach import (embedding_verbs, event_verbs, holder_of, in_tense_of, rank_for, simultaneous_verbs,
+                                         verb_of)
 from sayso.stages.dates.resolve import parse_published
 from sayso.settings import Settings
 
@@ -118,7 +119,7 @@ def parsed_date_for(event: Event, draft: Draft, triggers: set[int], cues: set[in
     if span is None or not len(span):
         return None
     trigger, options = span.root, []
-    verbs = (event_verbs(trigger), embedding_verbs(trigger))
+    verbs = (event_verbs(trigger), embedding_verbs(trigger), simultaneous_verbs(trigger))
     for t in draft.times:
         if t.start is None or not (event.sentence.start <= t.start and t.end <= event.sentence.end):
             continue

@@ -24,6 +24,7 @@ from sayso.record import Event, TimeValue
 from sayso.stages.dates.resolve import resolve_expression
 
 RELATIVE_MARKS = frozenset({"before", "after"})
+SETTINGS = frozenset({"at", "during"})
 FUTURE_STATUSES = frozenset({"planned", "expected", "threatened", "considered"})
 PAST_STATUSES = frozenset({"occurred", "claimed"})
 JOINED = frozenset({"conj", "xcomp"})
@@ -38,6 +39,8 @@ class Holder:
     nouns: frozenset[int]
     verb: Optional[int]
     relative: bool = False
+    possessive: bool = False  # "for Tuesday's primary": said of the noun, not of the verb ("at
+    # Tuesday's debate" is where and when the verb's event is: not possessive here)
 
 
 def verb_of(tok: Any) -> Any:
@@ -49,8 +52,9 @@ def verb_of(tok: Any) -> Any:
 def holder_of(span: Any) -> Holder:
     """The nouns and the verb a time expression hangs from ("Three days before X bombed ...,
     he rented": the verb is "rented", relative)."""
-    tok, nouns = span.root, set[int]()
+    tok, nouns, setting = span.root, set[int](), False
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        setting = setting or (tok.dep_ == "prep" and tok.lower_ in SETTINGS)
         if tok.lower_ in RELATIVE_MARKS and tok.dep_ == "mark":
             return Holder(frozenset(nouns), _main_verb(tok.head), True)
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
@@ -61,7 +65,7 @@ def holder_of(span: Any) -> Holder:
     marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS]
     if marks and span.root.dep_ == "npadvmod" and span.end <= marks[0].i + 1:
         return Holder(frozenset(nouns), _main_verb(tok), True)
-    return Holder(frozenset(nouns), tok.i)
+    return Holder(frozenset(nouns), tok.i, possessive=span.root.dep_ == "poss" and not setting)
 
 
 def _main_verb(clause_verb: Any) -> Optional[int]:
@@ -69,6 +73,9 @@ def _main_verb(clause_verb: Any) -> Optional[int]:
     if clause_verb.head.i == clause_verb.i:
         return None
     return verb_of(clause_verb.head).i
+
+
+SIMULTANEOUS = frozenset({"while", "when"})
 
 
 def event_verbs(trigger: Any) -> set[int]:
@@ -98,6 +105,20 @@ def embedding_verbs(trigger: Any) -> set[int]:
     return verbs
 
 
+def simultaneous_verbs(trigger: Any) -> set[int]:
+    """The clauses said to be at the time of the trigger's verb ("while being interviewed on
+    Monday, he called", "Speaking on Sunday, the president framed ...")."""
+    return {c.i for c in verb_of(trigger).children if _at_time_of_head(c)}
+
+
+def _at_time_of_head(clause: Any) -> bool:
+    """A clause said at the time of the verb it modifies: a bare participle or "while/as/when"."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    return _participial(clause) or bool(marks and marks[0] in SIMULTANEOUS)
+
+
 def _participial(verb: Any) -> bool:
     """A participle clause with no conjunction, said at the time of its head ("spoke in a speech
     Sunday, accusing ...")."""
@@ -118,20 +139,23 @@ def inherits(trigger: Any) -> bool:
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return True
     verb = verb_of(trigger)
-    return (trigger.dep_ in SUBJECTS and trigger.head.i == verb.i) or verb.lemma_.lower() in SUPPORT_VERBS
+    if trigger.head.i != verb.i:
+        return False
+    return trigger.dep_ in SUBJECTS or (trigger.dep_ == "dobj" and verb.lemma_.lower() in SUPPORT_VERBS)
 
 
-def rank_for(holder: Holder, trigger: Any, verbs: tuple[set[int], set[int]], triggers: set[int],
+def rank_for(holder: Holder, trigger: Any, verbs: tuple[set[int], set[int], set[int]], triggers: set[int],
              cues: set[int]) -> Optional[int]:
-    """0 when the expression hangs from the trigger itself, 1 from the event's verb (verbs[0]),
-    2 from a verb whose complement holds the event (verbs[1]) that is not a cue of reported
-    speech ("police said Sunday that ...": the saying's time); None when it dates another event
-    (another trigger on its way up, another clause)."""
+    """0 when the expression hangs from the trigger itself, 1 from the event's verb (verbs[0])
+    or straight from a clause at its time (verbs[2]), 2 from a verb whose complement holds the
+    event (verbs[1]) that is not a cue of reported speech ("police said Sunday that ...": the
+    saying's time); None when it dates another event (another trigger or a noun it is said of,
+    "Tuesday's primary", on its way up; another clause)."""
     if trigger.i in holder.nouns or (holder.verb is not None and _relative_clause_of(trigger, holder.verb)):
         return 0
-    if holder.nouns & triggers or holder.verb is None or not inherits(trigger):
+    if holder.nouns & triggers or holder.verb is None or not inherits(trigger) or holder.possessive:
         return None
-    if holder.verb in verbs[0]:
+    if holder.verb in verbs[0] or (holder.verb in verbs[2] and not holder.nouns):
         return 1
     return 2 if holder.verb in verbs[1] and holder.verb not in cues and not holder.relative else None
 
