@@ -5,8 +5,15 @@ sentence ("the bombing killed 12, police said in a statement Saturday afternoon"
 time, not the bombing's). Walking up the dependency tree from the expression to its first verb:
   - a noun passed on the way that is an event's trigger ("Saturday's bombing", "the bombing on
     Saturday") is the one event it dates;
-  - else it dates the events of that verb, and of the verbs joined to it by a conjunction or an
-    open complement ("defected and flew on Thursday", "were preparing to flee on Thursday");
+  - else it dates the events of that verb, of the verbs joined to it by a conjunction, an open
+    complement or a bare participle ("defected and flew on Thursday", "were preparing to flee on
+    Thursday", "spoke on Sunday, accusing ..."), and of the verb a "while/when" or participle
+    clause holding it straight modifies ("while being interviewed Monday, he called ..."); an
+    event noun only as the verb's subject or a support verb's object ("carried out an attack
+    on Monday"), not "condemned the attack on Monday"; never from a possessive said of another
+    noun ("preparing for Tuesday's primary"), unless that noun is the setting ("at Tuesday's
+    debate"); from a verb whose complement holds the event's clause only if that verb is no cue
+    of reported speech ("police said Sunday that ...");
   - "three days before/after X" dates the event of the clause X is joined to, not X; its value,
     counted from X and not from the publication date, stays unresolved.
 The expression is then read in the tense of the event it dates: a planned, expected, threatened
