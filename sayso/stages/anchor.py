@@ -5,9 +5,13 @@ it depends on ("were preparing to flee"). Place: a place mention in the clause, 
 after "to/in/at/into/near/from" (where the action happened or went), then the one nearest the
 trigger; not a nationality word ("Lebanese banks"), the actor ("Syria denounced") or a modifier
 ("U.S. officials"); a facility said to be at the chosen place ("the Air Base in Mafraq") is
-preferred to it. Date: the resolved time expression of the clause, else of the sentence, nearest
-the trigger (points in time only: durations and vague references such as "recently" are not
-dates), else an unresolved one with its text (an article with no publication date), else none.
+preferred to it. Date (points in time only: durations and vague references such as "recently"
+are not dates), with a parse: a time expression hanging from the trigger ("Sunday's attack"),
+else from its clause's verb or a verb joined to it, else from a verb whose complement holds the
+clause and that is no cue of reported speech, nearest the trigger, resolved first; never one of
+another clause or another event's noun; read in the event's tense (sayso.stages.dates.attach).
+Without a parse: the nearest resolved one of the clause, else of the sentence, else an
+unresolved one with its text (an article with no publication date), else none.
 """
 from __future__ import annotations
 
@@ -17,6 +21,9 @@ from typing import Optional
 
 from sayso.stages.base import Draft, stage
 from sayso.record import Event, Place, TimeValue
+from sayso.stages.dates.attach import (embedding_verbs, event_verbs, holder_of, in_tense_of, rank_for, simultaneous_verbs,
+                                         verb_of)
+from sayso.stages.dates.resolve import parse_published
 from sayso.settings import Settings
 
 WHERE = re.compile(r"\b(?:to|in|at|into|near|from|inside|outside|across|over)\s+(?:the\s+)?$", re.I)
@@ -103,14 +110,70 @@ def date_for(event: Event, times: tuple[TimeValue, ...], within: tuple[int, int]
     return min(options)[3] if options else None
 
 
-def anchor(event: Event, draft: Draft) -> Event:
+def parsed_date_for(event: Event, draft: Draft, triggers: set[int], cues: set[int]) -> Optional[TimeValue]:
+    """The date of the event from the parse (sayso.stages.dates.attach): a point in time
+    hanging from its trigger, else from its clause's verb, nearest the trigger, resolved first;
+    read in the tense of the event."""
+    doc = draft.doc
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    trigger, options = span.root, []
+    verbs = (event_verbs(trigger), embedding_verbs(trigger), simultaneous_verbs(trigger))
+    for t in draft.times:
+        if t.start is None or not (event.sentence.start <= t.start and t.end <= event.sentence.end):
+            continue
+        tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if tspan is None or not len(tspan) or (t.precision is not None and t.precision not in POINT_PRECISIONS):
+            continue
+        holder = holder_of(tspan)
+        rank = rank_for(holder, trigger, verbs, triggers - {trigger.i}, cues)
+        if rank is None:
+            continue
+        if holder.relative:  # "two days before X": counted from X, not from the publication
+            t = dataclasses.replace(t, value=None, precision=None)
+        gap = min(abs(t.start - event.trigger.end), abs(event.trigger.start - t.end))
+        options.append((rank, t.value is None, gap, t.start, t, tspan))
+    if not options:
+        return None
+    best = min(options, key=lambda o: o[:4])
+    return in_tense_of(event, best[4], best[5], parse_published(draft.article.meta.published))
+
+
+def heads_of(doc, spans) -> set[int]:
+    """The head tokens of spans: events' triggers (a time hanging from one dates that event),
+    attributions' cues (a time hanging from one dates the saying)."""
+    heads = set()
+    for s in spans:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand") if s is not None else None
+        if span is not None and len(span):
+            heads.add(verb_of(span.root).i)
+    return heads
+
+
+def sentence_heads(draft: Draft) -> tuple[set[int], set[int]]:
+    """(trigger heads, cue verbs) of the draft."""
+    triggers = {h for e in draft.events for h in heads_of_trigger(draft.doc, e)}
+    return triggers, heads_of(draft.doc, [a.cue for a in draft.attributions])
+
+
+def heads_of_trigger(doc, event: Event) -> set[int]:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return {span.root.i} if span is not None and len(span) else set()
+
+
+def anchor(event: Event, draft: Draft, heads: Optional[tuple[set[int], set[int]]] = None) -> Event:
     text = draft.article.text
     clauses = clauses_of(draft.doc, event)
     sentence = (event.sentence.start, event.sentence.end)
     place = event.place or next(
         (p for c in clauses if (p := place_for(event, draft.places, text, c, draft.doc))), None)
-    date = event.date or next(
-        (d for c in clauses + [sentence] if (d := date_for(event, draft.times, c))), None)
+    if event.date is not None:
+        date: Optional[TimeValue] = event.date
+    elif draft.doc is not None:
+        date = parsed_date_for(event, draft, *(heads or sentence_heads(draft)))
+    else:
+        date = next((d for c in clauses + [sentence] if (d := date_for(event, draft.times, c))), None)
     return dataclasses.replace(event, place=place, date=date)
 
 
@@ -119,4 +182,5 @@ def anchor_events(draft: Draft, settings: Settings) -> Draft:
     """Give each event the place and date of its clause."""
     if not draft.events:
         return draft
-    return draft.set(events=tuple(anchor(e, draft) for e in draft.events))
+    heads = sentence_heads(draft) if draft.doc is not None else None
+    return draft.set(events=tuple(anchor(e, draft, heads) for e in draft.events))

@@ -10,7 +10,9 @@ their words in sayso.stages.dates.lexicon.
 A relative expression ("on Thursday", "last month") is resolved against the publication date;
 without one its value stays None and its text is kept, never guessed. A weekday or a month
 without a year is read back from the publication date in a past-tense clause and forward in a
-future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21).
+future one ("on Thursday" in a Friday 2012-06-22 article, past tense: 2012-06-21); a weekday in
+front of a noun ("Sunday's attack") is read back unless its clause is future. Which event an
+expression dates, and the event's tense it is then read in: sayso.stages.dates.attach.
 
 The stage takes spaCy's DATE/TIME entities plus the expressions spaCy misses (weekdays,
 "yesterday", "last week", "in 2011" ...), found in one pass over the tokens.
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from sayso.stages.dates.lexicon import WEEKDAYS
+from sayso.stages.dates.lexicon import PARTS_OF_DAY, WEEKDAYS
 from sayso.stages.dates.resolve import Value, parse_published, resolve_expression
 from sayso.stages.base import Draft, stage
 from sayso.record import TimeValue
@@ -36,7 +38,23 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 def tense_of(span) -> Optional[str]:
-    """"past", "future", "present" or None (unknown) for the clause of a spaCy span."""
+    """"past", "future", "present" or None (unknown) for the clause of a spaCy span; a weekday
+    in front of a noun ("Sunday's attack", "the Sunday vote") is "past" unless its clause is
+    future: the event it names is reported as done ("Sunday's attack is the deadliest ...")."""
+    tense = _clause_tense(span)
+    if tense != "future" and _names_a_noun(span):
+        return "past"
+    return tense
+
+
+def _names_a_noun(span) -> bool:
+    """Whether the span holds a weekday and modifies the noun after it ("Sunday night's attack")."""
+    root = span.root
+    return any(t.lower_ in WEEKDAYS for t in span) and root.dep_ in ("poss", "compound") and root.head.i > root.i \
+        and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in PARTS_OF_DAY
+
+
+def _clause_tense(span) -> Optional[str]:
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
