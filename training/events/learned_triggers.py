@@ -48,6 +48,7 @@ def write(found: Counter, path: Path) -> None:
     categories: dict[str, dict[str, dict[str, None]]] = {}
     for (category, section, lemma), _ in sorted(found.items()):
         categories.setdefault(category, {}).setdefault(section, {})[lemma] = LEARNED_MODE
-    header = ("# Written by `python -m training.events.train` from the annotations' added events (train and\n"
-              "# dev): trigger candidates the lexicon lacked. The event model decides each one.\n")
+    header = ("# Written by `python -m training.events.train` from the annotations' gold events (train and\n"
+              "# dev) and the nouns derived from event verbs: trigger candidates the lexicon lacked. The\n"
+              "# event model decides each one.\n")
     path.write_text(header + yaml.safe_dump({"categories": categories}, sort_keys=True), encoding="utf-8")

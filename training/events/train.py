@@ -220,7 +220,7 @@ def main() -> None:
         found = with_derived(parsed, load_ontology(), found, splits)
     if not args.no_save:
         write(found, LEARNED_TRIGGERS)
-    print(f"{len(found)} trigger words learned from added events")
+    print(f"{len(found)} trigger words learned (gold events the lexicon lacks, derived nouns)")
     paths = (str(LEARNED_TRIGGERS),) if LEARNED_TRIGGERS.is_file() and not args.no_save else ()
     learned = load_ontology(paths, packaged=False) if paths else None
     every = without_rare(collect(parsed, load_ontology(paths), learned, opens=OPENS))
