@@ -43,6 +43,9 @@ RARE_BY_MODEL = False
 MODEL_MODES = ("DEFECT:resign",)
 OPENS = True  # every verb the lexicon lacks is a candidate too (sayso/stages/events/open_candidates.py)
 SKIP_MIN = 5  # an open verb never an event in this many training uses is not asked about
+# nouns derived from the lexicon's verbs and train's event verbs ("incarceration", "invasion") are
+# candidates too, with the learned words (training/events/derived_triggers.py)
+DERIVED = True
 
 
 def rare_categories(ex: Examples) -> set[str]:
@@ -188,6 +191,19 @@ def _scored(ex: Examples, trigger: Linear, open_trigger: Optional[Linear], dev_r
     return _key(f), cs, chosen
 
 
+def with_derived(parsed: list, ontology, found, splits: tuple[str, ...]):
+    """The learned words plus the nouns derived from the lexicon's verbs and the event verbs of
+    `splits`, less those never an event in SKIP_MIN or more uses there."""
+    from training.events import derived_triggers as d
+
+    nouns = d.derived_nouns(ontology, d.shipped_nouns() | d.text_nouns(parsed, splits),
+                            d.event_verbs(parsed, ontology, splits))
+    never = d.never_events(parsed, nouns, splits, SKIP_MIN)
+    kept = {n: c for n, c in nouns.items() if n not in never}
+    print(f"{len(nouns)} nouns derived from verbs, {len(kept)} kept ({len(never)} never an event in {SKIP_MIN}+ uses)")
+    return d.as_found(kept, found)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-save", action="store_true")
@@ -199,11 +215,13 @@ def main() -> None:
     from sayso.stages.events.ontology import load as load_ontology
 
     parsed = parse(load())
-    found = added_heads(parsed, load_ontology(), ("train",) if args.train_only else ("train", "dev"),
-                        ("nouns",) if OPENS else ("verbs", "nouns"))
+    splits = ("train",) if args.train_only else ("train", "dev")
+    found = added_heads(parsed, load_ontology(), splits, ("nouns",) if OPENS else ("verbs", "nouns"))
+    if DERIVED:
+        found = with_derived(parsed, load_ontology(), found, splits)
     if not args.no_save:
         write(found, LEARNED_TRIGGERS)
-    print(f"{len(found)} trigger words learned from added events")
+    print(f"{len(found)} trigger words learned (gold events the lexicon lacks, derived nouns)")
     paths = (str(LEARNED_TRIGGERS),) if LEARNED_TRIGGERS.is_file() and not args.no_save else ()
     learned = load_ontology(paths, packaged=False) if paths else None
     every = without_rare(collect(parsed, load_ontology(paths), learned, opens=OPENS))
