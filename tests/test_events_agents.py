@@ -46,12 +46,15 @@ def test_no_event(text, word, category):
     ("Fans attacked police officers after the match.", "attacked", "ASSAULT"),
     ("He was received by waves of protesters.", "received", "PROTEST"),
     ("Gunmen attacked a polling station during the election.", "attacked", "ASSAULT"),
+    ("A truck rammed into the crowd, killing 80 people.", "killing", "ASSAULT"),
+    ("A suicide bomber exploded at the gate of the ministry.", "exploded", "ASSAULT"),
 ])
 def test_still_an_event(text, word, category):
     assert not unreal(category, _head(text, word))
 
 
-def test_a_register_of_the_reporting_clause_does_not_count():
-    text = '"Russia is responsible for the attack," the minister said during a debate.'
-    assert not unreal("ASSAULT", _head(text, "attack"))
-    assert unreal("ASSAULT", _head("The senator came under attack from rivals during the debate.", "attack"))
+
+def test_a_verbal_attack_is_left_to_the_model():
+    """No speech register: with one, "attacks" and "shootings" discussed in campaign speech lost
+    13 right train events (docs/events.md)."""
+    assert not unreal("ASSAULT", _head("The senator came under attack from rivals during the debate.", "attack"))

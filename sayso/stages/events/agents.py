@@ -37,7 +37,6 @@ class Register:
     triggers: frozenset[str]
     categories: Optional[frozenset[str]]  # None: every category
     object: bool  # the cue must be the trigger's object ("blasted the film")
-    clause: bool  # the cue must be in the trigger's own clause, not in the one that reports it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,6 +46,8 @@ class Agents:
     non_agents: frozenset[str]  # natural causes, animals, civilian vehicles
     cause_preps: frozenset[str]
     causative_verbs: frozenset[str]
+    vehicles: frozenset[str]
+    ramming_verbs: frozenset[str]
     ambiguous_causes: frozenset[str]
     industrial: frozenset[str]
     weapons: frozenset[str]
@@ -65,8 +66,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def _register(name: str, data: dict[str, Any]) -> Register:
     cats = data.get("categories", ALL)
     return Register(name, _words(data, "cues"), bool(data.get("score")), _words(data, "triggers"),
-                    None if cats == ALL else frozenset(cats), bool(data.get("object")),
-                    bool(data.get("clause")))
+                    None if cats == ALL else frozenset(cats), bool(data.get("object")))
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +75,8 @@ def agents() -> Agents:
     natural = _words(data, "natural_causes")
     return Agents(
         frozenset(data["human_agent"]), natural, natural | _words(data, "animals") | _words(data, "vehicles"),
-        _words(data, "cause_preps"), _words(data, "causative_verbs"), _words(data, "ambiguous_causes"),
+        _words(data, "cause_preps"), _words(data, "causative_verbs"), _words(data, "vehicles"),
+        _words(data, "ramming_verbs"), _words(data, "ambiguous_causes"),
         _words(data, "industrial"), _words(data, "weapons"), _words(data, "explode_verbs"),
         _words(data, "accident_verbs"), frozenset(data.get("idiom_categories") or ()),
         {k.lower(): frozenset(w.lower() for w in v) for k, v in (data.get("idioms") or {}).items()},
@@ -138,6 +139,12 @@ def _subject(head: Any) -> Optional[Any]:
     return subject_of(head)
 
 
+def _rammed(vehicle: Any) -> bool:
+    """ "a truck rammed into the crowd": a vehicle driven at its victims is a weapon."""
+    a = agents()
+    return vehicle.lemma_.lower() in a.vehicles and vehicle.head.lemma_.lower() in a.ramming_verbs
+
+
 def _cause_phrases(head: Any) -> Iterator[Any]:
     """Natural or accidental causes in the cause phrases of the trigger and of the verb it is
     coordinated with ("were killed in a crash", "died of cholera"); an animal or a vehicle only
@@ -180,7 +187,7 @@ def without_agent(category: str, head: Any) -> bool:
     if category not in agents().human_agent:
         return False
     subject = _subject(head)
-    if natural_cause(subject):
+    if natural_cause(subject) and not _rammed(subject):
         return True
     if _accidental(head) or _unarmed_explosion(head):
         return True
@@ -213,21 +220,8 @@ def _sentence_words(head: Any) -> tuple[frozenset[str], bool]:
                                                             if sent[i].like_num and sent[i + 1].text in DASHES)
 
 
-REPORTED = ("ccomp", "parataxis")
-
-
-def _clause_cues(head: Any) -> frozenset[str]:
-    """Cue lemmas of the trigger's own clause: "came under attack ... in the debate", not
-    "'X is responsible for the attack', he said during a debate"."""
-    root = head
-    while root.dep_ not in REPORTED and root.head.i != root.i:
-        root = root.head
-    inner = {t.i for c in root.subtree if c.i != root.i and c.dep_ in REPORTED for t in c.subtree}
-    return frozenset(t.lemma_.lower() for t in root.subtree if t.i not in inner and t.pos_ in CUE_POS and t.i != head.i)
-
-
 def _cued(r: Register, head: Any, cues: frozenset[str], score: bool) -> bool:
-    words = _objects(head) if r.object else _clause_cues(head) if r.clause else cues
+    words = _objects(head) if r.object else cues
     return bool(words & r.cues) or (r.score and score)
 
 
