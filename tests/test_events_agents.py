@@ -58,3 +58,16 @@ def test_a_verbal_attack_is_left_to_the_model():
     """No speech register: with one, "attacks" and "shootings" discussed in campaign speech lost
     13 right train events (docs/events.md)."""
     assert not unreal("ASSAULT", _head("The senator came under attack from rivals during the debate.", "attack"))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A bridge collapsed, sending cars into the river and killing five.", "killing"),
+    ("The driver lost control on a bend, killing seven passengers.", "killing"),
+    ("The visitors attacked down the wing and scored in the last minute.", "attacked"),
+])
+def test_accidents_and_sport_told_another_way(text, word):
+    assert unreal("ASSAULT", _head(text, word))
+
+
+def test_scores_of_people_is_no_sport():
+    assert not unreal("ASSAULT", _head("Gunmen attacked the village and killed scores of people.", "attacked"))

@@ -37,6 +37,7 @@ class Register:
     triggers: frozenset[str]
     categories: Optional[frozenset[str]]  # None: every category
     object: bool  # the cue must be the trigger's object ("blasted the film")
+    verb_cues: frozenset[str]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,7 +67,8 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def _register(name: str, data: dict[str, Any]) -> Register:
     cats = data.get("categories", ALL)
     return Register(name, _words(data, "cues"), bool(data.get("score")), _words(data, "triggers"),
-                    None if cats == ALL else frozenset(cats), bool(data.get("object")))
+                    None if cats == ALL else frozenset(cats), bool(data.get("object")),
+                    _words(data, "verb_cues"))
 
 
 @lru_cache(maxsize=1)
@@ -157,9 +159,23 @@ def _cause_phrases(head: Any) -> Iterator[Any]:
                 yield from (g for g in c.children if g.dep_ == "pobj" and natural_cause(g, words))
 
 
+def _accident_verb(verb: Any) -> bool:
+    """A verb of accident, or one with its object ("lost control")."""
+    lemma, words = verb.lemma_.lower(), agents().accident_verbs
+    return lemma in words or any(f"{lemma} {c.lemma_.lower()}" in words for c in verb.children if c.dep_ == "dobj")
+
+
 def _accidental(head: Any) -> bool:
-    """The trigger hangs from a verb of accident ("a bus plunged into a ravine, killing 22")."""
-    return head.dep_ in ("advcl", "conj", "xcomp") and head.head.lemma_.lower() in agents().accident_verbs
+    """The trigger hangs from a verb of accident, two links up at most ("a bus plunged into a
+    ravine, killing 22", "a bridge collapsed, sending cars into the river and killing five")."""
+    cur = head
+    for _ in range(2):
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if _accident_verb(cur):
+            return True
+    return False
 
 
 def _accident_clause(head: Any) -> bool:
@@ -168,7 +184,7 @@ def _accident_clause(head: Any) -> bool:
     for c in head.children:
         if c.dep_ == "advcl" and c.pos_ == "VERB":
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            if c.lemma_.lower() in agents().accident_verbs or natural_cause(subj):
+            if _accident_verb(c) or natural_cause(subj):
                 return True
     return False
 
@@ -215,14 +231,15 @@ def _objects(head: Any) -> frozenset[str]:
 
 def _sentence_words(head: Any) -> tuple[frozenset[str], bool]:
     sent = head.sent
-    cues = frozenset(t.lemma_.lower() for t in sent if t.pos_ in CUE_POS and t.i != head.i)
+    cues = frozenset(t.lemma_.lower() if t.pos_ in CUE_POS else f"verb:{t.lemma_.lower()}"
+                     for t in sent if t.pos_ in CUE_POS + ("VERB",) and t.i != head.i)
     return cues, any(SCORE.match(t.text) for t in sent) or any(SCORE.match(sent[i:i + 3].text) for i in range(len(sent) - 2)
                                                             if sent[i].like_num and sent[i + 1].text in DASHES)
 
 
 def _cued(r: Register, head: Any, cues: frozenset[str], score: bool) -> bool:
     words = _objects(head) if r.object else cues
-    return bool(words & r.cues) or (r.score and score)
+    return bool(words & r.cues) or bool(cues & {f"verb:{v}" for v in r.verb_cues}) or (r.score and score)
 
 
 def register_of(category: str, head: Any) -> Optional[str]:
