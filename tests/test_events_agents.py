@@ -72,3 +72,8 @@ def test_accidents_and_sport_told_another_way(text, word):
 
 def test_scores_of_people_is_no_sport():
     assert not unreal("ASSAULT", _head("Gunmen attacked the village and killed scores of people.", "attacked"))
+
+
+def test_a_sport_metaphor_keeps_the_attacks():
+    text = "Praising him after the attacks was like saying the other team scored 19 runs in the first inning."
+    assert not unreal("ASSAULT", _head(text, "attacks"))

@@ -38,6 +38,7 @@ class Register:
     categories: Optional[frozenset[str]]  # None: every category
     object: bool  # the cue must be the trigger's object ("blasted the film")
     verb_cues: frozenset[str]
+    verbs: bool  # verb triggers only
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _register(name: str, data: dict[str, Any]) -> Register:
     cats = data.get("categories", ALL)
     return Register(name, _words(data, "cues"), bool(data.get("score")), _words(data, "triggers"),
                     None if cats == ALL else frozenset(cats), bool(data.get("object")),
-                    _words(data, "verb_cues"))
+                    _words(data, "verb_cues"), bool(data.get("verbs")))
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +247,8 @@ def register_of(category: str, head: Any) -> Optional[str]:
     """The register that gives the trigger another sense in its sentence, if any."""
     lemma = head.lemma_.lower()
     a = agents()
-    registers = [r for r in a.registers if lemma in r.triggers and (r.categories is None or category in r.categories)]
+    registers = [r for r in a.registers if lemma in r.triggers and (r.categories is None or category in r.categories)
+                 and (head.pos_ == "VERB" or not r.verbs)]
     if not registers:
         return None
     cues, score = _sentence_words(head)
