@@ -39,3 +39,14 @@ def test_the_labels_split_is_the_split_of_every_team_annotation():
     labels = list(load())
     assert {split_of(label.doc) for label in labels} == {"train", "dev", "test"}
     assert list(load(split="dev")) == [label for label in labels if split_of(label.doc) == "dev"]
+
+
+def test_a_docs_file_restricts_the_labels_to_its_articles(tmp_path):
+    from sayso.evaluation.sources import read_docs
+
+    listed = tmp_path / "docs.txt"
+    listed.write_text("# a batch\ngwn/54\n\nmeantime/corpus_gm/31965_GM_posts_first_annual_loss_since_1992  # MEANTIME\n")
+    docs = read_docs(listed)
+    assert docs == {"gwn/54", "meantime/corpus_gm/31965_GM_posts_first_annual_loss_since_1992"}
+    assert {label.doc for label in load(docs=docs)} == docs
+    assert read_docs(None) is None

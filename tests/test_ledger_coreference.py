@@ -294,3 +294,26 @@ def test_a_recipient_named_in_the_other_sentence_counts_as_shared_across_article
     assert 0.15 <= cosine(told.words, plan.words) < 0.3
     assert rule_link(told, plan) is not None
     assert rule_link(alone, plan) is None
+
+
+def test_a_superlative_describes_a_happening_and_refers_back_to_none():
+    """"the largest mass shooting in American history" ranks a happening: no reference back to
+    the shootings told just before it."""
+    assert not is_nominal("shooting", "This act of terror is the largest mass shooting in American history.")
+    assert not is_nominal("attack", "It was the worst terrorist attack since 2001.")
+    assert is_nominal("shooting", "The mass shooting prompted both candidates to cancel events.")
+
+
+def test_a_reference_passing_over_a_report_without_its_party_refers_only_to_one_naming_it():
+    """"the defection" names Ivo Sander; the nearest earlier defection names nobody and shares
+    next to nothing with it, so it is passed over, and so is every earlier one that names
+    nobody (the defection in Norland); one further back naming Sander is what it refers to."""
+    from sayso.ledger.identity import antecedent
+
+    cover = report(2, "defection", "We saw this style of cover-up in plain sight after the 2019 defection of a general.")
+    behind = report(3, "defection", "Officials knew Ivo Sander was behind the defection, emails show.", actor="Ivo Sander")
+    norland = report(1, "defection", "Officials call the defection in Norland a betrayal, emails show.")
+    assert antecedent(behind, [norland, cover], 3) is None
+    planned = report(1, "defection", "Officials say Ivo Sander planned the defection for months.", actor="Ivo Sander")
+    made = antecedent(behind, [planned, cover], 3)
+    assert made is not None and (made.a, made.b) == (planned.key, behind.key)

@@ -202,3 +202,18 @@ def test_within_an_article_a_denied_act_and_one_that_happened_need_more_than_a_r
         assert grouped([endorses, refused]) == {frozenset({"v1", "v2"})}
     finally:
         resemblance.use(None)
+
+
+def test_a_series_joins_by_similar_sentences_only_a_report_of_its_trigger_stem():
+    """"certain releases" (a series) and "decided to trade for Americans" share Obama and much
+    of their sentences, but not a trigger stem: no rule links them; "the releases" would."""
+    from sayso.ledger.identity import rule_link
+
+    series = report(1, "releases", "Obama deemed certain releases of prisoners held abroad a fair trade for Americans.",
+                    actor="Barack Obama", category="CONCEDE")
+    trade = report(2, "trade", "Obama decided to trade prisoners held abroad for Americans.",
+                   actor="Barack Obama", category="CONCEDE")
+    assert series.number == "plural" and rule_link(series, trade) is None
+    again = report(2, "releases", "Obama defended the releases of prisoners held abroad for Americans.",
+                   actor="Barack Obama", category="CONCEDE")
+    assert rule_link(series, again) is not None

@@ -46,9 +46,11 @@ def test_features_are_symmetric():
 
 def test_a_learned_link_says_so_and_never_crosses_articles_without_a_named_participant(eager):
     a = report("one", 1, "met", "The envoy met officials on Tuesday.")
-    b = report("one", 3, "talks", "Nothing came of the talks, a diplomat said.")
+    b = report("one", 3, "talks", "Nothing came of the talks with officials, a diplomat said at the border.")
     made = link(a, b, 3)
     assert rule_link(a, b) is None and made is not None and "learned probability" in made.because
+    apart = report("one", 3, "talks", "Nothing came of the talks, a diplomat said.")
+    assert link(a, apart, 3) is None  # within an article, sentences sharing next to nothing (cosine under 0.1)
     other = report("two", 1, "met", "The envoy met officials on Tuesday.")
     assert link(a, other, 3) is None  # an unknown actor is never enough across articles
 

@@ -113,3 +113,29 @@ def test_nearest_point_is_the_least_distance():
         points = [(lat + rng.uniform(-2, 2), lon + rng.uniform(-2, 2)) if rng.random() < 0.5 else
                   (rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 9))]
         assert nearest_km(lat, lon, points) == min(distance_km(lat, lon, a, b) for a, b in points)
+
+
+def test_sentence_of_is_the_tokens_sent(doc):
+    from sayso.nlp.memo import sentence_of
+
+    for token in doc:
+        sent = token.sent
+        assert (sentence_of(token).start, sentence_of(token).end) == (sent.start, sent.end)
+
+
+def test_scores_through_the_row_cache_and_dense_memo_equal_the_plain_product(monkeypatch):
+    from sayso.stages.events import model
+
+    monkeypatch.setattr(model, "ROW_CACHE", 50)  # cleared again and again
+    rng = np.random.default_rng(5)
+    names = [f"f{i}" for i in range(300)] + [f"t{k}" for k in range(8)]
+    linear = Linear(("a", "b", "c"), {n: i for i, n in enumerate(names)},
+                    rng.normal(size=(len(names), 3)).astype(np.float32), rng.normal(size=3).astype(np.float32))
+    vectors = [rng.normal(size=8).astype(np.float32) for _ in range(20)]
+    pick = random.Random(9)
+    for _ in range(400):
+        features = dict.fromkeys((pick.choice(names[:300]) if pick.random() < 0.7 else f"unknown{pick.randint(0, 99)}"
+                                  for _ in range(pick.randint(0, 60))), 1.0)
+        vector = pick.choice(vectors)
+        plain = _loop_scores(linear, features) + np.asarray(vector, dtype=np.float32) @ linear._dense["t"]
+        assert np.array_equal(linear.scores(features, vector), plain)

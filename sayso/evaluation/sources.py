@@ -1,6 +1,7 @@
 """Source crediting on the team's own labels of real news (annotations/sources/README.md).
 
     sayso eval sources [annotations/sources] [--split test|dev|train|all] [--texts ../shared/eval]
+                       [--docs annotations/sources/round6.docs]
 
 The split is the one of every team annotation (`sayso.evaluation.event_corpus.split_of`:
 train / dev / test, 70 / 15 / 15 by a hash of the document id): anything learned is trained
@@ -57,9 +58,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="test")
     parser.add_argument("--texts", type=Path, default=EVAL, help="the folder of the gold corpora (../shared/eval)")
     parser.add_argument("--errors", type=int, default=5, help="examples printed per kind of error")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="a file of document ids, one a line: score only those articles (of the split)")
 
 
-def load(directory: Path = LABELS, split: str = "all") -> Iterator[Label]:
+def read_docs(path: Optional[Path]) -> Optional[frozenset[str]]:
+    """The document ids listed in `path` (one a line, "#" starts a comment); None: every one."""
+    if path is None:
+        return None
+    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def load(directory: Path = LABELS, split: str = "all", docs: Optional[frozenset[str]] = None) -> Iterator[Label]:
     for path in sorted(Path(directory).glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -67,7 +78,7 @@ def load(directory: Path = LABELS, split: str = "all") -> Iterator[Label]:
             d = json.loads(line)
             origin = d["origin"] if d["origin"] == ARTICLE else tuple(d["origin"])
             label = Label(d["doc"], d.get("digest", ""), tuple(d["trigger"]), origin)
-            if split == "all" or split_of(label.doc) == split:
+            if (split == "all" or split_of(label.doc) == split) and (docs is None or label.doc in docs):
                 yield label
 
 
@@ -163,13 +174,12 @@ def labelled_triggers(by_doc: dict[str, list[Label]]) -> Any:
     return add
 
 
-def evaluate(path: Path, split: str, texts: Path) -> dict[str, Any]:
-
+def evaluate(path: Path, split: str, texts: Path, docs: Optional[frozenset[str]] = None) -> dict[str, Any]:
     from sayso.settings import DEFAULT
 
     settings = DEFAULT.replace(article_seconds=0.0)  # scored, not timed: no budget cut on a busy machine
     by_doc: dict[str, list[Label]] = defaultdict(list)
-    for label in load(path, split):
+    for label in load(path, split, docs):
         by_doc[label.doc].append(label)
     tally = Tally()
     digests = {d: labels[0].digest for d, labels in by_doc.items()}
@@ -206,5 +216,5 @@ def _print(r: dict[str, Any], examples: int) -> None:
 def run(args: argparse.Namespace) -> int:
     from sayso.evaluation.meantime import finish
 
-    result = evaluate(args.path, args.split, args.texts)
+    result = evaluate(args.path, args.split, args.texts, read_docs(args.docs))
     return finish(result, args, "sources", lambda r: _print(r, args.errors))

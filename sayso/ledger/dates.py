@@ -16,7 +16,9 @@ def days_apart(a: str, b: str) -> int:
 def time_conflict(a: dict, b: dict, days: int, same_article: bool) -> bool:
     if same_article:  # two explicit dates of one article that differ: two happenings
         da, db = _explicit_day(a), _explicit_day(b)
-        return bool(da and db and da != db)
+        if not (da and db and da != db):
+            return False
+        return not _overnight(a, db) and not _overnight(b, da)
     if not a["day"] or not b["day"]:
         return bool(a["day"]) != bool(b["day"])
     return days_apart(a["day"], b["day"]) > days
@@ -41,6 +43,13 @@ def periods_differ(a: dict, b: dict) -> bool:
     if a.get("date_precision") in DAYS and b.get("date_precision") in DAYS:
         return False
     return any(x != y for x, y in zip(_explicit_period(a), _explicit_period(b)))
+
+
+def _overnight(r: dict, day: str) -> bool:
+    """A night ("last night", "Saturday night": a value ending in TNI) runs into the next day:
+    "Last night, our nation was attacked" and the attack of the next morning are one time."""
+    value = r.get("date_value") or ""
+    return value.endswith("TNI") and days_apart(value[:10], day) == 1 and day > value[:10]
 
 
 def _explicit_day(r: dict) -> Optional[str]:

@@ -32,12 +32,14 @@ from sayso.ledger.reference import is_another, is_nominal, other_occasion
 from sayso.ledger.request import charged, requested
 from sayso.ledger.sources import normalise
 from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
-from sayso.ledger.trigger import dated_after, word_before
+from sayso.ledger.trigger import dated_after, quoted, word_before
+from sayso.ledger.untold import HAPPENING, bare as _bare, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
 SIMILAR_WITHIN = 0.4  # two reports of one article sharing a participant or a trigger stem only
 SIMILAR_PAIRED = 0.15  # ... sharing both: their sentences share a little more than that
+SIMILAR_LEARNED = 0.1  # the least cosine of a learned link within an article
 RETOLD_WORDS = 8  # a sentence this long told word for word in two articles is one telling
 
 
@@ -267,8 +269,10 @@ def link(a: Report, b: Report, days: int) -> Optional[Link]:
     p = m.chance(a, b, ruled is not None, similarity)
     if ruled is not None:
         return ruled if p >= m.keep else None
-    if p < m.threshold or (within and similarity < SIMILAR_PAIRED and _adds_party(a, b) and _adds_party(b, a)):
-        return None  # each names a party the other lacks, and the sentences share next to nothing
+    if p < m.threshold or (within and similarity < SIMILAR_WITHIN and _adds_party(a, b) and _adds_party(b, a)):
+        return None  # each names a party the other lacks, and the sentences are not alike
+    if within and similarity < SIMILAR_LEARNED:
+        return None  # sentences that share next to nothing ("Trumpian attacks", "attacks on her credibility")
     parts = [f"same category {a.row['type']}", *(["same article"] if within else []), *shared]
     if a.stem and a.stem == b.stem:
         parts.append(f"same trigger '{a.stem}'")
@@ -335,7 +339,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         return None
     similarity = cosine(a.words, b.words)
     named = a.named_happening and b.named_happening and bool(shared)
-    similar = similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
+    similar = (similarity >= SIMILAR_WITHIN and (bool(shared) or not _unmatched_parties(a, b, strict=False))
+               and (same_stem or "plural" not in (a.number, b.number)))
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
@@ -343,7 +348,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
               and a.row["polarity"] == b.row["polarity"])
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
-    if not paired and not named and not similar and not modified:
+    untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
+    if not paired and not named and not similar and not modified and not untold:
         return None
     parts = [f"same category {category}", "same article", *shared]
     if same_stem:
@@ -352,6 +358,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
         parts.append(f"same kind '{a.row['mode']}'")
     if modified and not (paired or named or similar):
         parts.append(f"the same word before it ('{a.modifier} {a.row['trigger']}')")
+    if untold and not (paired or named or similar or modified):
+        parts.append("one names no party")
     if named:
         parts.append(f"named after its actor ('{a.row['actor_name']} {a.row['trigger']}')")
     parts.append(f"sentence similarity {similarity:.2f}")
@@ -400,6 +408,7 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
     sharing a named participant (`_same_kind_antecedent`)."""
     if not r.nominal or not r.stem or r.another:
         return None
+    passed = False  # a nearer report lacking the reference's party was passed over
     for e in reversed(earlier):
         if e.stem == r.stem and e.row["type"] == r.row["type"] and not one_sentence(e, r) and not e.another:
             if conflicts(e, r, days) or _unmatched_parties(e, r) or not _names_its_own(r, e):
@@ -409,8 +418,9 @@ def antecedent(r: Report, earlier: list[Report], days: int) -> Optional[Link]:
             if series_and_instance(e.number, r.number):
                 continue  # "the investigation" does not refer back to "many previous investigations"
             similarity = cosine(e.words, r.words)
-            if similarity < SIMILAR_PAIRED and _adds_party(r, e):
-                continue  # a party the earlier report lacks and sentences sharing next to nothing
+            if _adds_party(r, e) and (passed or similarity < SIMILAR_PAIRED):
+                passed = True  # a party the earlier report lacks and sentences sharing next to nothing:
+                continue  # only a report further back that names the party is referred to
             return _made(e, r, 1.0 + similarity, f"same category {r.row['type']}, same article, "
                          f"'{r.row['trigger']}' refers back to '{e.row['trigger']}' (same trigger '{r.stem}'), "
                          f"sentence similarity {similarity:.2f}")
@@ -439,11 +449,6 @@ def _same_kind_antecedent(r: Report, earlier: list[Report], days: int) -> Option
     return None
 
 
-def _bare(r: Report) -> bool:
-    """A report that gives no actor and no recipient, named or not ("The inquiry has ...")."""
-    return not r.row["actor_name"] and not r.row["recipient_name"]
-
-
 def _bare_plural(r: Report) -> bool:
     """A plural noun trigger not counted ("the investigations"): not a reference back to one
     singular noun ("the investigation")."""
@@ -459,10 +464,17 @@ def _adds_party(r: Report, e: Report) -> bool:
 
 def one_sentence(a: Report, b: Report) -> bool:
     """Two triggers of one sentence of one article: the extraction told them apart (a sentence
-    the article repeats word for word, its trigger once in it, is one happening)."""
+    the article repeats word for word, its trigger once in it, is one happening; so is one trigger
+    stem told once by the sentence and once in a quote it gives, both told as happening or both
+    not: "Immediately after the attacks, Trump issued a statement, “Last night, our nation was
+    attacked ...”")."""
     sentence, trigger = a.row["sentence"], a.row["trigger"]
     if a.key[0] != b.key[0] or sentence != b.row["sentence"]:
         return False
+    if (a.stem and a.stem == b.stem and a.at is not None and b.at is not None
+            and quoted(sentence or "", a.at) != quoted(sentence or "", b.at)
+            and (a.row["status"] in HAPPENING) == (b.row["status"] in HAPPENING)):
+        return False  # once told and once in a quote it gives: "after the attacks, ... “our nation was attacked”"
     return trigger != b.row["trigger"] or not trigger or (sentence or "").count(trigger) > 1
 
 

@@ -50,6 +50,25 @@ def number(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = 
     return "singular"
 
 
+def generic(trigger: Optional[str], sentence: Optional[str], at: Optional[int] = None) -> bool:
+    """A plural noun with no determiner ("called for attacks using vehicles", "urged followers to
+    carry out attacks"): happenings of a kind, no one of them."""
+    words = WORD.findall(trigger or "")
+    if len(words) != 1 or not sentence:
+        return False
+    low = words[0].lower()
+    if not low.endswith("s") or low.endswith(NOT_PLURAL):
+        return False
+    at = position(trigger or "", sentence, at)
+    before = WORD.findall(sentence[:at]) if at >= 0 else []
+    prev = before[-1] if before else ""
+    if prev.lower() in VERBAL or _name(prev):
+        return False  # "he attacks", "Trump attacks"
+    # no determiner or possessive among the words before it ("the 2012 attacks", "the Benghazi
+    # terrorist attacks", "Sanders's attacks" are one happening or a series told as one)
+    return not any(w.lower() in DETERMINERS or w.lower().endswith(("'s", "’s")) for w in before[-3:])
+
+
 def _name(word: str) -> bool:
     """A capitalised word that may be a verb's subject (not "The", "Trump's", "GOP-led")."""
     low = word.lower()

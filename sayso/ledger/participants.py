@@ -9,6 +9,7 @@ and the ISO country names). Used by sayso.ledger.identity and sayso.ledger.corro
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -69,6 +70,9 @@ def participant_tokens(name: Optional[str], kind: Optional[str]) -> frozenset:
     or an unknown participant. Two names are one participant when one's words are all in the
     other's (so they share the head): "Assad" is "Bashar al-Assad", "Hillary" is not
     "Hillary Clinton"."""
+    if name and kind not in NAMED:
+        name = _possessive_name(name)
+        kind = "person" if name else kind
     if not name or kind not in NAMED:
         return frozenset()
     words, whole = country_words()
@@ -77,6 +81,16 @@ def participant_tokens(name: Optional[str], kind: Optional[str]) -> frozenset:
         return frozenset({"^@" + whole[key]})
     found = [t for t in key.split() if len(t) > 2 and t not in ROLE_WORDS and t not in words]
     return frozenset(found + ["^" + found[-1]]) if found else frozenset()
+
+
+POSSESSIVE = re.compile(r"^([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s$")
+
+
+def _possessive_name(name: str) -> Optional[str]:
+    """The name in a bare possessive that the extraction gave as a description ("Trump’s Massive
+    Debate Demand": actor "Trump’s"), else None ("the bureau’s" is a description)."""
+    found = POSSESSIVE.match(name.strip())
+    return found.group(1) if found else None
 
 
 def same_participant(a: frozenset, b: frozenset) -> bool:

@@ -27,6 +27,12 @@ DEFINITE = frozenset("the this these those his her its their our my your whose".
 # ("made the same demands of the Democratic candidates") or any one ("turn any Trump attacks").
 ANOTHER = frozenset("next another future further other same any".split())
 
+# Superlatives that rank a happening among others ("the largest mass shooting in American
+# history", "the deadliest attack since 2001"): a description of it, not a reference back.
+RANKING = frozenset("""
+largest biggest greatest worst deadliest bloodiest costliest highest lowest longest most least
+""".split())
+
 
 # "In two other instances, Clinton had asked ...", "in a separate incident".
 OCCASION = re.compile(r"\b(?:another|other|separate|different)\s+(?:instance|case|occasion|time|incident|episode)s?\b")
@@ -73,6 +79,8 @@ def is_nominal(trigger: Optional[str], sentence: Optional[str], at: Optional[int
     before = sentence[:at].lower().replace("\u2019", "'").split()[-3:]
     for w in reversed(before):
         w = w.strip(",;:(\"")
+        if w in RANKING:
+            return False  # "the largest mass shooting in American history": a description, not a reference
         if w in DEFINITE or w.endswith("'s"):
             return True
         if w == "to":

@@ -375,9 +375,31 @@ def v16(db: Backend) -> None:
     recluster_all(db)
 
 
+def v17(db: Backend) -> None:
+    """Step 17 (issue 14): a definite reference that passes over a report lacking its party
+    refers only to one further back that names it, a superlative ("the largest mass shooting")
+    is no reference back, a series joins by similar sentences only a report of its trigger stem,
+    and a learned link within an article needs sentences that share something: every stored
+    report is clustered again, so a ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
+def v18(db: Backend) -> None:
+    """Step 18 (issue 14): within an article a report naming no party joins one of its trigger
+    stem with a similar sentence (sayso.ledger.untold), a night runs into the next day, one trigger
+    stem told by a sentence and in a quote it gives is one happening, and a bare possessive
+    ("Trump’s") names its participant: every stored report is filed and clustered again, so a
+    ledger made before equals a fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
 MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14],
-                                [v15], [v16]]
+                                [v15], [v16], [v17], [v18]]
 VERSION = len(MIGRATIONS)
 
 

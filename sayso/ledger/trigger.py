@@ -48,3 +48,10 @@ def dated_after(trigger: str, sentence: str, at: Optional[int] = None) -> bool:
     after = sentence[start + len(trigger):].split()[:3]
     words = [w.strip(".,;:!?\"'()").lower() for w in after]
     return any(w in MONTHS or (w.isdigit() and len(w) == 4) for w in words)
+
+
+def quoted(sentence: str, at: int) -> bool:
+    """The offset `at` of the sentence is inside a quotation mark's words (an opening curly quote
+    not closed before it, or an odd number of straight ones)."""
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

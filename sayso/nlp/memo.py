@@ -34,3 +34,17 @@ def token_starts(doc: Any) -> list[int]:
     if starts is None:
         starts = memo["starts"] = [t.idx for t in doc]
     return starts
+
+
+def sentence_of(token: Any) -> Any:
+    """`token.sent` (the same Span: spaCy's sentence boundaries), the doc's sentences built once
+    instead of walked from the token on every access."""
+    memo = doc_memo(token.doc)
+    table = memo.get("sentence_of")
+    if table is None:
+        try:
+            sents = list(token.doc.sents)
+        except ValueError:  # no sentence boundaries: spaCy's own error
+            return token.sent
+        table = memo["sentence_of"] = [s for s in sents for _ in range(s.end - s.start)]
+    return table[token.i]

@@ -7,7 +7,8 @@
 Reads annotations/events/*.jsonl and the texts they point into (../shared/eval, by path),
 parses them, and fits three logistic regressions with scikit-learn (fixed seed): the trigger
 model on the train split, its regularisation and the event threshold chosen on dev; the
-shipped model is then refitted on train + dev with those choices. Test is reported only when
+shipped model is then refitted on train + dev with those choices. The status model
+(training/events/status.py, sayso/data/status_model.json.gz) is trained from the same parse. Test is reported only when
 asked (`--score-test`), so that a run made while tuning does not show it.
 """
 from __future__ import annotations
@@ -238,6 +239,19 @@ def main() -> None:
     if not args.no_save:
         final.save()
         print("saved sayso/data/event_model.json.gz")
+    _train_status(parsed, args)
+
+
+def _train_status(parsed: list, args: argparse.Namespace) -> None:
+    """The status model from the same parsed documents (training/events/status.py): C chosen on
+    dev, refitted on train + dev unless --train-only, as the trigger model."""
+    from sayso.stages.events.ontology import load as load_ontology
+    from training.events import status
+
+    model = status.train(parsed, load_ontology(), args.train_only)
+    if not args.no_save:
+        model.save()
+        print("saved sayso/data/status_model.json.gz")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 - inverted: "..., say U.S. officials" (the cue after its clause);
 - parenthetical: "If she wins, Clinton suggested in a tweet, women won't be punished", "As the
   crowd cheered, The Washington Post's Robert Costa reported, his wife whispered to him";
-- an as-clause: "As UNIAN reported earlier, the president enacted the law".
+- an as-clause: "As UNIAN reported earlier, the president enacted the law";
+- trailing: "..., reports the Suffolk Times" when the parse gave the cue no complement.
 
 In each, the content is the clause the cue hangs on, minus the cue's own words.
 """
@@ -15,6 +16,8 @@ from sayso.stages.attribution.spans import Pair, minus, subtree_span
 
 CLAUSES = ("ccomp", "xcomp", "oprd")
 HANGS_ON = ("parataxis", "ccomp", "advcl")
+TRAILING_DEPS = frozenset({"punct", "prep", "npadvmod", "advmod"})  # after a trailing cue: its setting
+SETTINGS = frozenset({"in", "on", "at"})  # "reports GTM Research in its latest report", "reported on Monday"
 AS_CUES = frozenset({"say", "report", "note", "write", "tell", "state", "announce", "reveal", "mention",
                      "disclose", "explain", "point", "put"})
 
@@ -70,3 +73,25 @@ def as_clause(verb) -> Optional[Pair]:
     if any(c.dep_ in CLAUSES or c.dep_ == "dobj" for c in verb.children):
         return None
     return subtree_span(verb)
+
+
+def trailing_start(verb) -> Optional[int]:
+    """'The day before she vanished she withdrew $1,273 and closed it, reports the Suffolk Times':
+    a cue heading its sentence after a comma, with nothing after it but its subject, a setting
+    and punctuation, that the parse gave no complement (it hung the clause before on the cue as
+    an adverbial): the first token of the cue's own words (the clause before the comma is its
+    content), or None."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in AS_CUES:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    own = subject.left_edge.i if subject.i < verb.i else verb.i
+    while own > verb.sent.start and verb.doc[own - 1].dep_ in ("aux", "advmod", "neg") and verb.doc[own - 1].head.i == verb.i:
+        own -= 1
+    if own == verb.sent.start or verb.doc[own - 1].text != ",":
+        return None
+    after = [c for c in verb.children if c.i > verb.i]
+    if any(c.dep_ not in TRAILING_DEPS or c.dep_ == "prep" and c.lower_ not in SETTINGS for c in after if c.i != subject.i):
+        return None
+    return own

@@ -11,21 +11,18 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sayso.stages.attribution.context import Context
-from sayso.stages.attribution.asides import CLAUSES, inverted_clause, set_off_before
+from sayso.stages.attribution.asides import CLAUSES, set_off_before, trailing_start
 from sayso.stages.attribution.cues import REPORTING, Cue, shares_subject
 from sayso.stages.attribution.lexicon import Lexicon
 from sayso.stages.attribution.edges import (BACK_REFERENCES, after_colon, after_dash, before_reaction, block_after,
-                                            clause_before, list_after, made_statement, next_paragraph)
+                                            clause_before, list_after, made_statement)
+from sayso.stages.attribution.quoted import (MIN_LEAD_WORDS, adjacent_quotes, inside_one_quote, inverted, lead_in,
+                                             led_quote, quote_start, sentence_quotes, with_clause_before)
 from sayso.stages.attribution.spans import Pair, char_tokens, clause_span, minus, subtree_span, trim
 
 OBJECTS = ("dobj", "attr")
 RECIPIENTS = ("dobj", "dative", "iobj")
-DASHES = frozenset({"-", "–", "—", "--"})
-LEADERS = DASHES | {":"}
 OBJECT_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "dobj", "attr"})
-MIN_LEAD_WORDS = 3
-MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
-GAP = frozenset(" ,.:;\n\t")
 SAYING = REPORTING  # plain reporting verbs
 CONTRAST = frozenset({"while", "whereas"})
 DATELINE_CHARS = 60
@@ -34,7 +31,6 @@ MARKERS = frozenset({"that", "whether", "if"})
 ASIDES = {"relcl": frozenset({"which", "who", "whom", "whose", "where"}), "appos": frozenset({"a", "an"})}
 SETTING_PREPS = frozenset({"at", "during"})
 ADJACENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "to"})
-QUOTE_MARKS = " \n\t'\"“‘`"
 
 
 @dataclass(frozen=True)
@@ -66,27 +62,32 @@ def content_of(ctx: Context, cue: Cue, source: Optional[Pair]) -> Optional[Conte
         if span is None:
             span, cue_last = _adjacent_prep(verb, cue_last, ctx.lex)
     cue_last = _statement_phrase(ctx, verb, cue_last)
-    led = _led_quote(ctx, cue_last, source)
+    led = led_quote(ctx, cue_last, source)
     if led and doc[cue_last + 1].text == ":" and doc[cue_last].idx + len(doc[cue_last]) == doc[cue_last + 1].idx:
         cue_last += 1  # "said:" — PolNeAR keeps the colon in the cue
     inside = ctx.quotes.at(verb.idx)
     parts = led
     if not parts and span is None and set_off_before(verb):
-        parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
-    lead_in = verb.lemma_.lower() not in ctx.lex.clause_only or span is not None  # not 'learned of X, "..."'
-    if not parts and lead_in and inside is None and (span is None or _inside_one_quote(ctx, span)):
-        parts = _lead_in(ctx, _sentence_quotes(ctx, cue, source), cue_last, source, recipient)
-        parts = _with_clause_before(ctx, verb, parts) or _adjacent_quotes(ctx, cue, source)
+        parts = [_clip(ctx, p, verb.idx) for p in inverted(ctx, verb)]
+    leads = verb.lemma_.lower() not in ctx.lex.clause_only or span is not None  # not 'learned of X, "..."'
+    if not parts and leads and inside is None and (span is None or inside_one_quote(ctx, span)):
+        parts = lead_in(ctx, sentence_quotes(ctx, cue, source), cue_last, source, recipient)
+        parts = with_clause_before(ctx, verb, parts) or adjacent_quotes(ctx, cue, source)
     if not parts and span is not None:
         parts = [ctx.quotes.snap(_clip(ctx, span, verb.idx))] if inside is None else [span]
     if not parts:
-        parts = [_clip(ctx, p, verb.idx) for p in _inverted(ctx, verb)]
+        parts = [_clip(ctx, p, verb.idx) for p in inverted(ctx, verb)] or _trailing(ctx, verb)
     parts = [after_colon(ctx, p, min(doc[cue.first].idx, source[0] if source else len(ctx.text))) for p in parts]
     return _finish(ctx, parts + list_after(ctx, verb, parts), source, cue_last, recipient, cue.first)
 
 
-
-
+def _trailing(ctx: Context, verb) -> list[Pair]:
+    """'..., reports the Suffolk Times' with no complement in the parse: the clause before the comma."""
+    first = trailing_start(verb)
+    if first is None or ctx.quotes.at(verb.idx) is not None:
+        return []
+    before = clause_before(ctx, ctx.doc[first], quote_start(ctx, ctx.sentence_of[verb.i][0]))
+    return [before] if before is not None else []
 
 
 def _clip(ctx: Context, span: Pair, offset: int) -> Pair:
@@ -328,8 +329,6 @@ def _objects(verb, recipient: Optional[int], lex: Lexicon) -> Optional[Pair]:
     return _union(chosen)
 
 
-
-
 def _setting(prep, lex: Lexicon) -> bool:
     """When, where or through what it was said, not what: 'on Monday', 'at a rally', 'during a
     debate', 'in an interview'."""
@@ -358,137 +357,6 @@ def _union(tokens) -> Pair:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def _inside_one_quote(ctx: Context, span: Pair) -> bool:
-    q = ctx.quotes.at(span[0])
-    return q is not None and q.end >= span[1]
-
-
-def _sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
-    start, end = ctx.sentence_of[cue.head]
-    verb = ctx.doc[cue.head]
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > verb.head.i:
-        start = verb.idx  # "..., saying “...”": only what follows the participle
-    parts: list[Pair] = []
-    for q in ctx.quotes.within(start, end):
-        if (q.start < start and not _mark_before(ctx.text, q.start, start)) or (
-                source and q.start < source[1] and source[0] < q.end) or _clause_between(ctx, cue, q.start):
-            continue
-        for part in ctx.quotes.group(q):
-            if part.start >= q.start and (part.start, part.end) not in parts:
-                parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
-    return parts
-
-
-def _with_clause_before(ctx: Context, verb, quotes: list[Pair]) -> list[Pair]:
-    """'Only one has visited so far, Beth Garay said, but "I can assure you ..."': a cue set
-    after the clause it reports, then a quotation: both are the content."""
-    if not quotes or verb.dep_ != "parataxis" or verb.head.i > verb.i:
-        return quotes
-    extra = []
-    for part in _inverted(ctx, verb):
-        pieces = [part]
-        for q in quotes:
-            pieces = [p for piece in pieces for p in minus(piece, q)]
-        extra += [p for p in pieces if len(ctx.text[p[0]:p[1]].split()) >= MIN_CLAUSE_WORDS]
-    return sorted(extra + quotes)
-
-
-def _clause_between(ctx: Context, cue: Cue, quote_start: int) -> bool:
-    """'Ingraham apologized, but Hogg blasted it as an insincere “effort ...”': a conjoined clause
-    with a subject of its own between the cue and the quotation; the quotation is that clause's."""
-    doc = ctx.doc
-    between = [t for t in doc[cue.last + 1:] if t.idx < quote_start]
-    inside = {t.i for t in between}
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.i in inside for c in t.children) for t in between)
-
-
-def _mark_before(text: str, quote_start: int, sentence_start: int) -> bool:
-    """'... said. ''They need to be careful,'' Mr. Bennett said.': the parser glued the opening
-    mark to the sentence before; the quotation is this sentence's."""
-    return not text[quote_start:sentence_start].strip(QUOTE_MARKS)
-
-
-def _lead_in(ctx: Context, parts: list[Pair], cue_last: int, source: Optional[Pair], recipient) -> list[Pair]:
-    """'Clinton said on the other hand, “...”': words between the cue and the quotation that
-    opens its content belong to the content (a mixed quote); the one told does not."""
-    if not parts:
-        return parts
-    last = ctx.doc[cue_last]
-    after = last.idx + len(last)
-    if source and source[0] >= after:
-        after = source[1]
-    if recipient is not None:
-        after = max(after, subtree_span(ctx.doc[recipient])[1])
-    first = parts[0]
-    between = ctx.text[after:first[0]]
-    if first[0] <= after or "\n" in between or len(between.split()) < MIN_LEAD_WORDS:
-        return parts
-    if between.rstrip()[-1:] in (",", ":"):
-        return parts  # 'said of Trump and Ryan, “...”': an aside before the quotation, not content
-    return [(after, first[1])] + parts[1:]
-
-
-def _adjacent_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
-    """A quotation just before or after the cue and its source, across a sentence end, in the
-    cue's paragraph."""
-    doc, text = ctx.doc, ctx.text
-    first, last = doc[cue.first], doc[cue.last]
-    start, end = first.idx, last.idx + len(last)
-    if source:
-        start, end = min(start, source[0]), max(end, source[1])
-    i = start
-    while i > 0 and start - i < 4 and text[i - 1] in GAP:
-        i -= 1
-    q = ctx.quotes.at(i - 1) if i > 0 else None
-    if q is None or q.end != i:
-        j = end
-        while j < len(text) and j - end < 4 and text[j] in GAP:
-            j += 1
-        q = ctx.quotes.at(j)
-        if q is None or q.start != j:
-            return []
-    if ctx.paragraph(q.start) != ctx.paragraph(start):
-        return []  # a quotation in the next paragraph has a speaker of its own there
-    return [(p.start, p.end) for p in ctx.quotes.group(q)]
-
-
-def _led_quote(ctx: Context, last: int, source: Optional[Pair]) -> list[Pair]:
-    """A quotation (or the rest of the sentence) after a colon or dash that follows the cue."""
-    doc = ctx.doc
-    i = last + 1
-    if source and i < len(doc) and doc[i].idx == source[0]:
-        while i < len(doc) and doc[i].idx < source[1]:
-            i += 1  # "said Caddell:"
-    if i >= len(doc) or doc[i].text not in LEADERS:
-        return []
-    after = doc[i].idx + len(doc[i])
-    j = after
-    text = ctx.text
-    while j < len(text) and text[j].isspace() and j - after < 50:
-        j += 1
-    q = ctx.quotes.at(j)
-    if q is not None and q.start == j:
-        return [(p.start, p.end) for p in ctx.quotes.group(q)]
-    block = next_paragraph(ctx, doc[i].idx)
-    if block is not None:
-        return [block]
-    sent_end = ctx.sentence_of[i][1]
-    return [(after, sent_end)] if sent_end > after else []
-
-
-
-
-
-
-def _inverted(ctx: Context, verb) -> list[Pair]:
-    """'..., say U.S. officials', 'As UNIAN reported, ...': the clause the cue hangs on, minus
-    the cue's own words (sayso/stages/attribution/asides.py); none inside a quotation."""
-    if ctx.quotes.at(verb.idx) is not None:
-        return []
-    return inverted_clause(verb, ctx.sentence_of[verb.i])
-
-
 def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair]:
     doc = ctx.doc
     first = doc[cue.first]
@@ -496,27 +364,21 @@ def _phrase_content(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     own = subtree_span(first) if subtree_span(first)[1] > own[1] else own
     sentence = ctx.sentence_of[first.i]
     last = not ctx.text[own[1]:sentence[1]].strip(" .;!?\"”’\n")
-    quotes = _sentence_quotes(ctx, cue, source)
+    quotes = sentence_quotes(ctx, cue, source)
+    if first.lower_ == "as":  # '"Q," Carson noted, as reported by BuzzFeed News': the sentence relayed
+        return minus((quote_start(ctx, sentence[0]), sentence[1]), own)
     if quotes:
-        before = ctx.text[_quote_start(ctx, sentence[0]):quotes[0][0]]
+        before = ctx.text[quote_start(ctx, sentence[0]):quotes[0][0]]
         if last and len(before.split()) >= MIN_LEAD_WORDS:
             return minus(sentence, own)  # 'A, but since B, "C," according to Z': all of it
         return quotes
     head = first.head
     if head.i == first.i:
         return []
-    before = clause_before(ctx, first, _quote_start(ctx, sentence[0]))
+    before = clause_before(ctx, first, quote_start(ctx, sentence[0]))
     if head.i > first.i and before is not None:
         return [before]  # 'X, according to sources who spoke to Fox but were not authorized to ...'
     clause = subtree_span(head)
     if head.dep_ == "conj" and last:
         clause = sentence  # 'A did X and B did Y, according to Z': the whole sentence, all its conjuncts
     return minus(clause, own)
-
-
-
-
-def _quote_start(ctx: Context, sentence_start: int) -> int:
-    """The sentence's start, past a closing mark the parser glued to it."""
-    q = ctx.quotes.at(sentence_start)
-    return q.end if q is not None and q.start < sentence_start else sentence_start

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
+from sayso.nlp.memo import sentence_of
 from sayso.stages.attribution.learned import NOT_CUE_DEPS, features, load_model
 from sayso.stages.attribution.lexicon import Lexicon
 
@@ -37,17 +38,21 @@ class Cue:
 
 
 def find_cues(doc, lex: Lexicon, in_quote: Callable[[int], bool] = lambda _: False) -> Iterator[Cue]:
-    first_words = {p[0]: p for p in lex.phrases}
+    first_words: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(lex.phrases, key=len, reverse=True):  # "as reported by", "as quoted by": each tried
+        first_words.setdefault(p[0], []).append(p)
     model = load_model()
     chosen: set[int] = set()
+    phrase_end = -1  # the words of a multi-word cue ("reported" in "as reported by") are no cue of their own
     for tok in doc:
-        lower = tok.lower_
-        if lower in first_words:
-            cue = _phrase_cue(doc, tok, first_words[lower])
-            if cue is not None:
-                chosen.add(tok.i)
-                yield cue
-                continue
+        cue = next((c for c in (_phrase_cue(doc, tok, p) for p in first_words.get(tok.lower_, ())) if c), None)
+        if cue is not None:
+            chosen.add(tok.i)
+            phrase_end = cue.last
+            yield cue
+            continue
+        if tok.i <= phrase_end:
+            continue
         if tok.pos_ != "VERB" or tok.dep_ in NOT_CUE_DEPS:
             continue
         verdict = _cue_verdict(tok, lex, model, in_quote, chosen)
@@ -132,9 +137,30 @@ def speaker_of(verb) -> Optional[int]:
         if tok.dep_ not in INHERITS or tok.head.i == tok.i:
             break
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head.i  # "a statement saying ...": the noun is the source
+            if not _set_off_participle(tok):
+                return tok.head.i  # "a statement saying ...": the noun is the source
+            tok = tok.head  # "rejected the notion that X, saying ...": the verb's subject says
         tok = tok.head
-    return _stranded_subject(verb)
+    stranded = _stranded_subject(verb)
+    return stranded if stranded is not None else _name_before(verb)
+
+
+def _name_before(verb) -> Optional[int]:
+    """'“...,” screenwriter Cole Haddon wrote on Twitter': a finite verb with no subject in the
+    parse (it took the title for a verb and the name for its object), right after a person's or
+    an organisation's name: that name."""
+    if verb.tag_ not in FINITE or verb.i == 0 or any(c.dep_ in ("auxpass", "expl", "nsubjpass") for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    return name.i if name.ent_type_ in ("PERSON", "ORG") else None
+
+
+def _set_off_participle(verb) -> bool:
+    """'Carson rejected the notion that X, saying that ...': a participle set off by a comma that
+    the parse hung on the object of a verb with a subject; it is that verb's adjunct."""
+    noun = verb.head
+    return (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and noun.dep_ == "dobj"
+            and _subject(noun.head) is not None)
 
 
 def _stranded_subject(verb) -> Optional[int]:
@@ -147,7 +173,7 @@ def _stranded_subject(verb) -> Optional[int]:
     if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
         return None
     doc = verb.doc
-    for tok in doc[verb.sent.start:verb.i]:
+    for tok in doc[sentence_of(verb).start:verb.i]:
         last_of_name = tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I"
         if tok.ent_type_ in NAMED and tok.dep_ in NAMED_HEAD_DEPS and last_of_name:
             return tok.i

@@ -194,7 +194,7 @@ def _with_continuations(ctx: Context, found: list[Found]) -> list[Found]:
         if q.group in done_groups or _claimed(claimed, (q.start, q.end)) or not _speech_like(ctx, q):
             continue
         done_groups.add(q.group)
-        last = _last_before(result + extra, q.start, breaks)
+        last = _last_before(result + extra, q.start, breaks, lambda at: ctx.quotes.at(at) is not None)
         if last is None:
             continue
         previous = (result + extra)[last]
@@ -259,12 +259,14 @@ def _speech_like(ctx: Context, q) -> bool:
     return (min(q.end, end) - max(q.start, start)) / max(end - start, 1) >= MIN_QUOTE_SHARE
 
 
-def _last_before(found: list[Found], offset: int, breaks: list[int]) -> Optional[int]:
+def _last_before(found: list[Found], offset: int, breaks: list[int], quoted=lambda _: False) -> Optional[int]:
+    """The last speaker before offset: no relay, no teller retelling another's statement, no
+    speaker quoted inside a quotation ("“... which he did say ...”")."""
     from bisect import bisect_left
 
     best = None
     for i, f in enumerate(found):
-        if f.relay or f.anchor >= offset:
+        if f.relay or f.anchor >= offset or _retells(f, found, quoted) or (f.cue is not None and quoted(f.cue[0])):
             continue
         if best is None or f.anchor > found[best].anchor:
             best = i
@@ -272,6 +274,16 @@ def _last_before(found: list[Found], offset: int, breaks: list[int]) -> Optional
         return None
     between = bisect_left(breaks, offset) - bisect_left(breaks, found[best].anchor)
     return best if between <= MAX_PARAGRAPHS_BACK else None
+
+
+def _retells(f: Found, found: list[Found], quoted) -> bool:
+    """'"Q," Carson noted, as reported by BuzzFeed News.' / '..., the Times reported': a cue after
+    another cue (outside a quotation) its content holds retells that statement; a quotation with
+    no cue after it goes on with the one retold, not with the teller."""
+    if f.cue is None:
+        return False
+    return any(g.cue is not None and g.cue[0] < f.cue[0] and not quoted(g.cue[0])
+               and any(p[0] <= g.cue[0] < p[1] for p in f.content) for g in found if g is not f)
 
 
 def sorted_found(found: list[Found]) -> list[Found]:

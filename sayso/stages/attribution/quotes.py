@@ -8,8 +8,10 @@ for this, even in a text whose paragraphs are otherwise blank-line separated). I
 paragraphs were run together, a straight mark after a sentence's end and a space, before a
 capital, inside a straight-quoted quotation is the next paragraph's opening mark: the
 quotation goes on in the same group. A straight mark followed by a space opens nothing (an
-opening mark touches its word): with no quotation open it is a stray closing mark. Two apostrophes ('') count as a double quote; single quotes are not
-paired: they double as apostrophes.
+opening mark touches its word): with no quotation open it is a stray closing mark. Two apostrophes ('') or two grave accents
+(``, the opening mark of tokenized text such as MEANTIME's) count as a double quote; single
+quotes are not paired: they double as apostrophes. In such rebuilt text a straight mark with
+spaces on both sides opens a quotation after a word or a colon, before a word.
 """
 from __future__ import annotations
 
@@ -56,8 +58,8 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
     for i, ch in enumerate(text):
         if i == skip:
             continue
-        if ch == "'" and text[i + 1:i + 2] == "'":
-            ch, skip = STRAIGHT, i + 1  # '' as a double quote (older newspaper style)
+        if ch in "'`" and text[i + 1:i + 2] == ch:
+            ch, skip = STRAIGHT, i + 1  # '' and `` as a double quote (older newspaper style, MEANTIME's tokens)
         if i in breaks or (ch == "\n" and text[i + 1:i + 2] in OPENERS):
             if stack and stack != ["continued"]:
                 end = _rstrip(text, opened, i)
@@ -72,7 +74,8 @@ def find_quotes(text: str, breaks_at: Optional[list[int]] = None) -> list[Quote]
         if ch not in MARKS:
             continue
         if not stack or stack == ["continued"]:
-            if ch in CLOSERS or (ch == STRAIGHT and _detached(text, i + 2 if skip == i + 1 else i + 1)):
+            after = i + 2 if skip == i + 1 else i + 1
+            if ch in CLOSERS or (ch == STRAIGHT and _detached(text, after) and not _spaced_opening(text, i, after)):
                 continue  # a stray closing mark ('operation, " he said': its opening mark was lost)
             if not stack:
                 group += 1
@@ -115,6 +118,17 @@ def _detached(text: str, after: int) -> bool:
     """Whether the straight mark ending before offset `after` is followed by a space: an opening
     mark touches the word it opens, so this one can only close a quotation."""
     return after < len(text) and text[after] in " \t"
+
+
+def _spaced_opening(text: str, i: int, after: int) -> bool:
+    """'Obama said " Steve was ...', 'on his blog: " The world ...': a straight mark with spaces
+    on both sides (text rebuilt from tokens, as MEANTIME's) after a word or a colon and before a
+    word opens a quotation; after a comma ('operation, " he said') it is a stray closing mark."""
+    before = text[:i].rstrip(" ")
+    if not before or before[-1] not in ":" and not before[-1].isalpha() or i - len(before) != 1:
+        return False
+    rest = text[after:after + 3].lstrip(" ")
+    return bool(rest) and rest[0].isalnum()
 
 
 def _reopening(text: str, i: int) -> bool:

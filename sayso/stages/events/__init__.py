@@ -20,6 +20,7 @@ from sayso.stages.events.ontology import Ontology, load
 from sayso.stages.events.status import status_of
 from sayso.stages.events.triggers import Match, find_matches
 from sayso.stages.base import Draft, stage
+from sayso.nlp.memo import sentence_of
 from sayso.stages.entities.mentions import BODY_NOUNS
 from sayso.record import Entity, Event, Span
 from sayso.settings import Settings
@@ -251,12 +252,14 @@ def _names_event(match: Match, arguments: Arguments, ontology: Ontology, ents: "
     return _event_context(match.head, ontology, ents)
 
 
-def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology) -> Optional[Event]:
-    """The event of a trigger match, or None when the trigger names no event (_names_event)."""
+def _event(n: int, match: Match, sent: Any, ents: _Entities, draft: Draft, ontology: Ontology,
+           tokens: Optional[tuple[Optional[Any], Optional[Any]]] = None) -> Optional[Event]:
+    """The event of a trigger match, or None when the trigger names no event (_names_event);
+    `tokens`: _arguments(match, ...) when already found."""
     text = draft.article.text
     category = ontology.categories[match.trigger.category]
     recipient_role = "target" if category.target_recipients else "recipient"
-    actor_tok, recipient_tok = _arguments(match, ontology, ents)
+    actor_tok, recipient_tok = tokens if tokens is not None else _arguments(match, ontology, ents)
     actor_tok = actor_tok if _same_block(actor_tok, match.head, text) else None
     recipient_tok = recipient_tok if _same_block(recipient_tok, match.head, text) else None
     attribution = innermost_attribution(draft.attributions, match.start, match.end)
@@ -303,9 +306,11 @@ def _outside(boilerplate: list[tuple[int, int]], start: int, end: int) -> bool:
     )
 
 
-def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+def detect(draft: Draft, ontology: Ontology, model: Any = None,
+           status_model: Any = None) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
     """Events of every sentence of the draft's doc, and the entities grown for their arguments;
-    with `model` (sayso/stages/events/model.py) the model decides each candidate, else the rules."""
+    with `model` (sayso/stages/events/model.py) the model decides each candidate, else the rules;
+    with `status_model` (status_model.py) that model gives the events' status."""
     boilerplate = sorted((b.start, b.end) for b in draft.boilerplate)
     ents = _Entities(draft.entities, draft.article.text, ontology)
     events: list[Event] = []
@@ -313,13 +318,26 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None) -> tuple[tuple[E
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
         before = ents.items
-        event = _event(len(events) + 1, match, match.head.sent, ents, draft, ontology) if model is None else (
+        event = _event(len(events) + 1, match, sentence_of(match.head), ents, draft, ontology) if model is None else (
             _modelled(len(events) + 1, match, ents, draft, ontology, model))
         if event is not None and unreal(event.type, match.head):
             ents.items, event = before, None  # no human agent, or a figurative use (agents.py)
         if event is not None:
-            events.append(event)
+            events.append(_restatus(event, match, draft, ontology, status_model) if status_model is not None else event)
     return tuple(events), ents.items
+
+
+def _restatus(event: Event, match: Match, draft: Draft, ontology: Ontology, status_model: Any) -> Event:
+    """The event with the status model's status (which keeps the rules' negated, claimed and
+    threatened: a denial never becomes an occurrence)."""
+    from sayso.stages.events.status_model import cue_lemma, status_names
+
+    cue = cue_lemma(draft.doc, draft.attributions, event.attribution)
+    features = status_names(match.head, event.type, event.status, ontology.status, cue)
+    status = status_model.status(features, event.status, event.type)
+    if status == event.status:
+        return event
+    return dataclasses.replace(event, status=status, polarity="negative" if status == "negated" else "positive")
 
 
 def _candidates(draft: Draft, ontology: Ontology, model: Any) -> list[Match]:
@@ -358,7 +376,8 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
     if is_open(match):
         return _open_event(n, match, ents, draft, ontology, model)
     before = ents.items
-    rule = _event(n, match, match.head.sent, ents, draft, ontology)
+    tokens = _arguments(match, ontology, ents)  # the rules' and the model's evidence (ents as before)
+    rule = _event(n, match, sentence_of(match.head), ents, draft, ontology, tokens)
     kept = ents.items
     ents.items = before  # the rules' arguments are only the model's evidence
     category = decide(model, match, rule)
@@ -368,17 +387,19 @@ def _modelled(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ont
                              (rule.type == "THREATEN" and category in (match.trigger.category, "THREATEN"))):
         ents.items = kept
         return rule
-    return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category)
+    return _with_model_arguments(n, match, ents, draft, ontology, model, rule, category, tokens)
 
 
 def _with_model_arguments(n: int, match: Match, ents: _Entities, draft: Draft, ontology: Ontology, model: Any,
-                          rule: Optional[Event], category: str) -> Event:
+                          rule: Optional[Event], category: str,
+                          rule_tokens: Optional[tuple[Optional[Any], Optional[Any]]] = None) -> Event:
     """The event with the model's category and the actor and recipient the model picks (the
-    rules' where the model picks none)."""
+    rules' where the model picks none; `rule_tokens`: the rules' argument tokens when found)."""
     from sayso.stages.events.decide import argument_tokens
     from sayso.stages.events.model import LEARNED_MODE
 
-    rule_tokens = _arguments(match, ontology, ents)
+    if rule_tokens is None:
+        rule_tokens = _arguments(match, ontology, ents)
     actor_tok, recipient_tok = argument_tokens(
         model, match, category, rule_tokens, lambda t: is_participant(t, "actor", ontology, ents.entity))
     chosen = (actor_tok is not None, recipient_tok is not None)
@@ -402,7 +423,7 @@ def _bare_event(n: int, match: Match, draft: Draft, ontology: Ontology) -> Event
     return Event(
         id=f"v{n}", type=match.trigger.category, mode=match.trigger.mode,
         trigger=Span.of(text, match.start, match.end),
-        sentence=Span.of(text, match.head.sent.start_char, match.head.sent.end_char),
+        sentence=Span.of(text, sentence_of(match.head).start_char, sentence_of(match.head).end_char),
         status=status, polarity=polarity,
         attribution=report_attribution(match.head, match.start, match.end, ontology.status, draft.attributions, said),
     )
@@ -415,6 +436,15 @@ def event_model(settings: Settings) -> Any:
     from sayso.stages.events.model import load_model
 
     return load_model()
+
+
+def status_model_for(settings: Settings) -> Any:
+    """The shipped status model when the settings use the event model and it exists, else None."""
+    if not getattr(settings, "event_model", False):
+        return None
+    from sayso.stages.events.status_model import load_status_model
+
+    return load_status_model()
 
 
 def ontology_for(settings: Settings) -> Ontology:
@@ -430,6 +460,7 @@ def ontology_for(settings: Settings) -> Ontology:
 
 def _load_lexicon_and_model(settings: Settings) -> None:
     ontology_for(settings)  # loads the event model too, when the settings use it
+    status_model_for(settings)
 
 
 @stage("events", needs=("doc", "entities", "attributions", "boilerplate"), sets=("events", "entities"),
@@ -437,5 +468,5 @@ def _load_lexicon_and_model(settings: Settings) -> None:
 def find_events(draft: Draft, settings: Settings) -> Draft:
     if draft.doc is None:
         return draft
-    events, entities = detect(draft, ontology_for(settings), event_model(settings))
+    events, entities = detect(draft, ontology_for(settings), event_model(settings), status_model_for(settings))
     return draft.set(events=events, entities=entities)

@@ -40,9 +40,11 @@ def argument_tokens(model: EventModel, match: Any, category: str, rule_tokens: t
     cands = [(t, argument_features(match.head, t, category, participant(t), role_of(t), view, with_vector=False),
               context_vector(t)) for t in argument_candidates(match.head, skip)]
     actors = [c for c in cands if not natural_cause(c[0])]  # a cause is never an actor ("the storm")
-    actor = model.argument("actor", actors, no_argument_features(match.head, category, rule_actor is not None))
-    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor],
-                               no_argument_features(match.head, category, rule_recipient is not None))
+    nobody = no_argument_features(match.head, category, rule_actor is not None)
+    actor = model.argument("actor", actors, nobody)
+    if (rule_recipient is not None) != (rule_actor is not None):  # else the same features
+        nobody = no_argument_features(match.head, category, rule_recipient is not None)
+    recipient = model.argument("recipient", [c for c in cands if c[0] is not actor], nobody)
     if actor is None and participial(match.head) and rule_actor is not None:
         actor = rule_actor  # "warplanes flew over the market, killing nine": the main clause's subject
     # a relative pronoun stands for its antecedent ("the preacher whom Erdogan accuses")

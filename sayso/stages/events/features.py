@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from sayso.nlp.memo import doc_memo
+from sayso.nlp.memo import doc_memo, sentence_of
 from sayso.stages.events.frames import frame_names
 
 MAX_PATH = 4
@@ -112,8 +112,12 @@ def trigger_features(head: Any, lexicon_category: str, multiword: bool, rule: Op
 def context_vector(token: Any) -> Optional[Any]:
     """The token's tok2vec vector divided by 4 (the dense part of a trigger's or a candidate
     argument's features: t0, t1, ... or a0, a1, ...), or None without a tensor."""
-    tensor = token.doc.tensor
-    return tensor[token.i] / 4.0 if tensor is not None and len(tensor) else None
+    vectors = doc_memo(token.doc).setdefault("context_vectors", {})  # one array per token and doc
+    i = token.i
+    if i not in vectors:
+        tensor = token.doc.tensor
+        vectors[i] = tensor[i] / 4.0 if tensor is not None and len(tensor) else None
+    return vectors[i]
 
 
 def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optional[Any],
@@ -133,7 +137,7 @@ def trigger_names(head: Any, lexicon_category: str, multiword: bool, rule: Optio
     if rule is not None:
         names += [f"rule_actor={rule.actor is not None}", f"rule_recipient={rule.recipient is not None}",
                   f"rule_status={rule.status}", f"rule_lex={rule.type}:{lexicon_category}"]
-    sent = head.sent
+    sent = sentence_of(head)
     names += list(_around(head, sent))
     names += list(_child_features(head))
     names += list(_lemma_context(head, lemma))
@@ -152,7 +156,7 @@ def tensor_names(width: int, prefix: str = "t") -> tuple[str, ...]:
 
 def argument_candidates(head: Any, skip: set[int]) -> list[Any]:
     """Heads of noun phrases of the trigger's sentence that could be its actor or recipient."""
-    return [t for t in _sentence_candidates(head.sent) if t.i not in skip]
+    return [t for t in _sentence_candidates(sentence_of(head)) if t.i not in skip]
 
 
 def _sentence_candidates(sent: Any) -> list[Any]:
@@ -169,6 +173,16 @@ def _sentence_candidates(sent: Any) -> list[Any]:
 
 
 def _ancestors(token: Any) -> list[Any]:
+    """The token and its heads up to the root (at most 30), found once per token and doc (the
+    list is shared: never changed)."""
+    memo = doc_memo(token.doc).setdefault("ancestors", {})
+    chain = memo.get(token.i)
+    if chain is None:
+        chain = memo[token.i] = _heads(token)
+    return chain
+
+
+def _heads(token: Any) -> list[Any]:
     chain = [token]
     while chain[-1].head.i != chain[-1].i and len(chain) < 30:  # spaCy makes a new Token each time: never `is`
         chain.append(chain[-1].head)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from sayso.nlp.memo import doc_memo
+from sayso.nlp.memo import doc_memo, sentence_of
 
 REQUEST_VERBS = frozenset({"ask", "urge", "call", "demand", "press", "appeal", "plead", "beg", "implore", "request",
                            "seek", "push", "petition", "lobby", "insist", "exhort", "encourage", "want"})
@@ -98,7 +98,7 @@ def mood_frame(trigger: Any) -> Iterator[str]:
         if modal is not None:
             yield f"frame=modal:{modal}"
             break
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         yield "frame=question"
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress, repeat
-from operator import is_not
+from operator import le
 from pathlib import Path
 from typing import Any, Optional
 
@@ -25,6 +25,7 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "event_model.json.gz
 LEARNED_TRIGGERS = MODEL_PATH.with_name("triggers_learned.yaml")
 LEARNED_MODE = "learned"  # the mode of the learned trigger words: a candidate only, never a record's mode
 NONE = "NONE"
+ROW_CACHE = 8192  # feature names whose rows a Linear keeps at hand (a small dict stays in the CPU cache)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class Linear:
     index: dict[str, int]
     coef: Any  # numpy array, features x classes
     intercept: Any  # numpy array, classes
+    # name -> row, or -1 for a name the model lacks: the recent names, looked up in a small dict
+    # (the index holds tens of thousands of names; a lookup there waits on memory)
+    _rows: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # id(vector) -> (vector, its dense scores): a candidate's vector is scored for every trigger
+    # of its sentence (the vector is kept, so its id is never another's while it is here)
+    _dense_memo: dict[tuple[int, str], tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _dense(self) -> dict[str, Any]:
@@ -57,21 +64,46 @@ class Linear:
         """The class scores of sparse `features`, plus those of the dense `vector` (the values of
         the features t0, t1, ... (a0, a1, ...) when they are not among `features`)."""
         base = self._sparse_scores(features)
-        dense = self._dense[prefix]
-        if vector is None or not len(dense):
+        if vector is None or not len(self._dense[prefix]):
             return base
-        return base + np.asarray(vector[: len(dense)], dtype=np.float32) @ dense
+        return base + self._dense_scores(vector, prefix)
+
+    def _dense_scores(self, vector: Any, prefix: str) -> Any:
+        memo, key = self._dense_memo, (id(vector), prefix)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is vector:
+            return hit[1]
+        dense = self._dense[prefix]
+        scores = np.asarray(vector[: len(dense)], dtype=np.float32) @ dense
+        if len(memo) > ROW_CACHE:
+            memo.clear()
+        memo[key] = (vector, scores)
+        return scores
 
     def _sparse_scores(self, features: dict[str, float]) -> Any:
         """The intercept plus the weights of the known features times their values, the rows in
         the features' order (gathered without a Python loop: this runs for every candidate)."""
-        found = list(map(self.index.get, features))
-        known = list(map(is_not, found, repeat(None)))
+        found = self._rows_of(features)
+        known = list(map(le, repeat(0), found))
         rows = list(compress(found, known))
         if not rows:
             return self.intercept.copy()
         values = np.asarray(list(compress(features.values(), known)), dtype=np.float32)
         return values @ self.coef.take(rows, axis=0) + self.intercept
+
+    def _rows_of(self, features: dict[str, float]) -> list[int]:
+        """The row of each feature name in order, -1 for a name the model lacks."""
+        cache = self._rows
+        found: list = list(map(cache.get, features))  # None: not yet cached
+        if None in found:
+            if len(cache) > ROW_CACHE:
+                cache.clear()
+            get = self.index.get
+            for k, name in enumerate(features):
+                if found[k] is None:
+                    row = get(name)
+                    found[k] = cache[name] = -1 if row is None else row
+        return found
 
     def probabilities(self, features: dict[str, float], vector: Optional[Any] = None, prefix: str = "t") -> Any:
         s = self.scores(features, vector, prefix)

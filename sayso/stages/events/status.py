@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from sayso.nlp.memo import sentence_of
 from sayso.stages.events.ontology import StatusLexicon
 
 MAX_WALK = 12
@@ -124,7 +125,7 @@ def supposed(token: Any, lex: StatusLexicon) -> bool:
     """The event sits in a sentence that opens with an imperative that supposes ("Say Mexico
     demanded ...", "Imagine the army attacked"): its first word is such a verb in the base form,
     without a subject, the sentence's root or a word the parser hung on the next verb."""
-    first = next((t for t in token.sent if not t.is_punct and not t.is_space), None)
+    first = next((t for t in sentence_of(token) if not t.is_punct and not t.is_space), None)
     if first is None or first.i == token.i or first.tag_ != "VB" or first.lemma_.lower() not in lex.hypothesis_verbs:
         return False
     if _children(first, "nsubj", "nsubjpass", "aux"):

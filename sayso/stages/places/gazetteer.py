@@ -32,6 +32,7 @@ from sayso.stages.places.names import (  # noqa: F401  (re-exported: the gazette
     APOSTROPHES, DATA, Candidate, distance_km, exact_key, is_latin, loose_key, skeleton_key, strip_accents,
 )
 
+LOOKUPS, LOOKUP_MEMO = "_lookups", 4096  # the attribute of recent lookups (never pickled), its size
 FORMAT = 7  # bump when the index layout, the way it is built or the module path changes
 CITY_FILE = "cities500.json"
 
@@ -53,7 +54,7 @@ class Gazetteer:
         self._skeleton: Optional[dict[str, tuple[int, ...]]] = None
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_skeleton": None}
+        return {k: v for k, v in self.__dict__.items() if k != LOOKUPS} | {"_skeleton": None}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -65,7 +66,17 @@ class Gazetteer:
                          PRECISIONS[self.precisions[i]], self.admin1[i])
 
     def lookup(self, name: str, fuzzy: bool = True) -> tuple[Candidate, ...]:
-        """Candidates for a name by its loose key; else (fuzzy) by its consonant skeleton."""
+        """Candidates for a name by its loose key; else (fuzzy) by its consonant skeleton (the
+        answers for recent names kept: entries are frozen, so they can be shared)."""
+        memo = self.__dict__.setdefault(LOOKUPS, {})
+        found = memo.get((name, fuzzy))
+        if found is None:
+            if len(memo) >= LOOKUP_MEMO:
+                memo.clear()
+            found = memo[(name, fuzzy)] = self._lookup(name, fuzzy)
+        return found
+
+    def _lookup(self, name: str, fuzzy: bool) -> tuple[Candidate, ...]:
         lk = loose_key(exact_key(name))
         if not lk:
             return ()
