@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 from typing import Any, Callable, Optional
 
+from sayso.stages.events.agents import unreal
 from sayso.stages.events.arguments import argument_bounds, in_dateline, noun_arguments, subject_of, verb_arguments
 from sayso.stages.events.credit import credited, innermost_attribution, report_attribution
 from sayso.stages.events.denial import status_with_denial
@@ -316,8 +317,11 @@ def detect(draft: Draft, ontology: Ontology, model: Any = None,
     for match in _candidates(draft, ontology, model):
         if boilerplate and not _outside(boilerplate, match.start, match.end):
             continue
+        before = ents.items
         event = _event(len(events) + 1, match, sentence_of(match.head), ents, draft, ontology) if model is None else (
             _modelled(len(events) + 1, match, ents, draft, ontology, model))
+        if event is not None and unreal(event.type, match.head):
+            ents.items, event = before, None  # no human agent, or a figurative use (agents.py)
         if event is not None:
             events.append(_restatus(event, match, draft, ontology, status_model) if status_model is not None else event)
     return tuple(events), ents.items

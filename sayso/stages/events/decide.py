@@ -4,53 +4,14 @@ attribution; the model overrides whether there is an event, its category and its
 """
 from __future__ import annotations
 
-import dataclasses
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable, Optional
-
-import yaml
 
 from sayso.stages.events.features import (argument_candidates, argument_features, context_vector, no_argument_features,
                                           trigger_names, trigger_view)
+from sayso.stages.events.agents import natural_cause, without_agent
 from sayso.stages.events.arguments import resolve_relative
 from sayso.stages.events.model import LEARNED_MODE, EventModel
 from sayso.record import Event
-
-AGENTS_PATH = Path(__file__).resolve().parents[2] / "data" / "agents.yaml"
-
-
-@dataclasses.dataclass(frozen=True)
-class Agents:
-    human_agent: frozenset[str]
-    natural_causes: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def agents() -> Agents:
-    data = yaml.safe_load(AGENTS_PATH.read_text(encoding="utf-8"))
-    return Agents(frozenset(data["human_agent"]), frozenset(w.lower() for w in data["natural_causes"]))
-
-
-def natural_cause(token: Optional[Any]) -> bool:
-    """A cause that is no agent: "an earthquake", "a tank at the plant" (its head noun)."""
-    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in agents().natural_causes
-
-
-def _subject(head: Any) -> Optional[Any]:
-    for c in head.children:
-        if c.dep_ in ("nsubj", "agent", "poss") or (c.dep_ == "prep" and c.lower_ == "by"):
-            if c.dep_ in ("agent", "prep"):
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-            return c
-    if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN":
-        return head  # "the explosion killed ..." as the trigger's own subject is handled by the caller
-    return None
-
-
-def without_agent(category: str, head: Any) -> bool:
-    """An event of a category that needs a human agent, done by a natural or accidental cause."""
-    return category in agents().human_agent and natural_cause(_subject(head))
 
 
 def rule_role(token: Any, rule_actor: Optional[Any], rule_recipient: Optional[Any]) -> Optional[str]:
