@@ -185,8 +185,19 @@ class EventModel:
                     {"open_trigger": self.open_trigger.to_json()} if self.open_trigger is not None else {})
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-            json.dump(self.to_json(), f, separators=(",", ":"))
+        write_json_gz(path, self.to_json())
+
+
+def write_json_gz(path: Path, data: dict) -> None:
+    """A shipped model file: compact JSON, gzipped."""
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        json.dump(data, f, separators=(",", ":"))
+
+
+def read_json_gz(path: Path) -> Any:
+    """What `write_json_gz` wrote."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
 
 
 @lru_cache(maxsize=4)
@@ -194,8 +205,7 @@ def load_model(path: Path = MODEL_PATH) -> Optional[EventModel]:
     """The shipped event model, or None when there is none (the rules then decide alone)."""
     if not Path(path).is_file():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        d = json.load(f)
+    d = read_json_gz(path)
     return EventModel(Linear.from_json(d["trigger"]), Linear.from_json(d["actor"]),
                       Linear.from_json(d["recipient"]), dict(d["thresholds"]), frozenset(d.get("open_skip", ())),
                       Linear.from_json(d["open_trigger"]) if "open_trigger" in d else None, frozenset(d.get("modes", ())))

@@ -18,15 +18,13 @@ Trained by `python -m training.events.status` (fixed seed) and shipped as a smal
 """
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sayso.stages.events.frames import frame_names
-from sayso.stages.events.model import Linear
+from sayso.stages.events.model import Linear, read_json_gz, write_json_gz
 from sayso.stages.events.ontology import StatusLexicon
 from sayso.stages.events.status import event_verb, is_finite, is_infinitive, negated, progressive
 
@@ -178,8 +176,7 @@ class StatusModel:
                 "rule_categories": list(self.rule_categories)}
 
     def save(self, path: Path = STATUS_MODEL_PATH) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-            json.dump(self.to_json(), f, separators=(",", ":"))
+        write_json_gz(path, self.to_json())
 
 
 @lru_cache(maxsize=4)
@@ -187,7 +184,6 @@ def load_status_model(path: Path = STATUS_MODEL_PATH) -> Optional[StatusModel]:
     """The shipped status model, or None when there is none (the rules then decide alone)."""
     if not Path(path).is_file():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        d = json.load(f)
+    d = read_json_gz(path)
     return StatusModel(Linear.from_json(d["linear"]), tuple(d["kept"]), tuple(d["allowed"]), tuple(d["only_from"]),
                        tuple(d.get("rule_categories", ())))
