@@ -19,6 +19,7 @@ from typing import Any, Iterator, Optional
 
 import yaml
 
+from sayso.nlp.memo import sentence_of
 from sayso.stages.events.arguments import is_passive, subject_of
 
 AGENTS_PATH = Path(__file__).resolve().parents[2] / "data" / "agents.yaml"
@@ -102,7 +103,7 @@ def _ceasefire(token: Any) -> bool:
 
 
 def _industrial(token: Any) -> bool:
-    return any(t.lemma_.lower() in agents().industrial for t in token.sent)
+    return any(t.lemma_.lower() in agents().industrial for t in sentence_of(token))
 
 
 def natural_cause(token: Optional[Any], words: Optional[frozenset[str]] = None) -> bool:
@@ -231,7 +232,7 @@ def _objects(head: Any) -> frozenset[str]:
 
 
 def _sentence_words(head: Any) -> tuple[frozenset[str], bool]:
-    sent = head.sent
+    sent = sentence_of(head)
     cues = frozenset(t.lemma_.lower() if t.pos_ in CUE_POS else f"verb:{t.lemma_.lower()}"
                      for t in sent if t.pos_ in CUE_POS + ("VERB",) and t.i != head.i)
     return cues, any(SCORE.match(t.text) for t in sent) or any(SCORE.match(sent[i:i + 3].text) for i in range(len(sent) - 2)
@@ -251,9 +252,9 @@ def register_of(category: str, head: Any) -> Optional[str]:
                  and (head.pos_ == "VERB" or not r.verbs)]
     if not registers:
         return None
-    cues, score = _sentence_words(head)
-    if any(t.lemma_.lower() in a.unless for t in head.sent if t.i != head.i):
+    if any(t.lemma_.lower() in a.unless for t in sentence_of(head) if t.i != head.i):
         return None
+    cues, score = _sentence_words(head)
     return next((r.name for r in registers if _cued(r, head, cues, score)), None)
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from sayso.nlp.memo import sentence_of
 from sayso.stages.events.frames import frame_names
 from sayso.stages.events.model import Linear, read_json_gz, write_json_gz
 from sayso.stages.events.ontology import StatusLexicon
@@ -97,7 +98,7 @@ def _up_names(token: Any, lex: StatusLexicon) -> Iterator[str]:
 
 
 def _sentence_names(token: Any) -> Iterator[str]:
-    sent = token.sent
+    sent = sentence_of(token)
     root = sent.root
     yield f"root_tag={root.tag_}"
     yield f"root={root.lemma_.lower()}"
@@ -119,7 +120,8 @@ def status_names(token: Any, category: str, rule_status: str, lex: StatusLexicon
     if verb is None:
         names.append("no_verb")
     else:
-        names += [*_verb_names(verb, lex), *(f"rule={rule_status}|{n}" for n in _verb_names(verb, lex))]
+        verb_names = list(_verb_names(verb, lex))
+        names += [*verb_names, *(f"rule={rule_status}|{n}" for n in verb_names)]
     if negated(token, lex):
         names.append("neg")
     names += _up_names(token, lex)
