@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from sayso.bounds import OverBound, check_words, size_batches, time_budget
 from sayso.errors import ExtractionError, SaysoError
+from sayso.nlp.memo import remember_text
 from sayso.record import Article, Failure, Record
 from sayso.settings import DEFAULT, Settings
 from sayso.stages.actors import code_actors
@@ -167,7 +168,9 @@ def _extract_batch(batch: list, nlp: Any, settings: Settings, before: tuple[Stag
         if isinstance(item, Failure):
             yield item
             continue
-        yield _finish(item.set(doc=next(docs)), after, settings)
+        doc = next(docs)
+        remember_text(doc, item.article.text)  # the stages read the doc's text through the memo
+        yield _finish(item.set(doc=doc), after, settings)
 
 
 def _finish(draft: Draft, after: tuple[Stage, ...], settings: Settings) -> Union[Record, Failure]:

@@ -27,6 +27,15 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def remember_text(doc: Any, text: str) -> None:
+    """Tell the memo the text `doc` was parsed from, so that `doc_text` need not rebuild it
+    (spaCy keeps every character: `doc.text == text`; a doc whose last token does not end
+    where `text` does was not parsed from it and is left to `doc.text`)."""
+    last = doc[-1] if len(doc) else None
+    if len(text) == (0 if last is None else last.idx + len(last.text_with_ws)):
+        doc_memo(doc)["text"] = text
+
+
 def token_starts(doc: Any) -> list[int]:
     """The character offset of each token (`token.idx`), in token order."""
     memo = doc_memo(doc)
@@ -34,6 +43,17 @@ def token_starts(doc: Any) -> list[int]:
     if starts is None:
         starts = memo["starts"] = [t.idx for t in doc]
     return starts
+
+
+def head_indices(doc: Any) -> list[int]:
+    """The index of each token's head (`token.head.i`), in token order, read from the parse's
+    array instead of through a Token object per token."""
+    memo = doc_memo(doc)
+    heads = memo.get("heads")
+    if heads is None:
+        relative = doc.to_array("HEAD").astype("int64")  # offsets from the token, stored unsigned
+        heads = memo["heads"] = [i + int(k) for i, k in enumerate(relative.tolist())]
+    return heads
 
 
 def sentence_of(token: Any) -> Any:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from sayso.nlp.memo import doc_memo, sentence_of
+from sayso.nlp.memo import doc_memo, head_indices, sentence_of
 from sayso.stages.events.frames import frame_names
 
 MAX_PATH = 4
@@ -172,33 +172,42 @@ def _sentence_candidates(sent: Any) -> list[Any]:
     return found
 
 
-def _ancestors(token: Any) -> list[Any]:
-    """The token and its heads up to the root (at most 30), found once per token and doc (the
-    list is shared: never changed)."""
-    memo = doc_memo(token.doc).setdefault("ancestors", {})
-    chain = memo.get(token.i)
+def _ancestors(token: Any) -> list[tuple[int, str]]:
+    """The token and its heads up to the root (at most 30), each as its index and its path label
+    (_label), found once per token and doc (the list is shared: never changed)."""
+    memo = doc_memo(token.doc)
+    chains = memo.setdefault("ancestors", {})
+    chain = chains.get(token.i)
     if chain is None:
-        chain = memo[token.i] = _heads(token)
+        chain = chains[token.i] = _heads(token.doc, token.i, memo.setdefault("path_labels", {}))
     return chain
 
 
-def _heads(token: Any) -> list[Any]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 30:  # spaCy makes a new Token each time: never `is`
-        chain.append(chain[-1].head)
-    return chain
+def _heads(doc: Any, i: int, labels: dict[int, str]) -> list[tuple[int, str]]:
+    heads, chain = head_indices(doc), [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < 30:
+        chain.append(heads[chain[-1]])
+    for j in chain:
+        if j not in labels:
+            labels[j] = _label(doc[j])
+    return [(j, labels[j]) for j in chain]
 
 
-def _path_labels(frm: Any, to: Any, down: Optional[list[Any]] = None) -> Optional[tuple[list[str], list[str]]]:
+def _label(token: Any) -> str:
+    """A token's dependency label on a path, with the word of a preposition ("prep|of")."""
+    dep = token.dep_
+    return dep + "|" + token.lower_ if dep in ("prep", "agent") else dep
+
+
+def _path_labels(frm: Any, to: Any, down: Optional[list[tuple[int, str]]] = None
+                 ) -> Optional[tuple[list[str], list[str]]]:
     """The labels from `frm` up to the lowest common ancestor, and from there down to `to`
     (`down`: the ancestors of `to`, when already known)."""
     up, down = _ancestors(frm), down if down is not None else _ancestors(to)
-    down_ids = {t.i: n for n, t in enumerate(down)}
-    for n, t in enumerate(up):
-        if t.i in down_ids:
-            ups = [x.dep_ + ("|" + x.lower_ if x.dep_ in ("prep", "agent") else "") for x in up[:n]]
-            downs = [x.dep_ + ("|" + x.lower_ if x.dep_ in ("prep", "agent") else "") for x in down[:down_ids[t.i]]]
-            return ups, list(reversed(downs))
+    down_ids = {i: n for n, (i, _) in enumerate(down)}
+    for n, (i, _) in enumerate(up):
+        if i in down_ids:
+            return [label for _, label in up[:n]], [label for _, label in reversed(down[:down_ids[i]])]
     return None
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from spacy.attrs import LEMMA
+
 from sayso.nlp.memo import doc_memo, sentence_of
 
 REQUEST_VERBS = frozenset({"ask", "urge", "call", "demand", "press", "appeal", "plead", "beg", "implore", "request",
@@ -111,10 +113,12 @@ def document_registers(doc: Any) -> tuple[str, ...]:
     found = memo.get("document_registers")
     if found is None:
         counts = dict.fromkeys(REGISTERS, 0)
-        for t in doc:
-            lemma = t.lemma_.lower()
+        strings = doc.vocab.strings
+        for key, n in doc.count_by(LEMMA).items():  # each lemma once, with how often it occurs
+            lemma = strings[key].lower()
             for name, words in REGISTERS.items():
-                counts[name] += lemma in words
+                if lemma in words:
+                    counts[name] += n
         size = max(len(doc), 1) / 1000.0
         found = memo["document_registers"] = tuple(f"doc_reg={name}:{_band(n / size)}" for name, n in counts.items())
     return found

@@ -84,12 +84,14 @@ class Linear:
         """The intercept plus the weights of the known features times their values, the rows in
         the features' order (gathered without a Python loop: this runs for every candidate)."""
         found = self._rows_of(features)
-        known = list(map(le, repeat(0), found))
-        rows = list(compress(found, known))
+        if -1 in found:  # names the model lacks are left out
+            known = list(map(le, repeat(0), found))
+            rows, values = list(compress(found, known)), list(compress(features.values(), known))
+        else:
+            rows, values = found, list(features.values())
         if not rows:
             return self.intercept.copy()
-        values = np.asarray(list(compress(features.values(), known)), dtype=np.float32)
-        return values @ self.coef.take(rows, axis=0) + self.intercept
+        return np.asarray(values, dtype=np.float32) @ self.coef.take(rows, axis=0) + self.intercept
 
     def _rows_of(self, features: dict[str, float]) -> list[int]:
         """The row of each feature name in order, -1 for a name the model lacks."""
