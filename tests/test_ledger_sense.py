@@ -1,0 +1,40 @@
+"""Issue 14, branch merge12: two happening names and two senses of one word are cannot-links
+(sayso.ledger.sense), so no chain of links joins them."""
+from __future__ import annotations
+
+from sayso.ledger.identity import must_differ
+from sayso.ledger.sense import sense
+from tests.test_ledger_coreference import report
+
+
+def test_attack_as_a_blow_of_words_or_of_arms():
+    assert sense("attack", "Then Trump went fully on the attack, saying the mayor should resign.") == "words"
+    assert sense("attack", "It was a return to politics, a verbal attack he made against a journalist.") == "words"
+    assert sense("attacks", "Trump rushed out Twitter attacks on the mayor.") == "words"
+    assert sense("attack", "The terrorist attack in the harbour killed nine.") == "arms"
+    assert sense("shooting", "The shooting prompted both candidates to cancel rallies.") == "arms"
+    assert sense("attack", "He made most of his points about the attack via Twitter.") is None  # after it: not read
+    assert sense("attack", "Officials said the attack was planned.") is None
+    assert sense("criticism", "A verbal criticism.") is None  # only "attack" has two senses here
+
+
+def test_two_senses_of_attack_must_differ():
+    words = report(1, "attack", "And then Ivo Sander went fully on the attack against the harbour chief.",
+                   category="ASSAULT")
+    arms = report(2, "attack", "The terrorist attack on the harbour killed nine people.", category="ASSAULT")
+    plain = report(3, "attack", "Officials said the attack was planned.", category="ASSAULT")
+    assert must_differ(words, arms, 3)
+    assert not must_differ(words, plain, 3) and not must_differ(arms, plain, 3)
+
+
+def test_two_happening_names_must_differ_and_one_name_in_two_forms_not():
+    varna = report(1, "attack", "Officials are reluctant to call the attack in Varna an act of terror.",
+                   category="ASSAULT")
+    burgas = report(2, "attack", "We have seen this style of cover-up after the 2012 Burgas attack.",
+                    category="ASSAULT")
+    varna_again = report(3, "killings", "The Varna killings come as parties stoke fears.", category="ASSAULT")
+    unnamed = report(4, "attack", "Officials knew the group was behind the attack.", category="ASSAULT")
+    assert varna.name and burgas.name
+    assert must_differ(varna, burgas, 3)
+    assert not must_differ(varna, varna_again, 3)
+    assert not must_differ(varna, unnamed, 3) and not must_differ(burgas, unnamed, 3)
