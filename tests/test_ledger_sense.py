@@ -38,3 +38,18 @@ def test_two_happening_names_must_differ_and_one_name_in_two_forms_not():
     assert must_differ(varna, burgas, 3)
     assert not must_differ(varna, varna_again, 3)
     assert not must_differ(varna, unnamed, 3) and not must_differ(burgas, unnamed, 3)
+
+
+def test_a_shared_party_and_trigger_in_sentences_not_alike_told_once_as_happened_once_not_are_two():
+    from sayso.ledger.identity import rule_link
+    from sayso.ledger.stems import cosine
+
+    went = report(1, "support", "Surveys showed that older voters turned out in force across the region to support Ivo Sander, pushing him to victory despite the weather.",
+                  recipient="Ivo Sander", category="SUPPORT")
+    planned = report(2, "support", "Among those who want change, most are planning to support Ivo Sander.",
+                     recipient="Ivo Sander", category="SUPPORT")
+    assert 0.15 <= cosine(went.words, planned.words) < 0.4
+    went.row["status"], planned.row["status"] = "occurred", "planned"
+    assert rule_link(went, planned) is None
+    planned.row["status"] = "occurred"
+    assert rule_link(went, planned) is not None

@@ -34,7 +34,7 @@ from sayso.ledger.sense import sense, two_names, two_senses
 from sayso.ledger.sources import normalise
 from sayso.ledger.stems import WORD, content_words, cosine, function_words, trigger_stem
 from sayso.ledger.trigger import dated_after, quoted, word_before
-from sayso.ledger.untold import HAPPENING, bare as _bare, untold_parties
+from sayso.ledger.untold import HAPPENING, bare as _bare, told_alike, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
@@ -346,9 +346,12 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
-    # outlandish attack from Trump at the first debate"): two happenings
+    # outlandish attack from Trump at the first debate"): two happenings; and sentences not alike
+    # telling it once as happened, once not ("turned out in force to support Clinton", "most are
+    # planning to support Clinton"): two happenings
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
-              and a.row["polarity"] == b.row["polarity"])
+              and a.row["polarity"] == b.row["polarity"]
+              and (similarity >= SIMILAR_WITHIN or told_alike(a, b)))
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
     untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
     if not paired and not named and not similar and not modified and not untold:
