@@ -401,7 +401,8 @@ def v19(db: Backend) -> None:
     """Step 19 (issue 14): two reports called by two different happening names, and two reports
     of "attack" in two senses (words, arms), never join, whatever links them through others
     (sayso.ledger.sense), and within an article a shared party and trigger stem in sentences not
-    alike join only reports told alike (both as happening or both not): every stored report is clustered again, so a ledger made before equals a
+    alike join only reports told alike (both as happening or both not), and a number opening a
+    sentence counts its plural as several: every stored report is clustered again, so a ledger made before equals a
     fresh ingest."""
     from sayso.ledger.batch import recluster_all
 
