@@ -53,3 +53,16 @@ def test_a_shared_party_and_trigger_in_sentences_not_alike_told_once_as_happened
     assert rule_link(went, planned) is None
     planned.row["status"] = "occurred"
     assert rule_link(went, planned) is not None
+
+
+def test_another_happening_is_not_joined_by_a_shared_party_and_a_repeated_trigger():
+    from sayso.ledger.identity import rule_link
+
+    one = report(1, "demanding", "A climate group is demanding that the Republican candidates propose clean energy plans.",
+                 actor="NextGen Climate", category="REQUEST")
+    same = report(2, "demands", "NextGen Climate has made the same demands of the Democratic candidates in its ads.",
+                  actor="NextGen Climate", category="REQUEST")
+    again = report(3, "demands", "NextGen Climate repeated its demands that candidates propose clean energy plans.",
+                   actor="NextGen Climate", category="REQUEST")
+    assert same.another and rule_link(one, same) is None
+    assert not again.another and rule_link(one, again) is not None

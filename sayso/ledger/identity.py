@@ -351,7 +351,8 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # planning to support Clinton"): two happenings
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
               and a.row["polarity"] == b.row["polarity"]
-              and (similarity >= SIMILAR_WITHIN or told_alike(a, b)))
+              and (similarity >= SIMILAR_WITHIN or told_alike(a, b))
+              and not a.another and not b.another)  # "has made the same demands of the Democrats"
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
     untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
     if not paired and not named and not similar and not modified and not untold:

@@ -402,7 +402,8 @@ def v19(db: Backend) -> None:
     of "attack" in two senses (words, arms), never join, whatever links them through others
     (sayso.ledger.sense), and within an article a shared party and trigger stem in sentences not
     alike join only reports told alike (both as happening or both not), and a number opening a
-    sentence counts its plural as several: every stored report is clustered again, so a ledger made before equals a
+    sentence counts its plural as several, and another happening ("the same demands") is not joined
+    by a shared party and a repeated trigger alone: every stored report is clustered again, so a ledger made before equals a
     fresh ingest."""
     from sayso.ledger.batch import recluster_all
 
