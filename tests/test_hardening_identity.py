@@ -98,7 +98,7 @@ def test_migration_makes_old_keys_canonical_and_retires_doubles(tmp_path, monkey
     conn.commit()
     conn.close()
     with open_ledger(str(ledger)) as db:
-        assert db.schema_version() == VERSION == 18
+        assert db.schema_version() == VERSION == 19
         rows = db.db.rows("SELECT key, id, current FROM articles ORDER BY ingested_at")
     key = str((folder / "a.txt").resolve())
     assert [(k, c) for k, _, c in rows] == [(key, 0), (key, 1)]

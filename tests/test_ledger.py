@@ -301,7 +301,7 @@ def test_a_version_5_ledger_gains_places_statuses_and_its_search_index(tmp_path)
     conn.commit()
     conn.close()
     with open_ledger(path) as ledger:
-        assert ledger.schema_version() == VERSION == 18
+        assert ledger.schema_version() == VERSION == 19
         assert not ledger.db.one("SELECT 1 FROM sqlite_master WHERE name = ?", (NAMES_FTS,))
         check_consistent(ledger)
         assert ledger.db.rows("SELECT id FROM entities WHERE name = 'stale copy'") == []

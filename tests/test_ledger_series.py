@@ -217,3 +217,8 @@ def test_a_series_joins_by_similar_sentences_only_a_report_of_its_trigger_stem()
     again = report(2, "releases", "Obama defended the releases of prisoners held abroad for Americans.",
                    actor="Barack Obama", category="CONCEDE")
     assert rule_link(series, again) is not None
+
+
+def test_a_number_opening_the_sentence_counts_the_plural_as_several():
+    assert number("meetings", "Three meetings were on tap for the envoy: the one with the minister first.") == "plural"
+    assert number("attacks", "Trump attacks Clinton again.") is None  # a capitalised subject: a verb

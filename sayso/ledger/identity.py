@@ -29,11 +29,12 @@ from sayso.ledger.naming import happening_name
 from sayso.ledger.number import number, series_and_instance
 from sayso.ledger.participants import PEOPLE, compatible, participant_tokens, party_conflict, same_participant
 from sayso.ledger.reference import is_another, is_nominal, other_occasion
-from sayso.ledger.request import charged, requested
+from sayso.ledger.request import asks_otherwise, charged, requested
+from sayso.ledger.sense import sense, two_names, two_senses
 from sayso.ledger.sources import normalise
-from sayso.ledger.stems import WORD, content_words, cosine, function_words, stem, trigger_stem
+from sayso.ledger.stems import WORD, content_words, cosine, function_words, trigger_stem
 from sayso.ledger.trigger import dated_after, quoted, word_before
-from sayso.ledger.untold import HAPPENING, bare as _bare, untold_parties
+from sayso.ledger.untold import HAPPENING, bare as _bare, told_alike, untold_parties
 
 SIMILAR = 0.4  # content-word cosine of two sentences across articles (tuned on the dev pairs)
 SIMILAR_SAME_TRIGGER = 0.3  # ... when their triggers share a stem and the actor is shared
@@ -47,7 +48,7 @@ class Report:
     """A report as linking sees it; words and stems computed when first compared."""
 
     __slots__ = ("row", "key", "actor", "recipient", "_words", "_stem", "_named", "_nominal", "_name", "_tokens",
-                 "_number", "_another", "_occasion", "_requested", "_modifier")
+                 "_number", "_another", "_occasion", "_requested", "_modifier", "_sense")
 
     def __init__(self, row: dict[str, Any]):
         self.row = row
@@ -65,6 +66,7 @@ class Report:
         self._occasion: Optional[bool] = None
         self._requested: Optional[tuple] = None
         self._modifier: Optional[str] = None
+        self._sense: Optional[tuple] = None
 
     @property
     def at(self) -> Optional[int]:
@@ -77,6 +79,13 @@ class Report:
         if self._number is None:
             self._number = (number(self.row["trigger"], self.row["sentence"], self.at),)
         return self._number[0]
+
+    @property
+    def sense(self) -> Optional[str]:
+        """A blow of "words" or of "arms", or None (sayso.ledger.sense)."""
+        if self._sense is None:
+            self._sense = (sense(self.row["trigger"], self.row["sentence"], self.at),)
+        return self._sense[0]
 
     @property
     def name(self) -> frozenset:
@@ -205,28 +214,21 @@ def conflicts(a: Report, b: Report, days: int) -> bool:
 def must_differ(a: Report, b: Report, days: int) -> bool:
     """A cannot-link: two reports that are never parts of one happening, whatever links them
     through others: two triggers of one sentence, two different named people as actors, days
-    too far apart. (Places and recipients, often another happening's in a sentence, and
+    too far apart, two happening names, two senses of one word (sayso.ledger.sense). (Places and recipients, often another happening's in a sentence, and
     organisations, often a description, only stop a direct link.)"""
     ra, rb = a.row, b.row
     if one_sentence(a, b) or time_conflict(ra, rb, days, a.key[0] == b.key[0]):
         return True
     if a.key[0] == b.key[0] and series_and_instance(a.number, b.number):
         return True  # "certain releases" and "the release of a few sanctions-busters"
-    if _asks_otherwise(a, b):
+    if a.row["type"] == b.row["type"] in ("REQUEST", "ACCUSE") and asks_otherwise(a.requested, b.requested):
         return True  # "called for the president to resign", "called for her to quit her bid"
+    if two_names(a.name, b.called(), b.name, a.called()):
+        return True  # "the attack in California" and "the 2012 Benghazi attack"
+    if two_senses(a.sense, b.sense):
+        return True  # "went fully on the attack" and "the terrorist attacks in Orlando"
     people = ra["actor_kind"] in PEOPLE and rb["actor_kind"] in PEOPLE
     return people and bool(a.actor) and bool(b.actor) and not compatible(a.actor, b.actor)
-
-
-def _asks_otherwise(a: Report, b: Report) -> bool:
-    """Two requests that ask for different acts, or two accusations of different things
-    (sayso.ledger.request)."""
-    if a.row["type"] != b.row["type"] or a.row["type"] not in ("REQUEST", "ACCUSE"):
-        return False
-    x, y = a.requested, b.requested
-    if not x or not y:
-        return False
-    return not {stem(w) for w in x.split()} & {stem(w) for w in y.split()}
 
 
 def _shared(a: Report, b: Report) -> list[str]:
@@ -344,9 +346,13 @@ def _within(a: Report, b: Report, shared: list[str], same_stem: bool, category: 
     # a shared participant and a repeated trigger, but the other party differs ("520
     # superdelegates support Clinton", "Levin is supporting Clinton"): two happenings
     # ... and sentences that share next to nothing ("Trump attacks on the foundation", "an
-    # outlandish attack from Trump at the first debate"): two happenings
+    # outlandish attack from Trump at the first debate"): two happenings; and sentences not alike
+    # telling it once as happened, once not ("turned out in force to support Clinton", "most are
+    # planning to support Clinton"): two happenings
     paired = (shared and same_stem and similarity >= SIMILAR_PAIRED and not _unmatched_parties(a, b)
-              and a.row["polarity"] == b.row["polarity"])
+              and a.row["polarity"] == b.row["polarity"]
+              and (similarity >= SIMILAR_WITHIN or told_alike(a, b))
+              and not a.another and not b.another)  # "has made the same demands of the Democrats"
     modified = same_stem and _same_modifier(a, b) and not _unmatched_parties(a, b, strict=False)
     untold = same_stem and untold_parties(a, b, similarity)  # "she has not called for him to resign"
     if not paired and not named and not similar and not modified and not untold:

@@ -72,7 +72,8 @@ def generic(trigger: Optional[str], sentence: Optional[str], at: Optional[int] =
 def _name(word: str) -> bool:
     """A capitalised word that may be a verb's subject (not "The", "Trump's", "GOP-led")."""
     low = word.lower()
-    return word[:1].isupper() and low not in DETERMINERS and "-" not in word and not low.endswith(("'s", "’s"))
+    return (word[:1].isupper() and low not in DETERMINERS and low not in SEVERAL and "-" not in word
+            and not low.endswith(("'s", "’s")))
 
 
 def series_and_instance(x: Optional[str], y: Optional[str]) -> bool:

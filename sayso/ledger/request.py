@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sayso.ledger.stems import stem
 from sayso.ledger.trigger import position
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -66,3 +67,11 @@ def charged(trigger: Optional[str], sentence: Optional[str], at: Optional[int] =
         return None
     after = [w for w in words[words.index("of") + 1:] if w not in SKIP | CONNECTIVES]
     return " ".join(after[:3]) or None
+
+
+def asks_otherwise(x: Optional[str], y: Optional[str]) -> bool:
+    """Two requests that ask for different acts, or two accusations of different things (the
+    acts `requested` or `charged` share no stem)."""
+    if not x or not y:
+        return False
+    return not {stem(w) for w in x.split()} & {stem(w) for w in y.split()}

@@ -397,9 +397,22 @@ def v18(db: Backend) -> None:
     recluster_all(db)
 
 
+def v19(db: Backend) -> None:
+    """Step 19 (issue 14): two reports called by two different happening names, and two reports
+    of "attack" in two senses (words, arms), never join, whatever links them through others
+    (sayso.ledger.sense), and within an article a shared party and trigger stem in sentences not
+    alike join only reports told alike (both as happening or both not), and a number opening a
+    sentence counts its plural as several, and another happening ("the same demands") is not joined
+    by a shared party and a repeated trigger alone: every stored report is clustered again, so a ledger made before equals a
+    fresh ingest."""
+    from sayso.ledger.batch import recluster_all
+
+    recluster_all(db)
+
+
 Step = Union[str, Callable[[Backend], None]]
 MIGRATIONS: list[list[Step]] = [V1, V2, V3, [v4], V5, [v6], [v7], [v8], [v9], V10, [v11], [v12], [v13], [v14],
-                                [v15], [v16], [v17], [v18]]
+                                [v15], [v16], [v17], [v18], [v19]]
 VERSION = len(MIGRATIONS)
 
 

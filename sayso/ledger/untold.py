@@ -37,8 +37,12 @@ def untold_parties(a: Any, b: Any, similarity: float) -> bool:
         return False  # sentences sharing no more than the trigger ("The defection embarrassed ...", "His defection ...")
     if "plural" in (a.number, b.number) or _of_a_kind(a) or _of_a_kind(b) or _dated(a) or _dated(b):
         return False
-    happening = a.row["status"] in HAPPENING
-    return happening == (b.row["status"] in HAPPENING) and _names_them(a, b) and _names_them(b, a)
+    return told_alike(a, b) and _names_them(a, b) and _names_them(b, a)
+
+
+def told_alike(a: Any, b: Any) -> bool:
+    """Both told as happening (occurred, ongoing, claimed) or both not (planned, possible, ...)."""
+    return (a.row["status"] in HAPPENING) == (b.row["status"] in HAPPENING)
 
 
 def _names_them(r: Any, e: Any) -> bool:
