@@ -54,3 +54,14 @@ def test_a_title_between_a_quotation_and_its_speaker_keeps_them_together():
     r = found(text)
     quote = next(a for a in r.attributions if a.content and a.content[0].text.startswith("\"Just saw"))
     assert quote.source.text.endswith("Cole Mercer")
+
+
+def test_a_programme_title_after_the_cue_is_not_its_quotation():
+    text = ("Mayor Jane Smith says the council should be taking more steps and that she expects Governor Tom "
+            "Brown to announce an “intensification” of the flood works.\n\n"
+            "“We’re not safe yet, but it’s too soon to say that we are doing everything we need to do,” Smith "
+            "said on KTV’s “This Week” on Sunday. “I think that’s what we’ll hear from the governor.”")
+    r = found(text)
+    quote = next(a for a in r.attributions if a.content and a.content[0].text.startswith("“We’re not safe"))
+    assert quote.source.text == "Smith"
+    assert not [a for a in r.attributions if a.content and a.content[0].text.startswith("“This Week")]

@@ -19,6 +19,8 @@ MIN_LEAD_WORDS = 3
 MIN_CLAUSE_WORDS = 2  # a clause before a cue, not a lone "but"
 GAP = frozenset(" ,.:;\n\t")
 QUOTE_MARKS = " \n\t'\"“‘`"
+TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|to|during))\s*$")  # "on ABC's “This Week”", "told “Meet the Press”"
+MAX_TITLE_WORDS = 5
 TITLE_BEFORE = re.compile(r"(?:(?<=[\"”’'] )|(?<=[\"”’'], ))(?:[a-z]+ ){1,2}$")  # lower-case words between a quotation and a name
 
 
@@ -35,12 +37,21 @@ def sentence_quotes(ctx: Context, cue: Cue, source: Optional[Pair]) -> list[Pair
     parts: list[Pair] = []
     for q in ctx.quotes.within(start, end):
         if (q.start < start and not mark_before(ctx.text, q.start, start)) or (
-                source and q.start < source[1] and source[0] < q.end) or clause_between(ctx, cue, q.start):
+                source and q.start < source[1] and source[0] < q.end) or clause_between(ctx, cue, q.start) or (
+                is_title(ctx.text, q.start, q.end) and q.start > ctx.doc[cue.last].idx):
             continue
         for part in ctx.quotes.group(q):
             if part.start >= q.start and (part.start, part.end) not in parts:
                 parts.append((part.start, part.end))  # earlier paragraphs: an earlier statement
     return parts
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """'Clinton said on ABC's “This Week” on Sunday': a short quotation of capitalised words after
+    a possessive or "on", "in", "to" names a programme or a work, not what was said."""
+    words = text[start:end].strip(QUOTE_MARKS + "”’").split()
+    return (0 < len(words) <= MAX_TITLE_WORDS and bool(TITLE_LEAD.search(text, max(0, start - 12), start))
+            and words[0][:1].isupper() and words[-1][:1].isupper() and not any(c in text[start:end] for c in ",.!?"))
 
 
 def with_clause_before(ctx: Context, verb, quotes: list[Pair]) -> list[Pair]:
