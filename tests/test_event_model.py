@@ -103,6 +103,11 @@ def test_find_in_takes_the_nth_occurrence():
         find_in(text, (0, len(text)), "Putin")
 
 
+def test_find_in_matches_a_no_break_space_typed_as_a_space():
+    text = "Sen.\u00a0Marco Rubio spoke."
+    assert find_in(text, (0, len(text)), "Sen. Marco Rubio") == (0, 16)
+
+
 def test_find_in_prefers_whole_words():
     text = "Then the president said he would go."
     assert text[slice(*find_in(text, (0, len(text)), "he"))] == "he" and find_in(text, (0, len(text)), "he")[0] == 24

@@ -60,15 +60,22 @@ def _whole_word(phrase: str) -> str:
     return left + re.escape(phrase) + right
 
 
+def _plain_spaces(text: str) -> str:
+    """Every single whitespace character as a plain space (a no-break space typed as a space
+    still matches); one character for one, so offsets stay those of the text as read."""
+    return re.sub(r"\s", " ", text)
+
+
 def find_in(text: str, bounds: tuple[int, int], phrase: str) -> tuple[int, int]:
     """Offsets of `phrase` inside text[bounds]; "word#2" is its second occurrence there. Whole-word
     occurrences come first (then regardless of case), a bare substring only when there is none."""
     m = re.fullmatch(r"(.*?)#(\d+)", phrase, re.S)
     phrase, nth = (m.group(1), int(m.group(2))) if m else (phrase, 1)
     s, e = bounds
+    phrase, window = _plain_spaces(phrase), _plain_spaces(text[s:e])
     hits: list[int] = []
     for pattern, flags in ((_whole_word(phrase), 0), (_whole_word(phrase), re.I), (re.escape(phrase), 0)):
-        hits = hits or [i.start() + s for i in re.finditer(pattern, text[s:e], flags)]
+        hits = hits or [i.start() + s for i in re.finditer(pattern, window, flags)]
     if len(hits) < nth:
         raise LabelError(f"{phrase!r} is not in the sentence {text[s:e][:80]!r}")
     return hits[nth - 1], hits[nth - 1] + len(phrase)
