@@ -18,6 +18,7 @@ from sayso.util import require
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 120.0
+CHECKPOINT_PAGES = 10_000  # WAL pages (4 KB each: 40 MB) between checkpoints of a writer
 LOCK_KEY = 7_301_955  # pg_advisory_xact_lock key: one writer at a time per database
 
 _TYPES = {
@@ -98,10 +99,14 @@ class SQLiteBackend(Backend):
         return conn
 
     def prepare_for_writing(self) -> None:
-        """WAL lets readers read while one process writes; NORMAL sync is safe in WAL mode."""
+        """WAL lets readers read while one process writes; NORMAL sync is safe in WAL mode.
+        The WAL is copied into the file (checkpointed, with a sync of each) every
+        CHECKPOINT_PAGES pages rather than SQLite's 1,000: a batch of a large ledger writes about
+        that many, so the default checkpointed after nearly every commit (docs/ledger.md, Safety)."""
         self._use_wal()
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: big ledgers stay fast
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
 
     def _use_wal(self) -> None:
         """Switch to WAL once (the mode stays in the file). Another process creating or migrating

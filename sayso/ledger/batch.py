@@ -42,6 +42,10 @@ DELETE_REPORT_KEY = ("DELETE FROM report_keys WHERE category = ? AND token = ? A
                      "AND article_id = ? AND event_id = ?")
 MEMBER_SQL = ", ".join(f"e.{c}" for c in corroboration.REPORT_COLUMNS)
 CHUNK = 500
+# The statuses merged_statuses holds, one index probe each (its key begins with the status).
+STATUSES = ("WITH RECURSIVE s (status) AS (SELECT MIN(status) FROM merged_statuses UNION ALL "
+            "SELECT (SELECT MIN(status) FROM merged_statuses WHERE status > s.status) FROM s "
+            "WHERE s.status IS NOT NULL) SELECT status FROM s WHERE status IS NOT NULL")
 
 
 def report_keys(report: Report) -> list[tuple[str, str, str, str, str]]:
@@ -200,12 +204,15 @@ def _grown(db: Backend, settled: list[Cluster], touched: set[int], members: list
 
 def forget(db: Backend, merged_ids: set[int]) -> None:
     ids = sorted(merged_ids)
+    statuses = [s for (s,) in db.rows(STATUSES)] if ids else []
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         marks = ", ".join("?" * len(chunk))
-        for table, column in (("merged_events", "id"), ("sources", "merged_id"),
-                              ("merged_statuses", "merged_id"), ("merge_keys", "merged_id")):
+        for table, column in (("merged_events", "id"), ("sources", "merged_id"), ("merge_keys", "merged_id")):
             db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+        if statuses:  # by its key (status, merged_id): merged_id alone would read the whole table
+            db.execute(f"DELETE FROM merged_statuses WHERE status IN ({', '.join('?' * len(statuses))}) "
+                       f"AND merged_id IN ({marks})", [*statuses, *chunk])
 
 
 def with_free_ids(db: Backend, settled: list[Cluster], grown: set[int] = frozenset()) -> list[Cluster]:
