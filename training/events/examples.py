@@ -81,8 +81,10 @@ def _argument_examples(out: Examples, draft: Any, match: Any, gold: Label, ontol
                                     no_argument_features(match.head, gold.category, rule_recipient is not None))
 
 
-def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
-    """Each labelled document through the pipeline up to the rules' events: (draft, labels)."""
+def parse(labels: Iterable[Label], cache: bool = True) -> list[tuple[Any, list[Label]]]:
+    """Each labelled document through the pipeline up to the rules' events: (draft, labels).
+    The spaCy parses come from the parse cache when it holds them (sayso/nlp/parse_cache.py,
+    `cache=False` parses afresh); the stages always run."""
     from sayso.evaluation.drafts import drafts_for
     from sayso.settings import DEFAULT
 
@@ -90,7 +92,7 @@ def parse(labels: Iterable[Label]) -> list[tuple[Any, list[Label]]]:
     for label in labels:
         by_doc[label.doc].append(label)
     texts = [(d, read(d).text) for d in sorted(by_doc)]
-    drafts = drafts_for(texts, DEFAULT.replace(event_model=False))
+    drafts = drafts_for(texts, DEFAULT.replace(event_model=False), cache)
     return [(draft, by_doc[doc_id]) for (doc_id, _), draft in zip(texts, drafts)]
 
 
